@@ -1,0 +1,247 @@
+//! The library's error type, the places errors point at, and validation
+//! findings.
+//!
+//! Two kinds of bad input are told apart. A syntax error in a JSON or TOML
+//! record stops the load of that file at once ([`Error::Syntax`]). Everything
+//! else, from a ragged CSV row to a participant of a summit that does not
+//! exist, is a [`Finding`]: findings are collected over the whole collection
+//! and returned together in a [`Report`], so a user fixes them in one pass.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in summitry.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or directory could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The path that failed.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// A JSON or TOML record is not well-formed.
+    #[error("{location}: {message}")]
+    Syntax {
+        /// Where the parser stopped.
+        location: Location,
+        /// The parser's explanation.
+        message: String,
+    },
+    /// The data was read but breaks the rules of the codebook.
+    #[error("{0}")]
+    Invalid(Report),
+    /// A path holds no collection, or holds something that is not one.
+    #[error("{0}")]
+    NotACollection(String),
+    /// A summit, dyad or other name asked for is not in the data.
+    #[error("{0}")]
+    NotFound(String),
+    /// A data frame operation failed. This is a bug in summitry if it
+    /// happens on validated data, and is reported as such.
+    #[error("frame operation failed: {0}")]
+    Frame(#[from] polars::error::PolarsError),
+    /// Records could not be written in the requested format.
+    #[error("could not write {what}: {message}")]
+    Write {
+        /// What was being written.
+        what: String,
+        /// Why it failed.
+        message: String,
+    },
+}
+
+impl Error {
+    /// Whether the error is the input data's fault (exit code 2 at the
+    /// command line) rather than the environment's or summitry's.
+    pub fn is_bad_data(&self) -> bool {
+        matches!(
+            self,
+            Error::Syntax { .. } | Error::Invalid(_) | Error::NotACollection(_)
+        )
+    }
+
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+/// A place in an input file: its path as the user would type it, and a
+/// one-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Location {
+    /// The file, e.g. `datasets/us-russia/summits.csv`.
+    pub path: String,
+    /// One-based line.
+    pub line: u64,
+    /// One-based column, in characters.
+    pub column: u64,
+}
+
+impl Location {
+    /// A location at `line:column` of `path`.
+    pub fn new(path: impl Into<String>, line: u64, column: u64) -> Location {
+        Location {
+            path: path.into(),
+            line,
+            column,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path, self.line, self.column)
+    }
+}
+
+/// The rule a finding breaks. The kebab-case names are stable: scripts may
+/// match on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// The file is not valid UTF-8.
+    InvalidUtf8,
+    /// The CSV could not be parsed (for example an unclosed quote).
+    MalformedCsv,
+    /// A row has more or fewer fields than the header.
+    RaggedRow,
+    /// The file has no header row.
+    EmptyFile,
+    /// A required column is not in the header.
+    MissingColumn,
+    /// The header names a column twice.
+    DuplicateColumn,
+    /// A JSON or TOML record file is not well-formed.
+    Syntax,
+    /// A record file's field has the wrong shape (for example a list where
+    /// a table is expected).
+    WrongShape,
+    /// A required value is empty.
+    MissingValue,
+    /// A value is not of the column's type (date, boolean, number...).
+    WrongType,
+    /// A value is not in the column's vocabulary.
+    UnknownValue,
+    /// A country code is not in the country table.
+    UnknownCountry,
+    /// An id is used twice.
+    DuplicateId,
+    /// A row refers to a summit that does not exist.
+    UnknownSummit,
+    /// A summit ends before it starts.
+    EndBeforeStart,
+    /// A number is outside its allowed range.
+    OutOfRange,
+    /// A statement's text file is missing from the collection.
+    MissingFile,
+}
+
+impl Rule {
+    /// The stable kebab-case name of the rule.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::InvalidUtf8 => "invalid-utf8",
+            Rule::MalformedCsv => "malformed-csv",
+            Rule::RaggedRow => "ragged-row",
+            Rule::EmptyFile => "empty-file",
+            Rule::MissingColumn => "missing-column",
+            Rule::DuplicateColumn => "duplicate-column",
+            Rule::Syntax => "syntax",
+            Rule::WrongShape => "wrong-shape",
+            Rule::MissingValue => "missing-value",
+            Rule::WrongType => "wrong-type",
+            Rule::UnknownValue => "unknown-value",
+            Rule::UnknownCountry => "unknown-country",
+            Rule::DuplicateId => "duplicate-id",
+            Rule::UnknownSummit => "unknown-summit",
+            Rule::EndBeforeStart => "end-before-start",
+            Rule::OutOfRange => "out-of-range",
+            Rule::MissingFile => "missing-file",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One problem in the data: where, which column, which rule, which value.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Finding {
+    /// Where the offending value (or row, or header) is.
+    pub location: Location,
+    /// The column concerned, if the problem is in one column.
+    pub column: Option<String>,
+    /// The rule broken.
+    pub rule: Rule,
+    /// The offending value as written, if there is one.
+    pub value: Option<String>,
+    /// A sentence saying what is wrong, naming what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.location)?;
+        if let Some(column) = &self.column {
+            write!(f, "{column}: ")?;
+        }
+        write!(f, "{} [{}]", self.message, self.rule)
+    }
+}
+
+/// All findings of one validation, sorted by file, line and column.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    /// The findings, in reading order.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// A report of these findings, put in reading order.
+    pub fn new(mut findings: Vec<Finding>) -> Report {
+        findings.sort();
+        findings.dedup();
+        Report { findings }
+    }
+
+    /// The number of distinct files the findings are in.
+    pub fn files(&self) -> usize {
+        let mut paths: Vec<&str> = self
+            .findings
+            .iter()
+            .map(|f| f.location.path.as_str())
+            .collect();
+        paths.dedup();
+        paths.len()
+    }
+
+    /// The one-line verdict, e.g. `3 problems in 2 files`.
+    pub fn summary(&self) -> String {
+        let n = self.findings.len();
+        let files = self.files();
+        format!(
+            "{n} problem{} in {files} file{}",
+            if n == 1 { "" } else { "s" },
+            if files == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid data: {}", self.summary())
+    }
+}

@@ -1,0 +1,178 @@
+//! The closed vocabularies of the codebook, each an enum whose data
+//! spelling is written once, in the macro call.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in codebook order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+            /// The values as written in the data, in codebook order.
+            pub const NAMES: &'static [&'static str] = &[$($text,)+];
+
+            /// The value as written in the data.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)+
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+
+            fn from_str(s: &str) -> Result<Self, String> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(format!(
+                        "unknown {} {s:?}: expected one of {}",
+                        stringify!($name).to_lowercase(),
+                        Self::NAMES.join(", ")
+                    )),
+                }
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// How a summit was arranged.
+    Format {
+        /// A meeting arranged as a summit of the two sides.
+        Bilateral = "bilateral",
+        /// A distinct bilateral meeting on the sidelines of a gathering.
+        Sideline = "sideline",
+        /// A conference where both leaders met among others.
+        Multilateral = "multilateral",
+    }
+}
+
+vocabulary! {
+    /// Whose soil a summit was on.
+    HostSide {
+        /// The first side's.
+        SideA = "side_a",
+        /// The second side's.
+        SideB = "side_b",
+        /// Neither's.
+        ThirdCountry = "third_country",
+    }
+}
+
+vocabulary! {
+    /// The office a participant held at the time.
+    Role {
+        /// Head of state (president, monarch).
+        HeadOfState = "head_of_state",
+        /// Head of government (premier, prime minister).
+        HeadOfGovernment = "head_of_government",
+        /// Leader of a ruling party when that was the leader's post.
+        PartyLeader = "party_leader",
+        /// Foreign minister or secretary of state.
+        ForeignMinister = "foreign_minister",
+        /// Defence minister or secretary.
+        DefenseMinister = "defense_minister",
+        /// Finance minister or treasury secretary.
+        FinanceMinister = "finance_minister",
+        /// Economy, commerce or trade minister, trade representative.
+        EconomyMinister = "economy_minister",
+        /// National security adviser.
+        NationalSecurityAdviser = "national_security_adviser",
+        /// Chief of staff to the leader.
+        ChiefOfStaff = "chief_of_staff",
+        /// Special envoy or negotiator.
+        Envoy = "envoy",
+        /// Adviser or aide.
+        Adviser = "adviser",
+        /// Interpreter.
+        Interpreter = "interpreter",
+        /// Uniformed chief.
+        Military = "military",
+        /// Other named official.
+        Official = "official",
+        /// Anyone else.
+        Other = "other",
+    }
+}
+
+vocabulary! {
+    /// A participant's area of responsibility.
+    Portfolio {
+        /// The two principals.
+        Leader = "leader",
+        /// Diplomacy: foreign ministers, ambassadors, national security advisers.
+        Foreign = "foreign",
+        /// Defence, intelligence, the military.
+        Security = "security",
+        /// Finance, economy, trade, energy, investment.
+        Economic = "economic",
+        /// Everything else.
+        Other = "other",
+    }
+}
+
+vocabulary! {
+    /// Which round of talks a participant sat in.
+    Level {
+        /// One of the two leaders.
+        Principal = "principal",
+        /// In the small-format meeting.
+        Restricted = "restricted",
+        /// In the wider delegation.
+        Expanded = "expanded",
+    }
+}
+
+vocabulary! {
+    /// What kind of text a statement is.
+    StatementKind {
+        /// An agreed joint statement.
+        JointStatement = "joint_statement",
+        /// A joint declaration.
+        JointDeclaration = "joint_declaration",
+        /// A communiqué.
+        Communique = "communique",
+        /// Remarks to the press.
+        PressRemarks = "press_remarks",
+        /// A treaty or agreement text.
+        Treaty = "treaty",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_through_from_str() {
+        for p in Portfolio::ALL {
+            assert_eq!(p.as_str().parse::<Portfolio>(), Ok(*p));
+        }
+        assert_eq!(Role::ALL.len(), Role::NAMES.len());
+    }
+
+    #[test]
+    fn unknown_values_are_rejected_with_the_vocabulary() {
+        let err = "summit".parse::<Format>().unwrap_err();
+        assert_eq!(
+            err,
+            "unknown format \"summit\": expected one of bilateral, sideline, multilateral"
+        );
+    }
+}
