@@ -1,0 +1,107 @@
+//! Collections written in either form: canonical tables or nested records.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use polars::prelude::*;
+
+use crate::load::{Collection, Member, Table};
+
+/// The file format of nested records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordFormat {
+    /// `records/<summit_id>.toml`.
+    Toml,
+    /// `records/<summit_id>.json`.
+    Json,
+}
+
+/// Writes one member of a collection as canonical CSV tables (all six,
+/// header-only where a table has no rows) into `dir`, with its text files.
+///
+/// Rows come in canonical order: summits by start date then id, and every
+/// other table grouped by summit in that order, keeping the order of rows
+/// within a summit. Records carry no order between summits, so this is
+/// what makes tables -> records -> tables give back the same bytes.
+pub fn write_tables(data: &Collection, member: &Member, dir: &Path) -> Result<()> {
+    create(dir)?;
+    let frames = data.member_frames(member);
+    let order = frames[&Table::Summits]
+        .clone()
+        .lazy()
+        .sort(["start_date", "summit_id"], SortMultipleOptions::default())
+        .with_row_index("__order", None)
+        .select([col("summit_id"), col("__order")]);
+    for (table, df) in &frames {
+        let sorted = df
+            .clone()
+            .lazy()
+            .with_row_index("__row", None)
+            .join(
+                order.clone(),
+                [col("summit_id")],
+                [col("summit_id")],
+                JoinArgs::new(JoinType::Left),
+            )
+            .sort(["__order", "__row"], SortMultipleOptions::default())
+            .drop(by_name(["__order", "__row"], true, false))
+            .collect()?;
+        let path = dir.join(table.file_name());
+        let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+        super::write_csv(&sorted, std::io::BufWriter::new(file))?;
+    }
+    write_texts(member, dir)
+}
+
+/// Writes one member of a collection as one record file a summit into
+/// `dir/records/`, with its text files.
+pub fn write_records(
+    data: &Collection,
+    member: &Member,
+    dir: &Path,
+    format: RecordFormat,
+) -> Result<()> {
+    let records = dir.join("records");
+    create(&records)?;
+    for (id, object) in data.member_objects(member)? {
+        let value = Value::Object(object);
+        let (text, ext) = match format {
+            RecordFormat::Json => (
+                serde_json::to_string_pretty(&value)
+                    .map(|s| s + "\n")
+                    .map_err(|e| Error::Write {
+                        what: format!("the record of {id}"),
+                        message: e.to_string(),
+                    })?,
+                "json",
+            ),
+            RecordFormat::Toml => (
+                toml::to_string_pretty(&value).map_err(|e| Error::Write {
+                    what: format!("the record of {id}"),
+                    message: e.to_string(),
+                })?,
+                "toml",
+            ),
+        };
+        let path = records.join(format!("{id}.{ext}"));
+        std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
+    }
+    write_texts(member, dir)
+}
+
+fn write_texts(member: &Member, dir: &Path) -> Result<()> {
+    for (rel, bytes) in member.texts() {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            create(parent)?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+    }
+    Ok(())
+}
+
+fn create(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))
+}

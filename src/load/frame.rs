@@ -1,0 +1,326 @@
+//! The one place where tables, their columns and their dtypes are defined,
+//! and where CSV bytes become polars frames.
+//!
+//! Every frame summitry builds goes through [`read_csv`]: collections on
+//! disk are read straight from their files, and nested records are first
+//! rendered as canonical CSV (see `load::records`), so there is a single
+//! route from text to frame and a single schema.
+
+use std::io::Cursor;
+use std::sync::Arc;
+
+use polars::prelude::*;
+
+use crate::error::Result;
+use crate::model::{Format, HostSide, Level, Portfolio, Role, StatementKind};
+
+/// The tables of a collection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Table {
+    /// `summits.csv`: one row a summit.
+    Summits,
+    /// `participants.csv`: one row a person at a summit.
+    Participants,
+    /// `outcomes.csv`: one row a summit.
+    Outcomes,
+    /// `context.csv`: one row a summit.
+    Context,
+    /// `statements.csv`: one row a text issued.
+    Statements,
+    /// `sources.csv`: one row a source of a summit's facts.
+    Sources,
+}
+
+/// What a column holds, which decides its dtype and its checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Free text.
+    Text,
+    /// An ISO date, `YYYY-MM-DD`.
+    Date,
+    /// `true` or `false` (any letter case).
+    Bool,
+    /// A whole number, zero or more.
+    Count,
+    /// A decimal number, zero or more.
+    Amount,
+    /// A decimal number between -limit and +limit (latitude, longitude).
+    Degrees(u8),
+    /// A country code from the country table.
+    Country,
+    /// `;`-separated country or organisation codes.
+    Stakeholders,
+    /// One word of a closed vocabulary.
+    Vocabulary(&'static [&'static str]),
+    /// `joint` or a country code.
+    Issuer,
+    /// A two- or three-letter lowercase ISO 639 code.
+    Language,
+    /// An `http://` or `https://` address.
+    Url,
+    /// A relative path inside the collection to an existing file.
+    File,
+}
+
+impl Kind {
+    /// The dtype of the column in a frame.
+    pub fn dtype(self) -> DataType {
+        match self {
+            Kind::Date => DataType::Date,
+            Kind::Bool => DataType::Boolean,
+            Kind::Count => DataType::Int64,
+            Kind::Amount | Kind::Degrees(_) => DataType::Float64,
+            _ => DataType::String,
+        }
+    }
+}
+
+/// One column of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// Name in the header.
+    pub name: &'static str,
+    /// What it holds.
+    pub kind: Kind,
+    /// Must be in the header (columns after the codebook's `|`).
+    pub required: bool,
+    /// May be empty (unknown).
+    pub nullable: bool,
+}
+
+const fn need(name: &'static str, kind: Kind) -> Column {
+    Column {
+        name,
+        kind,
+        required: true,
+        nullable: false,
+    }
+}
+
+const fn may(name: &'static str, kind: Kind) -> Column {
+    Column {
+        name,
+        kind,
+        required: false,
+        nullable: true,
+    }
+}
+
+const SUMMITS: &[Column] = &[
+    need("summit_id", Kind::Text),
+    need("name", Kind::Text),
+    need("side_a", Kind::Country),
+    need("side_b", Kind::Country),
+    need("start_date", Kind::Date),
+    need("end_date", Kind::Date),
+    need("city", Kind::Text),
+    need("host_country", Kind::Country),
+    need("format", Kind::Vocabulary(Format::NAMES)),
+    may("venue", Kind::Text),
+    may("latitude", Kind::Degrees(90)),
+    may("longitude", Kind::Degrees(180)),
+    may("host_side", Kind::Vocabulary(HostSide::NAMES)),
+    may("name_ar", Kind::Text),
+    may("name_ru", Kind::Text),
+];
+
+const PARTICIPANTS: &[Column] = &[
+    need("summit_id", Kind::Text),
+    need("person_id", Kind::Text),
+    need("name", Kind::Text),
+    need("country", Kind::Country),
+    need("role", Kind::Vocabulary(Role::NAMES)),
+    need("portfolio", Kind::Vocabulary(Portfolio::NAMES)),
+    Column {
+        nullable: true,
+        ..need("level", Kind::Vocabulary(Level::NAMES))
+    },
+];
+
+const OUTCOMES: &[Column] = &[
+    need("summit_id", Kind::Text),
+    may("joint_statement", Kind::Bool),
+    may("joint_press_conference", Kind::Bool),
+    may("press_questions_taken", Kind::Bool),
+    may("agreements_signed", Kind::Count),
+    may("agreements", Kind::Text),
+    may("duration_hours", Kind::Amount),
+    may("follow_up_agreed", Kind::Bool),
+    may("ceasefire_announced", Kind::Bool),
+];
+
+const CONTEXT: &[Column] = &[
+    need("summit_id", Kind::Text),
+    may("ongoing_war", Kind::Bool),
+    may("sanctions_in_force", Kind::Bool),
+    may("warrant_against_participant", Kind::Bool),
+    may("absent_stakeholders", Kind::Stakeholders),
+    may("notes", Kind::Text),
+];
+
+const STATEMENTS: &[Column] = &[
+    need("statement_id", Kind::Text),
+    need("summit_id", Kind::Text),
+    need("kind", Kind::Vocabulary(StatementKind::NAMES)),
+    may("issued_by", Kind::Issuer),
+    may("language", Kind::Language),
+    may("title", Kind::Text),
+    may("date", Kind::Date),
+    may("text_file", Kind::File),
+    may("source_url", Kind::Url),
+];
+
+const SOURCES: &[Column] = &[
+    need("summit_id", Kind::Text),
+    need("url", Kind::Url),
+    may("title", Kind::Text),
+    may("publisher", Kind::Text),
+    may("accessed", Kind::Date),
+];
+
+impl Table {
+    /// Every table, in the order they are loaded and reported.
+    pub const ALL: [Table; 6] = [
+        Table::Summits,
+        Table::Participants,
+        Table::Outcomes,
+        Table::Context,
+        Table::Statements,
+        Table::Sources,
+    ];
+
+    /// The table's name, e.g. `participants`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Summits => "summits",
+            Table::Participants => "participants",
+            Table::Outcomes => "outcomes",
+            Table::Context => "context",
+            Table::Statements => "statements",
+            Table::Sources => "sources",
+        }
+    }
+
+    /// The table's file in the canonical form, e.g. `participants.csv`.
+    pub fn file_name(self) -> String {
+        format!("{}.csv", self.name())
+    }
+
+    /// The codebook's columns, in canonical order.
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            Table::Summits => SUMMITS,
+            Table::Participants => PARTICIPANTS,
+            Table::Outcomes => OUTCOMES,
+            Table::Context => CONTEXT,
+            Table::Statements => STATEMENTS,
+            Table::Sources => SOURCES,
+        }
+    }
+
+    /// The codebook's column of this name.
+    pub fn column(self, name: &str) -> Option<&'static Column> {
+        self.columns().iter().find(|c| c.name == name)
+    }
+
+    /// The columns whose values together must be unique in the table.
+    pub fn key(self) -> &'static [&'static str] {
+        match self {
+            Table::Summits => &["summit_id"],
+            Table::Participants => &["summit_id", "person_id"],
+            Table::Outcomes | Table::Context => &["summit_id"],
+            Table::Statements => &["statement_id"],
+            Table::Sources => &["summit_id", "url"],
+        }
+    }
+
+    /// Whether the table's rows belong to a summit of `summits.csv`.
+    pub fn refers_to_summits(self) -> bool {
+        self != Table::Summits
+    }
+}
+
+/// The names of a frame's columns: the codebook's in canonical order, then
+/// the extra columns of the file in the file's order.
+pub fn column_order(table: Table, header: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = table.columns().iter().map(|c| c.name.to_owned()).collect();
+    names.extend(header.iter().filter(|h| table.column(h).is_none()).cloned());
+    names
+}
+
+/// The dtype of a column of this table: the codebook's, or String for an
+/// extra column.
+pub fn dtype_of(table: Table, name: &str) -> DataType {
+    table
+        .column(name)
+        .map_or(DataType::String, |c| c.kind.dtype())
+}
+
+/// A frame with the table's columns and no rows: a missing table.
+pub fn empty(table: Table) -> DataFrame {
+    let columns: Vec<polars::prelude::Column> = table
+        .columns()
+        .iter()
+        .map(|c| polars::prelude::Column::new_empty(c.name.into(), &c.kind.dtype()))
+        .collect();
+    DataFrame::new_infer_height(columns).expect("distinct column names")
+}
+
+/// Reads a table's CSV bytes, whose header is `header` (already checked to
+/// hold every required column once), into a frame with the pinned dtypes
+/// and the canonical column order. Missing optional columns are added as
+/// nulls. Values the schema cannot parse are an error here; the caller
+/// turns that into located findings.
+pub fn read_csv(table: Table, bytes: &[u8], header: &[String]) -> Result<DataFrame> {
+    // Dates are read as text and parsed below with an exact ISO format, so
+    // that `15/08/2025` is refused instead of guessed at.
+    let mut schema = Schema::with_capacity(header.len());
+    for name in header {
+        let dtype = match dtype_of(table, name) {
+            DataType::Date => DataType::String,
+            other => other,
+        };
+        schema.with_column(name.as_str().into(), dtype);
+    }
+    let df = CsvReadOptions::default()
+        .with_has_header(true)
+        .with_schema(Some(Arc::new(schema)))
+        .with_raise_if_empty(false)
+        .into_reader_with_file_handle(Cursor::new(bytes))
+        .finish()?;
+
+    let order = column_order(table, header);
+    let exprs: Vec<Expr> = order
+        .iter()
+        .map(|name| {
+            let dtype = dtype_of(table, name);
+            let value = if header.contains(name) {
+                col(name.as_str())
+            } else {
+                lit(NULL).cast(dtype.clone())
+            };
+            match dtype {
+                // Only exact `YYYY-MM-DD` reaches the parser: anything
+                // else becomes a sentinel the strict parse refuses.
+                DataType::Date => when(
+                    value
+                        .clone()
+                        .is_null()
+                        .or(value.clone().str().len_bytes().eq(lit(10u32))),
+                )
+                .then(value)
+                .otherwise(lit("not a date"))
+                .str()
+                .to_date(StrptimeOptions {
+                    format: Some("%Y-%m-%d".into()),
+                    strict: true,
+                    exact: true,
+                    cache: true,
+                })
+                .alias(name.as_str()),
+                _ => value.alias(name.as_str()),
+            }
+        })
+        .collect();
+    Ok(df.lazy().select(exprs).collect()?)
+}

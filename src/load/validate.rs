@@ -1,0 +1,449 @@
+//! The codebook's rules, in two forms that must agree.
+//!
+//! [`check_raw`] runs over located cells and says exactly where each problem
+//! is: it is the source of every message a user sees. [`check_frames`] runs
+//! the same rules as vectorised polars expressions over a whole collection
+//! and only answers "clean or not": it keeps loading a million summits
+//! fast, and when it says "not", the loader re-reads the files with
+//! [`check_raw`] to locate the problems. The fixture tests hold the two to
+//! the same verdicts.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use super::frame::{Kind, Table};
+use crate::error::{Finding, Location, Result, Rule};
+use crate::model::{country, country::COUNTRIES, organisation};
+
+/// A value as written, with where it was written.
+#[derive(Debug, Clone)]
+pub(crate) struct RawCell {
+    pub text: String,
+    pub location: Location,
+}
+
+/// One row of located cells, aligned with its table's columns; an empty or
+/// absent value is `None`.
+#[derive(Debug, Clone)]
+pub(crate) struct RawRow {
+    pub location: Location,
+    pub cells: Vec<Option<RawCell>>,
+}
+
+/// A table as read from a file, before any value is interpreted.
+#[derive(Debug, Clone)]
+pub(crate) struct RawTable {
+    pub table: Table,
+    pub columns: Vec<String>,
+    pub rows: Vec<RawRow>,
+}
+
+impl RawTable {
+    fn index(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c == name)
+    }
+
+    fn cell<'a>(&self, row: &'a RawRow, name: &str) -> Option<&'a RawCell> {
+        self.index(name).and_then(|i| row.cells[i].as_ref())
+    }
+}
+
+/// Checks one value against its column's kind; `Err` says what was wanted.
+fn check_value(
+    kind: Kind,
+    text: &str,
+    has_file: &dyn Fn(&str) -> bool,
+) -> Result<(), (Rule, String)> {
+    let wrong = |what: &str| Err((Rule::WrongType, format!("{text:?} is not {what}")));
+    match kind {
+        Kind::Text => Ok(()),
+        Kind::Date => match parse_date(text) {
+            Some(_) => Ok(()),
+            None => wrong("a date written YYYY-MM-DD"),
+        },
+        Kind::Bool => match parse_bool(text) {
+            Some(_) => Ok(()),
+            None => wrong("a boolean (true or false)"),
+        },
+        Kind::Count => match text.parse::<i64>() {
+            Ok(n) if n >= 0 => Ok(()),
+            Ok(_) => Err((
+                Rule::OutOfRange,
+                format!("{text} is negative: expected a count of 0 or more"),
+            )),
+            Err(_) => wrong("a whole number"),
+        },
+        Kind::Amount => match text.parse::<f64>() {
+            Ok(x) if x.is_finite() && x >= 0.0 => Ok(()),
+            Ok(_) => Err((
+                Rule::OutOfRange,
+                format!("{text} is out of range: expected a number of 0 or more"),
+            )),
+            Err(_) => wrong("a number"),
+        },
+        Kind::Degrees(limit) => match text.parse::<f64>() {
+            Ok(x) if x.is_finite() && x.abs() <= f64::from(limit) => Ok(()),
+            Ok(_) => Err((
+                Rule::OutOfRange,
+                format!("{text} is out of range: expected a number from -{limit} to {limit}"),
+            )),
+            Err(_) => wrong("a number"),
+        },
+        Kind::Country => match country(text) {
+            Some(_) => Ok(()),
+            None => Err((
+                Rule::UnknownCountry,
+                format!(
+                    "unknown country code {text:?}: expected an ISO 3166-1 alpha-3 code such as USA, or SUN for the Soviet Union"
+                ),
+            )),
+        },
+        Kind::Stakeholders => match text
+            .split(';')
+            .find(|code| country(code).is_none() && organisation(code).is_none())
+        {
+            None => Ok(()),
+            Some(code) => Err((
+                Rule::UnknownCountry,
+                format!(
+                    "unknown country or organisation code {code:?} in {text:?}: expected `;`-separated codes such as UKR;EU"
+                ),
+            )),
+        },
+        Kind::Vocabulary(names) => {
+            if names.contains(&text) {
+                Ok(())
+            } else {
+                Err((
+                    Rule::UnknownValue,
+                    format!(
+                        "unknown value {text:?}: expected one of {}",
+                        names.join(", ")
+                    ),
+                ))
+            }
+        }
+        Kind::Issuer => {
+            if text == "joint" || country(text).is_some() {
+                Ok(())
+            } else {
+                Err((
+                    Rule::UnknownValue,
+                    format!("unknown issuer {text:?}: expected `joint` or a country code"),
+                ))
+            }
+        }
+        Kind::Language => {
+            if (2..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_lowercase()) {
+                Ok(())
+            } else {
+                Err((
+                    Rule::UnknownValue,
+                    format!(
+                        "{text:?} is not a language code: expected ISO 639-1 such as en, ru, ar"
+                    ),
+                ))
+            }
+        }
+        Kind::Url => {
+            if is_url(text) {
+                Ok(())
+            } else {
+                wrong("a web address starting with http:// or https://")
+            }
+        }
+        Kind::File => {
+            if has_file(text) {
+                Ok(())
+            } else {
+                Err((
+                    Rule::MissingFile,
+                    format!("the file {text:?} is not in the collection"),
+                ))
+            }
+        }
+    }
+}
+
+/// An ISO date, exactly `YYYY-MM-DD`.
+pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
+    if text.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+/// `true` or `false`, in any letter case (as polars reads them).
+pub(crate) fn parse_bool(text: &str) -> Option<bool> {
+    if text.eq_ignore_ascii_case("true") {
+        Some(true)
+    } else if text.eq_ignore_ascii_case("false") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn is_url(text: &str) -> bool {
+    (text.starts_with("https://") || text.starts_with("http://"))
+        && !text.contains(char::is_whitespace)
+}
+
+/// Every located finding in a collection's tables (one of each table at
+/// most). `has_file` tells whether a statement's text file exists.
+/// `summits_whole` says whether every row of the summits table could be
+/// read: if not, references to summits are not checked, since a summit
+/// in an unreadable row would be reported as missing.
+pub(crate) fn check_raw(
+    tables: &[RawTable],
+    has_file: &dyn Fn(&str) -> bool,
+    summits_whole: bool,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for raw in tables {
+        for row in &raw.rows {
+            for (i, name) in raw.columns.iter().enumerate() {
+                let Some(column) = raw.table.column(name) else {
+                    continue;
+                };
+                match &row.cells[i] {
+                    None if !column.nullable => findings.push(Finding {
+                        location: row.location.clone(),
+                        column: Some(name.clone()),
+                        rule: Rule::MissingValue,
+                        value: None,
+                        message: format!("`{name}` is required but empty"),
+                    }),
+                    None => {}
+                    Some(cell) => {
+                        if let Err((rule, message)) = check_value(column.kind, &cell.text, has_file)
+                        {
+                            findings.push(Finding {
+                                location: cell.location.clone(),
+                                column: Some(name.clone()),
+                                rule,
+                                value: Some(cell.text.clone()),
+                                message,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        findings.extend(duplicate_keys(raw));
+    }
+    findings.extend(cross_table(tables, summits_whole));
+    findings
+}
+
+fn duplicate_keys(raw: &RawTable) -> Vec<Finding> {
+    let key = raw.table.key();
+    let mut seen: HashMap<Vec<&str>, &Location> = HashMap::new();
+    let mut findings = Vec::new();
+    for row in &raw.rows {
+        let values: Option<Vec<&str>> = key
+            .iter()
+            .map(|k| raw.cell(row, k).map(|c| c.text.as_str()))
+            .collect();
+        let Some(values) = values else { continue };
+        if let Some(first) = seen.get(&values) {
+            let location = raw
+                .cell(row, key[0])
+                .map_or(&row.location, |c| &c.location)
+                .clone();
+            let what = if key.len() == 1 {
+                format!("{} {:?}", key[0], values[0])
+            } else {
+                format!("({}) ({})", key.join(", "), values.join(", "))
+            };
+            findings.push(Finding {
+                location,
+                column: Some(key[0].to_owned()),
+                rule: Rule::DuplicateId,
+                value: Some(values.join(",")),
+                message: format!("duplicate {what}: first used at line {}", first.line),
+            });
+        } else {
+            seen.insert(values, &row.location);
+        }
+    }
+    findings
+}
+
+fn cross_table(tables: &[RawTable], summits_whole: bool) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let summits = tables.iter().find(|t| t.table == Table::Summits);
+    let ids: BTreeSet<&str> = summits
+        .map(|s| {
+            s.rows
+                .iter()
+                .filter_map(|r| s.cell(r, "summit_id"))
+                .map(|c| c.text.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(s) = summits {
+        for row in &s.rows {
+            let start = s.cell(row, "start_date").and_then(|c| parse_date(&c.text));
+            let end = s.cell(row, "end_date");
+            if let (Some(start), Some(end_cell)) = (start, end)
+                && let Some(end) = parse_date(&end_cell.text)
+                && end < start
+            {
+                findings.push(Finding {
+                    location: end_cell.location.clone(),
+                    column: Some("end_date".to_owned()),
+                    rule: Rule::EndBeforeStart,
+                    value: Some(end_cell.text.clone()),
+                    message: format!("end_date {end} is before start_date {start}"),
+                });
+            }
+        }
+    }
+    for raw in tables
+        .iter()
+        .filter(|t| summits_whole && t.table.refers_to_summits())
+    {
+        for row in &raw.rows {
+            if let Some(cell) = raw.cell(row, "summit_id")
+                && !ids.contains(cell.text.as_str())
+            {
+                findings.push(Finding {
+                    location: cell.location.clone(),
+                    column: Some("summit_id".to_owned()),
+                    rule: Rule::UnknownSummit,
+                    value: Some(cell.text.clone()),
+                    message: format!("no summit {:?} in summits.csv", cell.text),
+                });
+            }
+        }
+    }
+    findings
+}
+
+/// The vectorised form of the rules: the first rule a collection's frames
+/// break, described without a location, or `None` when they are clean.
+/// Dtype errors never reach here: the frames were read with the schema.
+pub(crate) fn check_frames(
+    frames: &[(Table, &DataFrame)],
+    has_file: &dyn Fn(&str) -> bool,
+) -> Result<Option<String>> {
+    let summits = frames
+        .iter()
+        .find(|(t, _)| *t == Table::Summits)
+        .map(|(_, df)| *df);
+    let countries: Vec<&str> = COUNTRIES.iter().map(|c| c.alpha3).collect();
+    for &(table, df) in frames {
+        for column in table.columns() {
+            let c = col(column.name);
+            let broken: Option<Expr> = match column.kind {
+                Kind::Text | Kind::Date | Kind::Bool => None,
+                Kind::Count | Kind::Amount => Some(c.lt(lit(0))),
+                Kind::Degrees(limit) => {
+                    Some(c.clone().abs().gt(lit(f64::from(limit))).or(c.is_nan()))
+                }
+                Kind::Country => Some(c.is_in(lit(codes_series(&countries)), false).not()),
+                Kind::Vocabulary(names) => Some(c.is_in(lit(codes_series(names)), false).not()),
+                Kind::Issuer => Some(
+                    c.clone()
+                        .is_in(lit(codes_series(&countries)), false)
+                        .or(c.eq(lit("joint")))
+                        .not(),
+                ),
+                Kind::Language => Some(c.str().contains(lit("^[a-z]{2,3}$"), true).not()),
+                Kind::Url => Some(c.str().contains(lit(r"^https?://\S*$"), true).not()),
+                Kind::Stakeholders | Kind::File => None,
+            };
+            let nulls = df.column(column.name)?.null_count();
+            if !column.nullable && nulls > 0 {
+                return Ok(Some(format!(
+                    "{}: `{}` has empty values",
+                    table.file_name(),
+                    column.name
+                )));
+            }
+            if let Some(broken) = broken {
+                let bad = df
+                    .clone()
+                    .lazy()
+                    .select([broken.fill_null(lit(false)).any(true).alias("bad")])
+                    .collect()?;
+                if bad.column("bad")?.bool()?.get(0) == Some(true) {
+                    return Ok(Some(format!(
+                        "{}: `{}` breaks its rule",
+                        table.file_name(),
+                        column.name
+                    )));
+                }
+            }
+            // The two kinds with few rows and per-value rules are checked
+            // value by value.
+            if matches!(column.kind, Kind::Stakeholders | Kind::File) {
+                let values = df.column(column.name)?.str()?;
+                for text in values.iter().flatten() {
+                    if check_value(column.kind, text, has_file).is_err() {
+                        return Ok(Some(format!(
+                            "{}: `{}` breaks its rule",
+                            table.file_name(),
+                            column.name
+                        )));
+                    }
+                }
+            }
+        }
+        let key: Vec<Expr> = table.key().iter().map(|k| col(*k)).collect();
+        let dups = df
+            .clone()
+            .lazy()
+            .group_by(key)
+            .agg([len().alias("n")])
+            .filter(col("n").gt(lit(1)))
+            .collect()?;
+        if dups.height() > 0 {
+            return Ok(Some(format!("{}: duplicate ids", table.file_name())));
+        }
+        if table.refers_to_summits()
+            && let Some(summits) = summits
+        {
+            let orphans = df
+                .clone()
+                .lazy()
+                .select([col("summit_id")])
+                .join(
+                    summits.clone().lazy().select([col("summit_id")]),
+                    [col("summit_id")],
+                    [col("summit_id")],
+                    JoinArgs::new(JoinType::Anti),
+                )
+                .collect()?;
+            if orphans.height() > 0 {
+                return Ok(Some(format!(
+                    "{}: rows of unknown summits",
+                    table.file_name()
+                )));
+            }
+        }
+    }
+    if let Some(summits) = summits {
+        let reversed = summits
+            .clone()
+            .lazy()
+            .filter(col("end_date").lt(col("start_date")))
+            .collect()?;
+        if reversed.height() > 0 {
+            return Ok(Some(
+                "summits.csv: a summit ends before it starts".to_owned(),
+            ));
+        }
+    }
+    Ok(None)
+}
+
+fn codes_series(codes: &[&str]) -> Series {
+    Series::new("codes".into(), codes)
+        .implode()
+        .expect("one list")
+        .into_series()
+}
