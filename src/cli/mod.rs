@@ -1,0 +1,62 @@
+//! The command line: clap types, one file per command. Binary-only, so
+//! clap never reaches the library API.
+
+mod convert;
+mod list;
+mod output;
+mod show;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use summitry::load::{self, Collection};
+
+pub use output::OutputFormat;
+
+/// Comparative analysis of summit diplomacy: curated, sourced records of
+/// meetings between heads of state: validate, list, show and convert them.
+#[derive(Debug, Parser)]
+#[command(name = "summitry", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Validate(validate::Args),
+    List(list::Args),
+    Show(show::Args),
+    Convert(convert::Args),
+}
+
+/// Where the data comes from; shared by every command.
+#[derive(Debug, Clone, Args)]
+pub struct DataArgs {
+    /// A collection directory, or a directory of collections loaded
+    /// together. Default: the curated collections embedded in summitry.
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+}
+
+impl DataArgs {
+    /// Loads the data the user asked for.
+    pub fn load(&self) -> summitry::Result<Collection> {
+        match &self.data {
+            Some(dir) => load::collection(dir),
+            None => load::default_data(),
+        }
+    }
+}
+
+/// Runs one command.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Validate(args) => validate::run(args),
+        Command::List(args) => list::run(args),
+        Command::Show(args) => show::run(args),
+        Command::Convert(args) => convert::run(args),
+    }
+}

@@ -1,0 +1,94 @@
+//! `summitry validate`: every problem in the data, then a verdict.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use summitry::Error;
+use summitry::error::{Finding, Rule};
+
+use super::{DataArgs, OutputFormat};
+
+/// Check a collection against the codebook and report every problem, each
+/// at file:line:column. Exit code 0 when valid, 2 when not.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    data: DataArgs,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t)]
+    format: OutputFormat,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    let label = args.data.data.as_ref().map_or_else(
+        || "datasets (embedded)".to_owned(),
+        |p| p.display().to_string(),
+    );
+    let (findings, verdict, code): (Vec<Finding>, String, ExitCode) = match args.data.load() {
+        Ok(data) => {
+            let counts: Vec<String> = data
+                .members()
+                .iter()
+                .map(|m| {
+                    let frames = data.member_frames(m);
+                    let n = frames.values().next().map_or(0, |df| df.height());
+                    format!("{} ({n} summits)", m.name)
+                })
+                .collect();
+            (
+                Vec::new(),
+                format!("valid: {label}: {}", counts.join(", ")),
+                ExitCode::SUCCESS,
+            )
+        }
+        Err(Error::Invalid(report)) => {
+            let verdict = format!("invalid: {label}: {}", report.summary());
+            (report.findings, verdict, ExitCode::from(2))
+        }
+        Err(Error::Syntax { location, message }) => {
+            let finding = Finding {
+                location,
+                column: None,
+                rule: Rule::Syntax,
+                value: None,
+                message,
+            };
+            let verdict = format!("invalid: {label}: a record file could not be parsed");
+            (vec![finding], verdict, ExitCode::from(2))
+        }
+        Err(other) => return Err(other.into()),
+    };
+    match args.format {
+        OutputFormat::Table => {
+            for f in &findings {
+                writeln!(out, "{f}")?;
+            }
+            writeln!(out, "{verdict}")?;
+        }
+        OutputFormat::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record([
+                "path", "line", "column", "field", "rule", "value", "message",
+            ])?;
+            for f in &findings {
+                w.write_record([
+                    f.location.path.as_str(),
+                    &f.location.line.to_string(),
+                    &f.location.column.to_string(),
+                    f.column.as_deref().unwrap_or(""),
+                    f.rule.name(),
+                    f.value.as_deref().unwrap_or(""),
+                    &f.message,
+                ])?;
+            }
+            w.flush()?;
+        }
+        OutputFormat::Json => {
+            let value = serde_json::json!({ "valid": findings.is_empty(), "verdict": verdict, "findings": findings });
+            serde_json::to_writer_pretty(&mut out, &value)?;
+            writeln!(out)?;
+        }
+    }
+    Ok(code)
+}
