@@ -1,0 +1,131 @@
+//! The commands on the embedded data, as a user runs them.
+
+use crate::util::{fixture, summitry};
+
+#[test]
+fn shipped_data_is_valid() {
+    let out = summitry(&["validate"]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.starts_with("valid: datasets (embedded): "),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn list_filters_by_dyad_and_years_in_date_order() {
+    let out = summitry(&[
+        "list", "--dyad", "RUS-USA", "--from", "1985", "--to", "1988", "--format", "csv",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let ids: Vec<&str> = out
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "1985-geneva",
+            "1986-reykjavik",
+            "1987-washington",
+            "1988-moscow",
+            "1988-new-york"
+        ]
+    );
+}
+
+#[test]
+fn list_counts_soviet_summits_in_the_russian_dyad() {
+    let out = summitry(&[
+        "list", "--dyad", "RUS-USA", "--to", "1945", "--format", "csv",
+    ]);
+    assert_eq!(
+        out.stdout,
+        "summit_id,start_date,end_date,dyad,format,city,host_country,name\n\
+         1943-tehran,1943-11-28,1943-12-01,RUS-USA,multilateral,Tehran,IRN,Tehran Conference\n\
+         1945-yalta,1945-02-04,1945-02-11,RUS-USA,multilateral,Yalta,SUN,Yalta Conference\n\
+         1945-potsdam,1945-07-17,1945-08-02,RUS-USA,multilateral,Potsdam,DEU,Potsdam Conference\n"
+    );
+}
+
+#[test]
+fn list_reads_a_users_directory() {
+    let out = summitry(&["list", "--data", &fixture("valid"), "--format", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let rows: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(rows[0]["summit_id"], "1985-geneva");
+    assert_eq!(rows[0]["dyad"], "RUS-USA");
+    assert_eq!(rows[1]["city"], "Anchorage");
+}
+
+#[test]
+fn show_prints_the_whole_anchorage_record_with_unknowns_spelled_out() {
+    let out = summitry(&["show", "2025-anchorage"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let text = out.stdout;
+    assert!(
+        text.starts_with("Anchorage Summit (2025-anchorage)\n"),
+        "{text}"
+    );
+    for expected in [
+        "  host_side     side_a\n",
+        "  joint_statement         false\n",
+        "  agreements              unknown\n",
+        "  absent_stakeholders          UKR;EU\n",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in\n{text}");
+    }
+    assert!(text.contains("putin-vladimir"), "{text}");
+}
+
+#[test]
+fn show_json_has_the_shape_of_a_record_file() {
+    let out = summitry(&["show", "2025-anchorage", "--format", "json"]);
+    let record: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(record["summit_id"], "2025-anchorage");
+    assert_eq!(record["outcome"]["joint_statement"], false);
+    let principals: Vec<&str> = record["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["level"] == "principal")
+        .map(|p| p["person_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(principals, ["trump-donald", "putin-vladimir"]);
+}
+
+#[test]
+fn show_an_unknown_summit_fails_with_exit_code_1() {
+    let out = summitry(&["show", "1999-atlantis"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        "error: no summit \"1999-atlantis\" in datasets\n"
+    );
+}
+
+#[test]
+fn every_command_has_help() {
+    for command in ["validate", "list", "show", "convert"] {
+        let out = summitry(&[command, "--help"]);
+        assert_eq!(out.code, 0);
+        assert!(
+            out.stdout.contains("Usage: summitry"),
+            "{command}: {}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn a_directory_without_a_collection_is_refused() {
+    let out = summitry(&["list", "--data", "src"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: src: no collection here: expected summits.csv or records/, or subdirectories holding them\n"
+    );
+}

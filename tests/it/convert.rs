@@ -1,0 +1,94 @@
+//! `summitry convert`: tables and records hold the same data, and a round
+//! trip through either record format gives back the shipped tables byte
+//! for byte.
+
+use crate::util::{files_below, in_package, summitry};
+
+fn round_trip(records_as: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let records = dir.path().join("records");
+    let tables = dir.path().join("tables");
+    let out = summitry(&[
+        "convert",
+        "--to",
+        "records",
+        "--records-as",
+        records_as,
+        "--out",
+        records.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = summitry(&[
+        "convert",
+        "--data",
+        records.to_str().unwrap(),
+        "--to",
+        "tables",
+        "--out",
+        tables.to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let shipped: Vec<(String, Vec<u8>)> = files_below(&in_package("datasets"))
+        .into_iter()
+        .filter(|(rel, _)| rel.ends_with(".csv") || rel.contains("/texts/"))
+        .collect();
+    let back = files_below(&tables);
+    let names = |v: &[(String, Vec<u8>)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&back), names(&shipped));
+    for ((name, a), (_, b)) in shipped.iter().zip(&back) {
+        assert!(
+            a == b,
+            "{name} differs after the round trip through {records_as} records"
+        );
+    }
+}
+
+#[test]
+fn shipped_data_round_trips_through_toml_records() {
+    round_trip("toml");
+}
+
+#[test]
+fn shipped_data_round_trips_through_json_records() {
+    round_trip("json");
+}
+
+#[test]
+fn both_forms_load_into_equal_frames() {
+    let tables = summitry::load::collection(in_package("tests/fixtures/valid")).unwrap();
+    let records = summitry::load::collection(in_package("tests/fixtures/records-valid")).unwrap();
+    for table in summitry::load::Table::ALL {
+        let (a, b) = (tables.frame(table), records.frame(table));
+        assert_eq!(a.schema(), b.schema(), "{table:?}");
+        // Records are read in file-name order; compare as sets of rows.
+        let sort = |df: &polars::prelude::DataFrame| {
+            let by: Vec<String> = df
+                .get_column_names()
+                .iter()
+                .take(2)
+                .map(|s| s.to_string())
+                .collect();
+            df.sort(by, Default::default()).unwrap()
+        };
+        assert!(sort(a).equals_missing(&sort(b)), "{table:?}");
+    }
+}
+
+#[test]
+fn convert_refuses_a_directory_that_is_not_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("keep.txt"), "mine").unwrap();
+    let out = summitry(&[
+        "convert",
+        "--to",
+        "tables",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("is not empty"), "{}", out.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("keep.txt")).unwrap(),
+        "mine"
+    );
+}

@@ -1,0 +1,7 @@
+//! The integration tests: one binary, the real `summitry` executable run
+//! against fixtures and the shipped data.
+
+mod cli;
+mod convert;
+mod util;
+mod validate;

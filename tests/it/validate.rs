@@ -1,0 +1,364 @@
+//! One fixture a defect: `summitry validate` names each problem exactly,
+//! with its place, and exits 2; what must simply work, works.
+
+use summitry::load;
+
+use crate::util::{fixture, summitry};
+
+/// Runs `validate` on a fixture and checks the whole of stdout and the
+/// exit code.
+fn rejects(name: &str, expected: &[&str]) {
+    let out = summitry(&["validate", "--data", &fixture(name)]);
+    let mut lines: Vec<String> = expected.iter().map(|l| (*l).to_owned()).collect();
+    let n = expected.len();
+    let files = {
+        let mut paths: Vec<&str> = expected
+            .iter()
+            .map(|l| l.split(':').next().unwrap_or(""))
+            .collect();
+        paths.dedup();
+        paths.len()
+    };
+    lines.push(format!(
+        "invalid: tests/fixtures/{name}: {n} problem{} in {files} file{}",
+        if n == 1 { "" } else { "s" },
+        if files == 1 { "" } else { "s" }
+    ));
+    assert_eq!(
+        out.stdout,
+        lines.join("\n") + "\n",
+        "stderr: {}",
+        out.stderr
+    );
+    assert_eq!(out.code, 2);
+}
+
+#[test]
+fn valid_fixture_passes() {
+    let out = summitry(&["validate", "--data", &fixture("valid")]);
+    assert_eq!(
+        out.stdout,
+        "valid: tests/fixtures/valid: valid (2 summits)\n"
+    );
+    assert_eq!(out.code, 0);
+}
+
+#[test]
+fn a_bom_and_crlf_line_ends_load_exactly_like_the_clean_file() {
+    let clean = load::collection(crate::util::in_package("tests/fixtures/valid")).unwrap();
+    let windows = load::collection(crate::util::in_package("tests/fixtures/bom-and-crlf")).unwrap();
+    for table in load::Table::ALL {
+        assert!(
+            clean.frame(table).equals_missing(windows.frame(table)),
+            "{table:?}"
+        );
+    }
+}
+
+#[test]
+fn ragged_row() {
+    rejects(
+        "ragged-row",
+        &[
+            "tests/fixtures/ragged-row/participants.csv:4:1: the row has 6 fields but the header has 7 columns [ragged-row]",
+        ],
+    );
+}
+
+#[test]
+fn quote_inside_an_unquoted_field() {
+    rejects(
+        "quote-in-field",
+        &[
+            "tests/fixtures/quote-in-field/summits.csv:2:20: a quote inside an unquoted field: quote the whole field and double the `\"` [malformed-csv]",
+        ],
+    );
+}
+
+#[test]
+fn text_after_a_closing_quote() {
+    rejects(
+        "text-after-quote",
+        &[
+            "tests/fixtures/text-after-quote/summits.csv:2:91: text follows a closing quote: quote the whole field and double any `\"` inside it [malformed-csv]",
+        ],
+    );
+}
+
+#[test]
+fn unclosed_quote() {
+    rejects(
+        "unclosed-quote",
+        &[
+            "tests/fixtures/unclosed-quote/sources.csv:3:51: a quoted field is never closed: add the closing `\"` [malformed-csv]",
+        ],
+    );
+}
+
+#[test]
+fn invalid_utf8() {
+    rejects(
+        "invalid-utf8",
+        &[
+            "tests/fixtures/invalid-utf8/participants.csv:6:31: name: the text is not valid UTF-8: save the file as UTF-8 [invalid-utf8]",
+        ],
+    );
+}
+
+#[test]
+fn empty_file() {
+    rejects(
+        "empty-file",
+        &[
+            "tests/fixtures/empty-file/outcomes.csv:1:1: the file is empty: expected a header row naming the columns of outcomes.csv [empty-file]",
+        ],
+    );
+}
+
+#[test]
+fn missing_required_column() {
+    rejects(
+        "missing-column",
+        &[
+            "tests/fixtures/missing-column/summits.csv:1:1: city: the required column `city` is missing from the header (found: summit_id, name, side_a, side_b, start_date, end_date, host_country, format, venue, latitude, longitude, host_side, name_ar, name_ru) [missing-column]",
+        ],
+    );
+}
+
+#[test]
+fn wrong_types() {
+    rejects(
+        "wrong-types",
+        &[
+            "tests/fixtures/wrong-types/outcomes.csv:2:13: joint_statement: \"yes\" is not a boolean (true or false) [wrong-type]",
+            "tests/fixtures/wrong-types/outcomes.csv:2:24: agreements_signed: \"one\" is not a whole number [wrong-type]",
+            "tests/fixtures/wrong-types/summits.csv:2:35: start_date: \"19/11/1985\" is not a date written YYYY-MM-DD [wrong-type]",
+        ],
+    );
+}
+
+#[test]
+fn unknown_vocabulary_value() {
+    rejects(
+        "unknown-value",
+        &[
+            "tests/fixtures/unknown-value/participants.csv:6:67: portfolio: unknown value \"economics\": expected one of leader, foreign, security, economic, other [unknown-value]",
+        ],
+    );
+}
+
+#[test]
+fn unknown_country_code() {
+    rejects(
+        "unknown-country",
+        &[
+            "tests/fixtures/unknown-country/summits.csv:2:31: side_b: unknown country code \"URS\": expected an ISO 3166-1 alpha-3 code such as USA, or SUN for the Soviet Union [unknown-country]",
+        ],
+    );
+}
+
+#[test]
+fn unknown_stakeholder_code() {
+    rejects(
+        "unknown-stakeholder",
+        &[
+            "tests/fixtures/unknown-stakeholder/context.csv:2:31: absent_stakeholders: unknown country or organisation code \"EEU\" in \"UKR;EEU\": expected `;`-separated codes such as UKR;EU [unknown-country]",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    rejects(
+        "duplicate-id",
+        &[
+            "tests/fixtures/duplicate-id/summits.csv:4:1: summit_id: duplicate summit_id \"1985-geneva\": first used at line 2 [duplicate-id]",
+        ],
+    );
+}
+
+#[test]
+fn end_before_start() {
+    rejects(
+        "end-before-start",
+        &[
+            "tests/fixtures/end-before-start/summits.csv:2:46: end_date: end_date 1985-11-18 is before start_date 1985-11-19 [end-before-start]",
+        ],
+    );
+}
+
+#[test]
+fn reference_to_a_summit_that_does_not_exist() {
+    rejects(
+        "unknown-summit",
+        &[
+            "tests/fixtures/unknown-summit/participants.csv:2:1: summit_id: no summit \"1985-genva\" in summits.csv [unknown-summit]",
+        ],
+    );
+}
+
+#[test]
+fn latitude_out_of_range() {
+    rejects(
+        "out-of-range",
+        &[
+            "tests/fixtures/out-of-range/summits.csv:3:119: latitude: 91.5 is out of range: expected a number from -90 to 90 [out-of-range]",
+        ],
+    );
+}
+
+#[test]
+fn required_value_missing() {
+    rejects(
+        "missing-value",
+        &[
+            "tests/fixtures/missing-value/participants.csv:5:1: name: `name` is required but empty [missing-value]",
+        ],
+    );
+}
+
+#[test]
+fn statement_text_file_missing() {
+    rejects(
+        "missing-text-file",
+        &[
+            "tests/fixtures/missing-text-file/statements.csv:2:104: text_file: the file \"texts/missing.txt\" is not in the collection [missing-file]",
+        ],
+    );
+}
+
+#[test]
+fn records_valid_fixture_passes() {
+    let out = summitry(&["validate", "--data", &fixture("records-valid")]);
+    assert_eq!(
+        out.stdout,
+        "valid: tests/fixtures/records-valid: records-valid (2 summits)\n"
+    );
+    assert_eq!(out.code, 0);
+}
+
+#[test]
+fn records_json_syntax_error() {
+    let out = summitry(&["validate", "--data", &fixture("records-json-syntax")]);
+    assert_eq!(
+        out.stdout,
+        "tests/fixtures/records-json-syntax/records/2025-anchorage.json:8:22: invalid JSON: Expected comma [syntax]\n\
+         invalid: tests/fixtures/records-json-syntax: a record file could not be parsed\n"
+    );
+    assert_eq!(out.code, 2);
+}
+
+#[test]
+fn records_toml_syntax_error() {
+    let out = summitry(&["validate", "--data", &fixture("records-toml-syntax")]);
+    assert_eq!(
+        out.stdout,
+        "tests/fixtures/records-toml-syntax/records/1985-geneva.toml:7:8: invalid TOML: string values must be quoted, expected literal string [syntax]\n\
+         invalid: tests/fixtures/records-toml-syntax: a record file could not be parsed\n"
+    );
+    assert_eq!(out.code, 2);
+}
+
+#[test]
+fn records_wrong_shape_and_bad_values_are_located_in_the_record_file() {
+    rejects(
+        "records-wrong-shape",
+        &[
+            "tests/fixtures/records-wrong-shape/records/2025-anchorage.toml:9:10: format: `format` must be a single value, not a list or table [wrong-shape]",
+            "tests/fixtures/records-wrong-shape/records/2025-anchorage.toml:36:11: country: unknown country code \"XXR\": expected an ISO 3166-1 alpha-3 code such as USA, or SUN for the Soviet Union [unknown-country]",
+        ],
+    );
+}
+
+#[test]
+fn other_commands_refuse_invalid_data_with_the_findings_on_stderr() {
+    let out = summitry(&["list", "--data", &fixture("unknown-country")]);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr
+            .contains("summits.csv:2:31: side_b: unknown country code \"URS\""),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .ends_with("error: invalid data: 1 problem in 1 file\n"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn the_library_returns_every_finding_and_no_frames() {
+    let err = load::collection(crate::util::in_package("tests/fixtures/wrong-types")).unwrap_err();
+    let summitry::Error::Invalid(report) = err else {
+        panic!("expected invalid data, got {err}")
+    };
+    let rules: Vec<&str> = report.findings.iter().map(|f| f.rule.name()).collect();
+    assert_eq!(rules, ["wrong-type", "wrong-type", "wrong-type"]);
+    assert_eq!(report.findings[2].value.as_deref(), Some("19/11/1985"));
+}
+
+/// No input makes the loader panic: every single-byte change of a valid
+/// collection's tables either loads or is rejected with located findings.
+#[test]
+fn mutated_tables_never_panic() {
+    let base = crate::util::in_package("tests/fixtures/valid");
+    let dir = tempfile::tempdir().unwrap();
+    let files = [
+        "summits.csv",
+        "participants.csv",
+        "outcomes.csv",
+        "context.csv",
+    ];
+    let replacements: &[u8] = b"\",\n\r;-x\xff\xc3 0.";
+    // A fixed linear congruential sequence keeps the cases reproducible.
+    let mut state: u64 = 20_250_815;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) as usize) % n
+    };
+    for case in 0..120 {
+        for entry in std::fs::read_dir(&base).unwrap() {
+            let entry = entry.unwrap();
+            if entry.path().is_file() {
+                std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+            }
+        }
+        std::fs::create_dir_all(dir.path().join("texts")).unwrap();
+        std::fs::copy(
+            base.join("texts/1985-geneva-joint.txt"),
+            dir.path().join("texts/1985-geneva-joint.txt"),
+        )
+        .unwrap();
+        let file = files[case % files.len()];
+        let path = dir.path().join(file);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let at = next(bytes.len());
+        match next(3) {
+            0 => bytes[at] = replacements[next(replacements.len())],
+            1 => {
+                bytes.remove(at);
+            }
+            _ => bytes.insert(at, replacements[next(replacements.len())]),
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        match load::collection(dir.path()) {
+            Ok(_) => {}
+            // Every problem the fast checks see, the precise ones locate.
+            Err(summitry::Error::Invalid(report)) => assert!(
+                !report.findings.is_empty()
+                    && report
+                        .findings
+                        .iter()
+                        .all(|f| !f.message.contains("could not locate")),
+                "case {case} ({file} at {at}): {:?}",
+                report.findings
+            ),
+            Err(other) => panic!("case {case} ({file} at {at}): unexpected error {other}"),
+        }
+    }
+}
