@@ -223,11 +223,13 @@ impl Table {
         self.columns().iter().find(|c| c.name == name)
     }
 
-    /// The columns whose values together must be unique in the table.
+    /// The columns whose values together must be unique in the table;
+    /// none for participants, where the codebook allows one person twice
+    /// at a summit (in two roles, or in a collection that samples people).
     pub fn key(self) -> &'static [&'static str] {
         match self {
             Table::Summits => &["summit_id"],
-            Table::Participants => &["summit_id", "person_id"],
+            Table::Participants => &[],
             Table::Outcomes | Table::Context => &["summit_id"],
             Table::Statements => &["statement_id"],
             Table::Sources => &["summit_id", "url"],

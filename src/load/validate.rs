@@ -240,6 +240,9 @@ pub(crate) fn check_raw(
 
 fn duplicate_keys(raw: &RawTable) -> Vec<Finding> {
     let key = raw.table.key();
+    if key.is_empty() {
+        return Vec::new();
+    }
     let mut seen: HashMap<Vec<&str>, &Location> = HashMap::new();
     let mut findings = Vec::new();
     for row in &raw.rows {
@@ -394,13 +397,16 @@ pub(crate) fn check_frames(
             }
         }
         let key: Vec<Expr> = table.key().iter().map(|k| col(*k)).collect();
-        let dups = df
-            .clone()
-            .lazy()
-            .group_by(key)
-            .agg([len().alias("n")])
-            .filter(col("n").gt(lit(1)))
-            .collect()?;
+        let dups = if key.is_empty() {
+            DataFrame::empty()
+        } else {
+            df.clone()
+                .lazy()
+                .group_by(key)
+                .agg([len().alias("n")])
+                .filter(col("n").gt(lit(1)))
+                .collect()?
+        };
         if dups.height() > 0 {
             return Ok(Some(format!("{}: duplicate ids", table.file_name())));
         }

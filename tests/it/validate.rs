@@ -362,3 +362,12 @@ fn mutated_tables_never_panic() {
         }
     }
 }
+
+/// The collections `shared/bench/gen_synthetic.py` writes are valid; this
+/// one was written with `gen_synthetic.py tests/fixtures/synthetic-200 200`.
+#[test]
+fn a_generated_synthetic_collection_is_valid() {
+    let out = summitry(&["validate", "--data", &fixture("synthetic-200")]);
+    assert_eq!(out.stdout, "valid: tests/fixtures/synthetic-200: synthetic-200 (200 summits)\n");
+    assert_eq!(out.code, 0);
+}
