@@ -349,7 +349,14 @@ fn load(root: Root, label: String) -> Result<Collection> {
             Form::Records => load_records(&r, &member_label),
         };
         match result {
-            Ok((frames, texts)) => loaded.push((name, member_label, form, frames, texts)),
+            Ok((frames, texts)) => loaded.push(Loaded {
+                name,
+                label: member_label,
+                form,
+                root: r,
+                frames,
+                texts,
+            }),
             Err(LoadError::Findings(f)) => findings.extend(f),
             Err(LoadError::Fatal(e)) => return Err(e),
         }
@@ -556,9 +563,19 @@ fn load_records(root: &Root, label: &str) -> Result<(Frames, Texts), LoadError> 
     Ok((frames, texts))
 }
 
-type Loaded = (String, String, Form, Frames, Texts);
+/// One member as loaded, before the members are combined.
+struct Loaded {
+    name: String,
+    label: String,
+    form: Form,
+    root: Root,
+    frames: Frames,
+    texts: Texts,
+}
 
-/// Ids that must be unique across collections loaded together.
+/// Ids that must be unique across collections loaded together. Each
+/// repeat is located in its table file by a precise re-read; in records,
+/// at the records folder.
 fn duplicates_across(loaded: &[Loaded]) -> Result<Vec<Finding>> {
     let mut findings = Vec::new();
     for (table, key) in [
@@ -566,27 +583,67 @@ fn duplicates_across(loaded: &[Loaded]) -> Result<Vec<Finding>> {
         (Table::Statements, "statement_id"),
     ] {
         let mut seen: BTreeMap<String, &str> = BTreeMap::new();
-        for (_, label, form, frames, _) in loaded {
-            for id in frames[&table].column(key)?.str()?.iter().flatten() {
-                if let Some(first) = seen.get(id) {
-                    let path = match form {
-                        Form::Tables => format!("{label}/{}", table.file_name()),
-                        Form::Records => format!("{label}/records"),
-                    };
-                    findings.push(Finding {
-                        location: Location::new(path, 1, 1),
-                        column: Some(key.to_owned()),
-                        rule: Rule::DuplicateId,
-                        value: Some(id.to_owned()),
-                        message: format!("duplicate {key} {id:?}: also in {first}"),
-                    });
-                } else {
-                    seen.insert(id.to_owned(), label);
+        for member in loaded {
+            let mut repeated: Vec<(String, &str)> = Vec::new();
+            for id in member.frames[&table].column(key)?.str()?.iter().flatten() {
+                match seen.get(id) {
+                    Some(first) => repeated.push((id.to_owned(), first)),
+                    None => {
+                        seen.insert(id.to_owned(), &member.label);
+                    }
                 }
+            }
+            if repeated.is_empty() {
+                continue;
+            }
+            let places = locate_ids(member, table, key)?;
+            for (id, first) in repeated {
+                let location = places.get(&id).cloned().unwrap_or_else(|| {
+                    let path = match member.form {
+                        Form::Tables => format!("{}/{}", member.label, table.file_name()),
+                        Form::Records => format!("{}/records", member.label),
+                    };
+                    Location::new(path, 1, 1)
+                });
+                findings.push(Finding {
+                    location,
+                    column: Some(key.to_owned()),
+                    rule: Rule::DuplicateId,
+                    message: format!("duplicate {key} {id:?}: also in {first}"),
+                    value: Some(id),
+                });
             }
         }
     }
     Ok(findings)
+}
+
+/// Where each id of a table's key column is written, for a member in the
+/// table form (empty for records).
+fn locate_ids(member: &Loaded, table: Table, key: &str) -> Result<BTreeMap<String, Location>> {
+    let mut places = BTreeMap::new();
+    if member.form != Form::Tables {
+        return Ok(places);
+    }
+    let Some(bytes) = member.root.read(&table.file_name())? else {
+        return Ok(places);
+    };
+    let path = format!("{}/{}", member.label, table.file_name());
+    let Ok(header) = csv::header(table, &path, &bytes) else {
+        return Ok(places);
+    };
+    let Some(index) = header.iter().position(|h| h == key) else {
+        return Ok(places);
+    };
+    let (raw, _) = csv::parse(table, &path, &bytes, header);
+    for row in raw.rows {
+        if let Some(Some(cell)) = row.cells.get(index) {
+            places
+                .entry(cell.text.clone())
+                .or_insert_with(|| cell.location.clone());
+        }
+    }
+    Ok(places)
 }
 
 /// Stacks the members' frames into one frame a table. Members may carry
@@ -597,16 +654,16 @@ fn combine(label: String, loaded: Vec<Loaded>) -> Result<Collection> {
     let mut offsets: BTreeMap<Table, usize> = BTreeMap::new();
     for table in Table::ALL {
         let mut columns: Vec<(String, DataType)> = Vec::new();
-        for (.., member_frames, _) in &loaded {
-            for c in member_frames[&table].columns() {
+        for member in &loaded {
+            for c in member.frames[&table].columns() {
                 if !columns.iter().any(|(n, _)| n == c.name().as_str()) {
                     columns.push((c.name().to_string(), c.dtype().clone()));
                 }
             }
         }
         let mut stacked: Option<DataFrame> = None;
-        for (.., member_frames, _) in &loaded {
-            let df = &member_frames[&table];
+        for member in &loaded {
+            let df = &member.frames[&table];
             let exprs: Vec<Expr> = columns
                 .iter()
                 .map(|(name, dtype)| {
@@ -630,23 +687,23 @@ fn combine(label: String, loaded: Vec<Loaded>) -> Result<Collection> {
         df.rechunk_mut();
         frames.insert(table, df);
     }
-    for (name, member_label, form, member_frames, texts) in loaded {
+    for member in loaded {
         let rows = Table::ALL
             .iter()
             .map(|t| {
                 let start = offsets.entry(*t).or_insert(0);
-                let n = member_frames[t].height();
+                let n = member.frames[t].height();
                 let range = *start..*start + n;
                 *start += n;
                 (*t, range)
             })
             .collect();
         members.push(Member {
-            name,
-            label: member_label,
-            form,
+            name: member.name,
+            label: member.label,
+            form: member.form,
             rows,
-            texts,
+            texts: member.texts,
         });
     }
     Ok(Collection {

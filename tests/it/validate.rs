@@ -368,6 +368,19 @@ fn mutated_tables_never_panic() {
 #[test]
 fn a_generated_synthetic_collection_is_valid() {
     let out = summitry(&["validate", "--data", &fixture("synthetic-200")]);
-    assert_eq!(out.stdout, "valid: tests/fixtures/synthetic-200: synthetic-200 (200 summits)\n");
+    assert_eq!(
+        out.stdout,
+        "valid: tests/fixtures/synthetic-200: synthetic-200 (200 summits)\n"
+    );
     assert_eq!(out.code, 0);
+}
+
+#[test]
+fn an_id_used_by_two_collections_loaded_together_is_located_in_the_second() {
+    rejects(
+        "two-collections",
+        &[
+            "tests/fixtures/two-collections/b/summits.csv:3:1: summit_id: duplicate summit_id \"2025-anchorage\": also in tests/fixtures/two-collections/a [duplicate-id]",
+        ],
+    );
 }
