@@ -3,5 +3,6 @@
 
 mod cli;
 mod convert;
+mod datasets;
 mod util;
 mod validate;

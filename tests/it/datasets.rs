@@ -1,0 +1,156 @@
+//! The curated collections: their size is pinned, and every summit meets
+//! the sourcing and coding rules of the codebook.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use polars::prelude::*;
+use summitry::load::{self, Table};
+use summitry::model::continuing_state;
+
+fn strings(df: &DataFrame, name: &str) -> Vec<Option<String>> {
+    df.column(name)
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|v| v.map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn collection_sizes_are_pinned() {
+    let data = load::default_data().unwrap();
+    let sizes: BTreeMap<String, usize> = data
+        .members()
+        .iter()
+        .map(|m| {
+            (
+                m.name.clone(),
+                data.member_frames(m)[&Table::Summits].height(),
+            )
+        })
+        .collect();
+    let expected: BTreeMap<String, usize> = [("us-china", 59), ("us-dprk", 3), ("us-russia", 96)]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
+    assert_eq!(sizes, expected);
+}
+
+#[test]
+fn every_summit_is_sourced_coded_and_has_both_principals() {
+    let data = load::default_data().unwrap();
+    let summits = data.summits();
+    let ids = strings(summits, "summit_id");
+    let side_a = strings(summits, "side_a");
+    let side_b = strings(summits, "side_b");
+    let names_ar = strings(summits, "name_ar");
+    let names_ru = strings(summits, "name_ru");
+    let years: Vec<i32> = summits
+        .column("start_date")
+        .unwrap()
+        .as_materialized_series()
+        .date()
+        .unwrap()
+        .as_date_iter()
+        .map(|d| chrono::Datelike::year(&d.unwrap()))
+        .collect();
+
+    let mut sources: BTreeMap<String, usize> = BTreeMap::new();
+    for id in strings(data.sources(), "summit_id").into_iter().flatten() {
+        *sources.entry(id).or_default() += 1;
+    }
+    let outcomes: BTreeSet<String> = strings(data.outcomes(), "summit_id")
+        .into_iter()
+        .flatten()
+        .collect();
+    let context: BTreeSet<String> = strings(data.context(), "summit_id")
+        .into_iter()
+        .flatten()
+        .collect();
+    let participants = data.participants();
+    let mut principals: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for ((id, country), level) in strings(participants, "summit_id")
+        .into_iter()
+        .zip(strings(participants, "country"))
+        .zip(strings(participants, "level"))
+    {
+        if level.as_deref() == Some("principal") {
+            principals
+                .entry(id.unwrap())
+                .or_default()
+                .insert(continuing_state(&country.unwrap()).to_owned());
+        }
+    }
+
+    let mut problems = Vec::new();
+    for i in 0..ids.len() {
+        let id = ids[i].clone().unwrap();
+        let need = if years[i] >= 2000 { 2 } else { 1 };
+        let have = sources.get(&id).copied().unwrap_or(0);
+        if have < need {
+            problems.push(format!("{id}: {have} sources, {need} needed"));
+        }
+        if !outcomes.contains(&id) {
+            problems.push(format!("{id}: no outcome row"));
+        }
+        if !context.contains(&id) {
+            problems.push(format!("{id}: no context row"));
+        }
+        let sides: BTreeSet<String> = [&side_a[i], &side_b[i]]
+            .into_iter()
+            .map(|s| continuing_state(s.as_deref().unwrap()).to_owned())
+            .collect();
+        if principals.get(&id) != Some(&sides) {
+            problems.push(format!(
+                "{id}: principals {:?}, sides {sides:?}",
+                principals.get(&id)
+            ));
+        }
+        if names_ar[i].is_none() || names_ru[i].is_none() {
+            problems.push(format!("{id}: no Arabic or Russian name"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn anchorage_shows_the_three_on_three_and_economic_officials_on_both_sides() {
+    let data = load::default_data().unwrap();
+    let record = data.record("2025-anchorage").unwrap();
+    let restricted: BTreeSet<&str> = record
+        .participants
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.level,
+                Some(summitry::model::Level::Restricted | summitry::model::Level::Principal)
+            )
+        })
+        .map(|p| p.person_id.as_str())
+        .collect();
+    let expected: BTreeSet<&str> = [
+        "trump-donald",
+        "rubio-marco",
+        "witkoff-steve",
+        "putin-vladimir",
+        "lavrov-sergey",
+        "ushakov-yuri",
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(restricted, expected);
+    let economic: BTreeSet<&str> = record
+        .participants
+        .iter()
+        .filter(|p| p.portfolio == summitry::model::Portfolio::Economic)
+        .map(|p| p.country.as_str())
+        .collect();
+    assert_eq!(economic, ["RUS", "USA"].into_iter().collect());
+    let outcome = record.outcome.unwrap();
+    assert_eq!(outcome.joint_statement, Some(false));
+    assert_eq!(outcome.press_questions_taken, Some(false));
+    let context = record.context.unwrap();
+    assert_eq!(context.absent_stakeholders.as_deref(), Some("UKR;EU"));
+    assert_eq!(context.warrant_against_participant, Some(true));
+}
