@@ -168,3 +168,45 @@ fn anchorage_shows_the_three_on_three_and_economic_officials_on_both_sides() {
     assert_eq!(context.absent_stakeholders.as_deref(), Some("UKR;EU"));
     assert_eq!(context.warrant_against_participant, Some(true));
 }
+
+/// The codebook's tables of counts say what the data holds: rows of each
+/// table per collection, and summits per decade.
+#[test]
+fn codebook_counts_match_the_data() {
+    let codebook =
+        std::fs::read_to_string(crate::util::in_package("datasets/CODEBOOK.md")).unwrap();
+    let data = load::default_data().unwrap();
+    for member in data.members() {
+        let frames = data.member_frames(member);
+        let mut decades: BTreeMap<i32, usize> = BTreeMap::new();
+        let dates = frames[&Table::Summits]
+            .column("start_date")
+            .unwrap()
+            .as_materialized_series()
+            .date()
+            .unwrap()
+            .clone();
+        for date in dates.as_date_iter().flatten() {
+            *decades
+                .entry(chrono::Datelike::year(&date) / 10 * 10)
+                .or_default() += 1;
+        }
+        let counts = format!(
+            "| `{}` | {} | {} | {} | {} |",
+            member.name,
+            frames[&Table::Summits].height(),
+            frames[&Table::Participants].height(),
+            frames[&Table::Statements].height(),
+            frames[&Table::Sources].height()
+        );
+        assert!(codebook.contains(&counts), "CODEBOOK.md lacks {counts}");
+        let mut row = format!("| `{}` |", member.name);
+        for decade in (1940..=2020).step_by(10) {
+            match decades.get(&decade) {
+                Some(n) => row.push_str(&format!(" {n} |")),
+                None => row.push_str(" |"),
+            }
+        }
+        assert!(codebook.contains(&row), "CODEBOOK.md lacks {row}");
+    }
+}
