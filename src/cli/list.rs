@@ -32,12 +32,18 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let data = args.data.load()?;
     let summits = data.summits();
-    let side_a = summits.column("side_a")?.str()?;
-    let side_b = summits.column("side_b")?.str()?;
-    let dyads: Vec<String> = side_a
+    let text = |name: &str| -> anyhow::Result<Vec<String>> {
+        let column = summits.column(name)?.cast(&DataType::String)?;
+        Ok(column
+            .str()?
+            .iter()
+            .map(|v| v.unwrap_or_default().to_owned())
+            .collect())
+    };
+    let dyads: Vec<String> = text("side_a")?
         .iter()
-        .zip(side_b.iter())
-        .map(|(a, b)| dyad(a.unwrap_or_default(), b.unwrap_or_default()))
+        .zip(text("side_b")?)
+        .map(|(a, b)| dyad(a, &b))
         .collect();
     let mut df = summits.clone();
     df.with_column(Column::new("dyad".into(), dyads))?;

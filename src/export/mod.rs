@@ -19,6 +19,8 @@ pub fn cell_text(value: &AnyValue<'_>) -> String {
         AnyValue::Float64(x) => x.to_string(),
         AnyValue::String(s) => (*s).to_owned(),
         AnyValue::StringOwned(s) => s.to_string(),
+        AnyValue::Enum(cat, map) => map.cat_to_str(*cat).unwrap_or_default().to_owned(),
+        AnyValue::EnumOwned(cat, map) => map.cat_to_str(*cat).unwrap_or_default().to_owned(),
         AnyValue::Date(days) => chrono::NaiveDate::from_num_days_from_ce_opt(days + 719_163)
             .map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default(),

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use polars::prelude::*;
 
 use crate::error::Result;
+use crate::model::country::COUNTRIES;
 use crate::model::{Format, HostSide, Level, Portfolio, Role, StatementKind};
 
 /// The tables of a collection.
@@ -63,16 +64,25 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The dtype of the column in a frame.
+    /// The dtype of the column in a frame. Closed vocabularies and country
+    /// codes are Enums: a value outside them fails while the CSV is parsed,
+    /// and each takes a byte or two instead of a string.
     pub fn dtype(self) -> DataType {
         match self {
             Kind::Date => DataType::Date,
             Kind::Bool => DataType::Boolean,
             Kind::Count => DataType::Int64,
             Kind::Amount | Kind::Degrees(_) => DataType::Float64,
+            Kind::Country => enum_of(COUNTRIES.iter().map(|c| c.alpha3)),
+            Kind::Vocabulary(names) => enum_of(names.iter().copied()),
             _ => DataType::String,
         }
     }
+}
+
+fn enum_of<'a>(names: impl IntoIterator<Item = &'a str>) -> DataType {
+    let categories = FrozenCategories::new(names).expect("vocabularies hold distinct words");
+    DataType::from_frozen_categories(categories)
 }
 
 /// One column of a table.

@@ -578,6 +578,10 @@ struct Loaded {
 /// at the records folder.
 fn duplicates_across(loaded: &[Loaded]) -> Result<Vec<Finding>> {
     let mut findings = Vec::new();
+    if loaded.len() < 2 {
+        // Within one collection, ids were checked by its own validation.
+        return Ok(findings);
+    }
     for (table, key) in [
         (Table::Summits, "summit_id"),
         (Table::Statements, "statement_id"),
@@ -648,7 +652,27 @@ fn locate_ids(member: &Loaded, table: Table, key: &str) -> Result<BTreeMap<Strin
 
 /// Stacks the members' frames into one frame a table. Members may carry
 /// different extra columns: each gets the others' as nulls.
-fn combine(label: String, loaded: Vec<Loaded>) -> Result<Collection> {
+fn combine(label: String, mut loaded: Vec<Loaded>) -> Result<Collection> {
+    if loaded.len() == 1 {
+        // One collection: its frames are the collection's, no copy.
+        let member = loaded.remove(0);
+        let rows = member
+            .frames
+            .iter()
+            .map(|(t, df)| (*t, 0..df.height()))
+            .collect();
+        return Ok(Collection {
+            label,
+            members: vec![Member {
+                name: member.name,
+                label: member.label,
+                form: member.form,
+                rows,
+                texts: member.texts,
+            }],
+            frames: member.frames,
+        });
+    }
     let mut frames = Frames::new();
     let mut members = Vec::new();
     let mut offsets: BTreeMap<Table, usize> = BTreeMap::new();

@@ -339,6 +339,8 @@ fn json_value(value: AnyValue<'_>) -> Option<Value> {
         AnyValue::Float64(x) => serde_json::Number::from_f64(x).map(Value::Number),
         AnyValue::String(s) => Some(Value::String(s.to_owned())),
         AnyValue::StringOwned(s) => Some(Value::String(s.to_string())),
+        AnyValue::Enum(cat, map) => map.cat_to_str(cat).map(|s| Value::String(s.to_owned())),
+        AnyValue::EnumOwned(cat, map) => map.cat_to_str(cat).map(|s| Value::String(s.to_owned())),
         AnyValue::Date(days) => {
             let date = chrono::NaiveDate::from_num_days_from_ce_opt(days + 719_163)?;
             Some(Value::String(date.format("%Y-%m-%d").to_string()))

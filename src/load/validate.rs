@@ -328,52 +328,96 @@ fn cross_table(tables: &[RawTable], summits_whole: bool) -> Vec<Finding> {
 
 /// The vectorised form of the rules: the first rule a collection's frames
 /// break, described without a location, or `None` when they are clean.
-/// Dtype errors never reach here: the frames were read with the schema.
+/// Types, vocabularies and country codes never reach here: the frames were
+/// parsed with the schema, whose Enums refuse unknown words.
+///
+/// Each table's rules run as one query of booleans; references to summits
+/// are checked once for all tables together.
 pub(crate) fn check_frames(
     frames: &[(Table, &DataFrame)],
     has_file: &dyn Fn(&str) -> bool,
 ) -> Result<Option<String>> {
-    let summits = frames
-        .iter()
-        .find(|(t, _)| *t == Table::Summits)
-        .map(|(_, df)| *df);
     let countries: Vec<&str> = COUNTRIES.iter().map(|c| c.alpha3).collect();
+    let mut references: Option<Series> = None;
     for &(table, df) in frames {
+        if df.height() == 0 {
+            continue;
+        }
+        let mut rules: Vec<Expr> = Vec::new();
         for column in table.columns() {
             let c = col(column.name);
-            let broken: Option<Expr> = match column.kind {
-                Kind::Text | Kind::Date | Kind::Bool => None,
-                Kind::Count | Kind::Amount => Some(c.lt(lit(0))),
-                Kind::Degrees(limit) => {
-                    Some(c.clone().abs().gt(lit(f64::from(limit))).or(c.is_nan()))
-                }
-                Kind::Country => Some(c.is_in(lit(codes_series(&countries)), false).not()),
-                Kind::Vocabulary(names) => Some(c.is_in(lit(codes_series(names)), false).not()),
+            if !column.nullable {
+                rules.push(
+                    c.clone()
+                        .null_count()
+                        .gt(lit(0))
+                        .alias(format!("`{}` has empty values", column.name)),
+                );
+            }
+            let broken = match column.kind {
+                Kind::Count | Kind::Amount => Some(c.clone().lt(lit(0))),
+                Kind::Degrees(limit) => Some(
+                    c.clone()
+                        .abs()
+                        .gt(lit(f64::from(limit)))
+                        .or(c.clone().is_nan()),
+                ),
                 Kind::Issuer => Some(
                     c.clone()
                         .is_in(lit(codes_series(&countries)), false)
-                        .or(c.eq(lit("joint")))
+                        .or(c.clone().eq(lit("joint")))
                         .not(),
                 ),
-                Kind::Language => Some(c.str().contains(lit("^[a-z]{2,3}$"), true).not()),
-                Kind::Url => Some(c.str().contains(lit(r"^https?://\S*$"), true).not()),
-                Kind::Stakeholders | Kind::File => None,
+                Kind::Language => Some(c.clone().str().contains(lit("^[a-z]{2,3}$"), true).not()),
+                Kind::Url => Some(c.clone().str().contains(lit(r"^https?://\S*$"), true).not()),
+                _ => None,
             };
-            let nulls = df.column(column.name)?.null_count();
-            if !column.nullable && nulls > 0 {
-                return Ok(Some(format!(
-                    "{}: `{}` has empty values",
-                    table.file_name(),
-                    column.name
-                )));
-            }
             if let Some(broken) = broken {
-                let bad = df
-                    .clone()
-                    .lazy()
-                    .select([broken.fill_null(lit(false)).any(true).alias("bad")])
-                    .collect()?;
-                if bad.column("bad")?.bool()?.get(0) == Some(true) {
+                rules.push(
+                    broken
+                        .fill_null(lit(false))
+                        .any(true)
+                        .alias(format!("`{}` breaks its rule", column.name)),
+                );
+            }
+        }
+        let key = table.key();
+        if !key.is_empty() {
+            let joined = if key.len() == 1 {
+                col(key[0])
+            } else {
+                concat_str(
+                    key.iter().map(|k| col(*k)).collect::<Vec<_>>(),
+                    "\u{1f}",
+                    false,
+                )
+            };
+            rules.push(joined.n_unique().lt(len()).alias("duplicate ids"));
+        }
+        if table == Table::Summits {
+            rules.push(
+                col("end_date")
+                    .lt(col("start_date"))
+                    .fill_null(lit(false))
+                    .any(true)
+                    .alias("a summit ends before it starts"),
+            );
+        }
+        let verdicts = df.clone().lazy().select(rules).collect()?;
+        for verdict in verdicts.columns() {
+            if verdict.bool()?.get(0) == Some(true) {
+                return Ok(Some(format!("{}: {}", table.file_name(), verdict.name())));
+            }
+        }
+        // Kinds with few rows and per-value rules are checked value by value.
+        for column in table.columns() {
+            if matches!(column.kind, Kind::Stakeholders | Kind::File) {
+                let values = df.column(column.name)?.str()?;
+                if values
+                    .iter()
+                    .flatten()
+                    .any(|text| check_value(column.kind, text, has_file).is_err())
+                {
                     return Ok(Some(format!(
                         "{}: `{}` breaks its rule",
                         table.file_name(),
@@ -381,67 +425,34 @@ pub(crate) fn check_frames(
                     )));
                 }
             }
-            // The two kinds with few rows and per-value rules are checked
-            // value by value.
-            if matches!(column.kind, Kind::Stakeholders | Kind::File) {
-                let values = df.column(column.name)?.str()?;
-                for text in values.iter().flatten() {
-                    if check_value(column.kind, text, has_file).is_err() {
-                        return Ok(Some(format!(
-                            "{}: `{}` breaks its rule",
-                            table.file_name(),
-                            column.name
-                        )));
-                    }
+        }
+        if table.refers_to_summits() {
+            let ids = df.column("summit_id")?.as_materialized_series().clone();
+            match references.as_mut() {
+                None => references = Some(ids),
+                Some(all) => {
+                    all.append(&ids)?;
                 }
             }
         }
-        let key: Vec<Expr> = table.key().iter().map(|k| col(*k)).collect();
-        let dups = if key.is_empty() {
-            DataFrame::empty()
-        } else {
-            df.clone()
-                .lazy()
-                .group_by(key)
-                .agg([len().alias("n")])
-                .filter(col("n").gt(lit(1)))
-                .collect()?
-        };
-        if dups.height() > 0 {
-            return Ok(Some(format!("{}: duplicate ids", table.file_name())));
-        }
-        if table.refers_to_summits()
-            && let Some(summits) = summits
-        {
-            let orphans = df
-                .clone()
-                .lazy()
-                .select([col("summit_id")])
-                .join(
-                    summits.clone().lazy().select([col("summit_id")]),
-                    [col("summit_id")],
-                    [col("summit_id")],
-                    JoinArgs::new(JoinType::Anti),
-                )
-                .collect()?;
-            if orphans.height() > 0 {
-                return Ok(Some(format!(
-                    "{}: rows of unknown summits",
-                    table.file_name()
-                )));
-            }
-        }
     }
-    if let Some(summits) = summits {
-        let reversed = summits
-            .clone()
+    let summits = frames
+        .iter()
+        .find(|(t, _)| *t == Table::Summits)
+        .map(|(_, df)| *df);
+    if let (Some(ids), Some(summits)) = (references, summits) {
+        let orphans = DataFrame::new_infer_height(vec![ids.into_column()])?
             .lazy()
-            .filter(col("end_date").lt(col("start_date")))
+            .join(
+                summits.clone().lazy().select([col("summit_id")]),
+                [col("summit_id")],
+                [col("summit_id")],
+                JoinArgs::new(JoinType::Anti),
+            )
+            .select([len().alias("n")])
             .collect()?;
-        if reversed.height() > 0 {
-            return Ok(Some(
-                "summits.csv: a summit ends before it starts".to_owned(),
-            ));
+        if orphans.column("n")?.get(0)?.extract::<u64>().unwrap_or(0) > 0 {
+            return Ok(Some("rows of summits that do not exist".to_owned()));
         }
     }
     Ok(None)

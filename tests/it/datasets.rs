@@ -10,6 +10,8 @@ use summitry::model::continuing_state;
 fn strings(df: &DataFrame, name: &str) -> Vec<Option<String>> {
     df.column(name)
         .unwrap()
+        .cast(&DataType::String)
+        .unwrap()
         .str()
         .unwrap()
         .iter()

@@ -384,3 +384,16 @@ fn an_id_used_by_two_collections_loaded_together_is_located_in_the_second() {
         ],
     );
 }
+
+/// A long row and a short row keep the file's comma count right; the long
+/// one must still be caught, and both reported.
+#[test]
+fn a_long_row_and_a_short_row_do_not_cancel_out() {
+    rejects(
+        "long-and-short-rows",
+        &[
+            "tests/fixtures/long-and-short-rows/participants.csv:4:1: the row has 8 fields but the header has 7 columns [ragged-row]",
+            "tests/fixtures/long-and-short-rows/participants.csv:5:1: the row has 6 fields but the header has 7 columns [ragged-row]",
+        ],
+    );
+}
