@@ -338,7 +338,7 @@ pub(crate) fn check_frames(
     has_file: &dyn Fn(&str) -> bool,
 ) -> Result<Option<String>> {
     let countries: Vec<&str> = COUNTRIES.iter().map(|c| c.alpha3).collect();
-    let mut references: Option<Series> = None;
+    let mut references: Vec<StringChunked> = Vec::new();
     for &(table, df) in frames {
         if df.height() == 0 {
             continue;
@@ -382,7 +382,8 @@ pub(crate) fn check_frames(
             }
         }
         let key = table.key();
-        if !key.is_empty() {
+        let sorted_unique = key.len() == 1 && order(df.column(key[0])?.str()?) == Order::Increasing;
+        if !key.is_empty() && !sorted_unique {
             let joined = if key.len() == 1 {
                 col(key[0])
             } else {
@@ -427,21 +428,25 @@ pub(crate) fn check_frames(
             }
         }
         if table.refers_to_summits() {
-            let ids = df.column("summit_id")?.as_materialized_series().clone();
-            match references.as_mut() {
-                None => references = Some(ids),
-                Some(all) => {
-                    all.append(&ids)?;
-                }
-            }
+            references.push(df.column("summit_id")?.str()?.clone());
         }
     }
     let summits = frames
         .iter()
         .find(|(t, _)| *t == Table::Summits)
         .map(|(_, df)| *df);
-    if let (Some(ids), Some(summits)) = (references, summits) {
-        let orphans = DataFrame::new_infer_height(vec![ids.into_column()])?
+    if let Some(summits) = summits
+        && !references.is_empty()
+    {
+        let known = summits.column("summit_id")?.str()?;
+        if let Some(all_known) = merge_contains(known, &references) {
+            return Ok((!all_known).then(|| "rows of summits that do not exist".to_owned()));
+        }
+        let mut ids = references[0].clone();
+        for more in &references[1..] {
+            ids.append(more)?;
+        }
+        let orphans = DataFrame::new_infer_height(vec![ids.into_series().into_column()])?
             .lazy()
             .join(
                 summits.clone().lazy().select([col("summit_id")]),
@@ -458,9 +463,94 @@ pub(crate) fn check_frames(
     Ok(None)
 }
 
+/// How the values of a column are ordered.
+#[derive(Debug, PartialEq, Eq)]
+enum Order {
+    /// Each value greater than the one before: sorted and distinct.
+    Increasing,
+    /// Sorted, with repeats.
+    NonDecreasing,
+    /// Neither, or holding nulls.
+    Unsorted,
+}
+
+/// The order of a text column, found in one linear pass. Collections are
+/// usually written sorted by id; then uniqueness and references can be
+/// checked by walking instead of hashing millions of strings.
+fn order(ca: &StringChunked) -> Order {
+    let mut previous: Option<&str> = None;
+    let mut strict = true;
+    for value in ca.iter() {
+        let Some(value) = value else {
+            return Order::Unsorted;
+        };
+        if let Some(p) = previous {
+            match p.cmp(value) {
+                std::cmp::Ordering::Less => {}
+                std::cmp::Ordering::Equal => strict = false,
+                std::cmp::Ordering::Greater => return Order::Unsorted,
+            }
+        }
+        previous = Some(value);
+    }
+    if strict {
+        Order::Increasing
+    } else {
+        Order::NonDecreasing
+    }
+}
+
+/// Whether every value of each sorted column in `children` is among the
+/// strictly increasing `known` values, by a merge walk; `None` when the
+/// columns are not sorted that way and hashing must decide.
+fn merge_contains(known: &StringChunked, children: &[StringChunked]) -> Option<bool> {
+    if order(known) != Order::Increasing || children.iter().any(|c| order(c) == Order::Unsorted) {
+        return None;
+    }
+    let known: Vec<&str> = known.iter().flatten().collect();
+    for child in children {
+        let mut at = 0;
+        for value in child.iter().flatten() {
+            while at < known.len() && known[at] < value {
+                at += 1;
+            }
+            if at == known.len() || known[at] != value {
+                return Some(false);
+            }
+        }
+    }
+    Some(true)
+}
+
 fn codes_series(codes: &[&str]) -> Series {
     Series::new("codes".into(), codes)
         .implode()
         .expect("one list")
         .into_series()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ca(values: &[&str]) -> StringChunked {
+        StringChunked::from_slice("ids".into(), values)
+    }
+
+    #[test]
+    fn order_tells_increasing_from_repeats_and_disorder() {
+        assert_eq!(order(&ca(&["a", "b", "c"])), Order::Increasing);
+        assert_eq!(order(&ca(&["a", "a", "c"])), Order::NonDecreasing);
+        assert_eq!(order(&ca(&["b", "a"])), Order::Unsorted);
+    }
+
+    #[test]
+    fn merge_walk_finds_missing_references_or_declines() {
+        let known = ca(&["a", "c", "e"]);
+        assert_eq!(merge_contains(&known, &[ca(&["a", "a", "e"])]), Some(true));
+        assert_eq!(merge_contains(&known, &[ca(&["a", "b"])]), Some(false));
+        assert_eq!(merge_contains(&known, &[ca(&["e", "f"])]), Some(false));
+        assert_eq!(merge_contains(&known, &[ca(&["c", "a"])]), None);
+        assert_eq!(merge_contains(&ca(&["c", "a"]), &[ca(&["a"])]), None);
+    }
 }

@@ -397,3 +397,15 @@ fn a_long_row_and_a_short_row_do_not_cancel_out() {
         ],
     );
 }
+
+/// Sorted ids are checked by a merge walk, unsorted ones by hashing: both
+/// must find a missing summit.
+#[test]
+fn reference_to_a_missing_summit_in_an_unsorted_table() {
+    rejects(
+        "unknown-summit-unsorted",
+        &[
+            "tests/fixtures/unknown-summit-unsorted/participants.csv:2:1: summit_id: no summit \"2025-anchorag\" in summits.csv [unknown-summit]",
+        ],
+    );
+}
