@@ -15,6 +15,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod analysis;
 pub mod error;
 pub mod export;
 pub mod load;

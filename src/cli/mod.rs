@@ -1,7 +1,9 @@
 //! The command line: clap types, one file per command. Binary-only, so
 //! clap never reaches the library API.
 
+mod compare;
 mod convert;
+mod export;
 mod list;
 mod output;
 mod show;
@@ -16,7 +18,8 @@ use summitry::load::{self, Collection};
 pub use output::OutputFormat;
 
 /// Comparative analysis of summit diplomacy: curated, sourced records of
-/// meetings between heads of state: validate, list, show and convert them.
+/// meetings between heads of state: validate, list, show, compare, export
+/// and convert them.
 #[derive(Debug, Parser)]
 #[command(name = "summitry", version, max_term_width = 100)]
 pub struct Cli {
@@ -29,7 +32,9 @@ enum Command {
     Validate(validate::Args),
     List(list::Args),
     Show(show::Args),
+    Compare(compare::Args),
     Convert(convert::Args),
+    Export(export::Args),
 }
 
 /// Where the data comes from; shared by every command.
@@ -57,6 +62,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Validate(args) => validate::run(args),
         Command::List(args) => list::run(args),
         Command::Show(args) => show::run(args),
+        Command::Compare(args) => compare::run(args),
         Command::Convert(args) => convert::run(args),
+        Command::Export(args) => export::run(args),
     }
 }

@@ -2,6 +2,7 @@
 //! and nested record files.
 
 pub mod records;
+pub mod summaries;
 
 use std::io::Write;
 

@@ -336,3 +336,122 @@ pub fn read_csv(table: Table, bytes: &[u8], header: &[String]) -> Result<DataFra
         .collect();
     Ok(df.lazy().select(exprs).collect()?)
 }
+
+/// How the values of a column are ordered.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Order {
+    /// Each value greater than the one before: sorted and distinct.
+    Increasing,
+    /// Sorted, with repeats.
+    NonDecreasing,
+    /// Neither, or holding nulls.
+    Unsorted,
+}
+
+/// The order of a text column, found in one linear pass. Collections are
+/// usually written sorted by id; then uniqueness and references can be
+/// checked by walking instead of hashing millions of strings.
+pub(crate) fn order(ca: &StringChunked) -> Order {
+    let mut previous: Option<&str> = None;
+    let mut strict = true;
+    for value in ca.iter() {
+        let Some(value) = value else {
+            return Order::Unsorted;
+        };
+        if let Some(p) = previous {
+            match p.cmp(value) {
+                std::cmp::Ordering::Less => {}
+                std::cmp::Ordering::Equal => strict = false,
+                std::cmp::Ordering::Greater => return Order::Unsorted,
+            }
+        }
+        previous = Some(value);
+    }
+    if strict {
+        Order::Increasing
+    } else {
+        Order::NonDecreasing
+    }
+}
+
+/// Whether every value of each sorted column in `children` is among the
+/// strictly increasing `known` values, by a merge walk; `None` when the
+/// columns are not sorted that way and hashing must decide.
+pub(crate) fn merge_contains(known: &StringChunked, children: &[StringChunked]) -> Option<bool> {
+    if order(known) != Order::Increasing || children.iter().any(|c| order(c) == Order::Unsorted) {
+        return None;
+    }
+    let known: Vec<&str> = known.iter().flatten().collect();
+    for child in children {
+        let mut at = 0;
+        for value in child.iter().flatten() {
+            while at < known.len() && known[at] < value {
+                at += 1;
+            }
+            if at == known.len() || known[at] != value {
+                return Some(false);
+            }
+        }
+    }
+    Some(true)
+}
+
+/// For each of `left`'s ids, the row of `right` holding the same id (null
+/// where none), by a merge walk when both columns are strictly
+/// increasing; `None` when they are not, and a hash join must decide.
+pub(crate) fn sorted_positions(left: &StringChunked, right: &StringChunked) -> Option<IdxCa> {
+    if order(left) != Order::Increasing || order(right) != Order::Increasing {
+        return None;
+    }
+    let right: Vec<&str> = right.iter().flatten().collect();
+    let mut at = 0;
+    let positions: Vec<Option<IdxSize>> = left
+        .iter()
+        .flatten()
+        .map(|id| {
+            while at < right.len() && right[at] < id {
+                at += 1;
+            }
+            (at < right.len() && right[at] == id).then_some(at as IdxSize)
+        })
+        .collect();
+    Some(IdxCa::from_iter_options(
+        "positions".into(),
+        positions.into_iter(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ca(values: &[&str]) -> StringChunked {
+        StringChunked::from_slice("ids".into(), values)
+    }
+
+    #[test]
+    fn order_tells_increasing_from_repeats_and_disorder() {
+        assert_eq!(order(&ca(&["a", "b", "c"])), Order::Increasing);
+        assert_eq!(order(&ca(&["a", "a", "c"])), Order::NonDecreasing);
+        assert_eq!(order(&ca(&["b", "a"])), Order::Unsorted);
+    }
+
+    #[test]
+    fn sorted_positions_align_rows_or_decline() {
+        let left = ca(&["a", "b", "c"]);
+        let positions = sorted_positions(&left, &ca(&["b", "c", "d"])).unwrap();
+        let got: Vec<Option<IdxSize>> = positions.iter().collect();
+        assert_eq!(got, [None, Some(0), Some(1)]);
+        assert!(sorted_positions(&left, &ca(&["c", "b"])).is_none());
+    }
+
+    #[test]
+    fn merge_walk_finds_missing_references_or_declines() {
+        let known = ca(&["a", "c", "e"]);
+        assert_eq!(merge_contains(&known, &[ca(&["a", "a", "e"])]), Some(true));
+        assert_eq!(merge_contains(&known, &[ca(&["a", "b"])]), Some(false));
+        assert_eq!(merge_contains(&known, &[ca(&["e", "f"])]), Some(false));
+        assert_eq!(merge_contains(&known, &[ca(&["c", "a"])]), None);
+        assert_eq!(merge_contains(&ca(&["c", "a"]), &[ca(&["a"])]), None);
+    }
+}

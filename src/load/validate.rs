@@ -13,7 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::frame::{Kind, Table};
+use super::frame::{Kind, Order, Table, merge_contains, order};
 use crate::error::{Finding, Location, Result, Rule};
 use crate::model::{country, country::COUNTRIES, organisation};
 
@@ -463,94 +463,9 @@ pub(crate) fn check_frames(
     Ok(None)
 }
 
-/// How the values of a column are ordered.
-#[derive(Debug, PartialEq, Eq)]
-enum Order {
-    /// Each value greater than the one before: sorted and distinct.
-    Increasing,
-    /// Sorted, with repeats.
-    NonDecreasing,
-    /// Neither, or holding nulls.
-    Unsorted,
-}
-
-/// The order of a text column, found in one linear pass. Collections are
-/// usually written sorted by id; then uniqueness and references can be
-/// checked by walking instead of hashing millions of strings.
-fn order(ca: &StringChunked) -> Order {
-    let mut previous: Option<&str> = None;
-    let mut strict = true;
-    for value in ca.iter() {
-        let Some(value) = value else {
-            return Order::Unsorted;
-        };
-        if let Some(p) = previous {
-            match p.cmp(value) {
-                std::cmp::Ordering::Less => {}
-                std::cmp::Ordering::Equal => strict = false,
-                std::cmp::Ordering::Greater => return Order::Unsorted,
-            }
-        }
-        previous = Some(value);
-    }
-    if strict {
-        Order::Increasing
-    } else {
-        Order::NonDecreasing
-    }
-}
-
-/// Whether every value of each sorted column in `children` is among the
-/// strictly increasing `known` values, by a merge walk; `None` when the
-/// columns are not sorted that way and hashing must decide.
-fn merge_contains(known: &StringChunked, children: &[StringChunked]) -> Option<bool> {
-    if order(known) != Order::Increasing || children.iter().any(|c| order(c) == Order::Unsorted) {
-        return None;
-    }
-    let known: Vec<&str> = known.iter().flatten().collect();
-    for child in children {
-        let mut at = 0;
-        for value in child.iter().flatten() {
-            while at < known.len() && known[at] < value {
-                at += 1;
-            }
-            if at == known.len() || known[at] != value {
-                return Some(false);
-            }
-        }
-    }
-    Some(true)
-}
-
 fn codes_series(codes: &[&str]) -> Series {
     Series::new("codes".into(), codes)
         .implode()
         .expect("one list")
         .into_series()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ca(values: &[&str]) -> StringChunked {
-        StringChunked::from_slice("ids".into(), values)
-    }
-
-    #[test]
-    fn order_tells_increasing_from_repeats_and_disorder() {
-        assert_eq!(order(&ca(&["a", "b", "c"])), Order::Increasing);
-        assert_eq!(order(&ca(&["a", "a", "c"])), Order::NonDecreasing);
-        assert_eq!(order(&ca(&["b", "a"])), Order::Unsorted);
-    }
-
-    #[test]
-    fn merge_walk_finds_missing_references_or_declines() {
-        let known = ca(&["a", "c", "e"]);
-        assert_eq!(merge_contains(&known, &[ca(&["a", "a", "e"])]), Some(true));
-        assert_eq!(merge_contains(&known, &[ca(&["a", "b"])]), Some(false));
-        assert_eq!(merge_contains(&known, &[ca(&["e", "f"])]), Some(false));
-        assert_eq!(merge_contains(&known, &[ca(&["c", "a"])]), None);
-        assert_eq!(merge_contains(&ca(&["c", "a"]), &[ca(&["a"])]), None);
-    }
 }

@@ -96,6 +96,73 @@ pub const ORGANISATIONS: &[Organisation] = &[
     },
 ];
 
+/// A capital city's position, for distances from a summit's venue.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Capital {
+    /// The country (alpha-3 code).
+    pub country: &'static str,
+    /// The capital's English name.
+    pub city: &'static str,
+    /// Latitude in decimal degrees.
+    pub latitude: f64,
+    /// Longitude in decimal degrees.
+    pub longitude: f64,
+}
+
+/// Capitals of the sides of the curated collections, sorted by code, read
+/// from the encyclopedia article of each city (Washington, D.C.; Moscow,
+/// also the Soviet capital; Beijing; Pyongyang), November 2026.
+pub const CAPITALS: &[Capital] = &[
+    Capital {
+        country: "CHN",
+        city: "Beijing",
+        latitude: 39.9167,
+        longitude: 116.3833,
+    },
+    Capital {
+        country: "PRK",
+        city: "Pyongyang",
+        latitude: 39.0194,
+        longitude: 125.7381,
+    },
+    Capital {
+        country: "RUS",
+        city: "Moscow",
+        latitude: 55.7558,
+        longitude: 37.6172,
+    },
+    Capital {
+        country: "SUN",
+        city: "Moscow",
+        latitude: 55.7558,
+        longitude: 37.6172,
+    },
+    Capital {
+        country: "USA",
+        city: "Washington, D.C.",
+        latitude: 38.9047,
+        longitude: -77.0164,
+    },
+];
+
+/// The capital of a country, where the table has it.
+pub fn capital(code: &str) -> Option<&'static Capital> {
+    CAPITALS
+        .binary_search_by(|c| c.country.cmp(code))
+        .ok()
+        .map(|i| &CAPITALS[i])
+}
+
+/// The great-circle distance in kilometres between two points given in
+/// decimal degrees (haversine, mean Earth radius 6,371.0088 km).
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6_371.008_8 * h.sqrt().asin()
+}
+
 /// A language summitry writes labels in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -195,6 +262,22 @@ mod tests {
         assert_eq!(dyad("USA", "SUN"), "RUS-USA");
         assert_eq!(dyad("RUS", "USA"), "RUS-USA");
         assert_eq!(dyad("USA", "CHN"), "CHN-USA");
+    }
+
+    #[test]
+    fn distances_match_known_great_circles() {
+        // Moscow to Washington is about 7,820 km.
+        let moscow = capital("RUS").unwrap();
+        let washington = capital("USA").unwrap();
+        let d = distance_km(
+            moscow.latitude,
+            moscow.longitude,
+            washington.latitude,
+            washington.longitude,
+        );
+        assert!((d - 7_820.0).abs() < 30.0, "{d}");
+        assert_eq!(distance_km(10.0, 20.0, 10.0, 20.0), 0.0);
+        assert!(CAPITALS.windows(2).all(|w| w[0].country < w[1].country));
     }
 
     #[test]

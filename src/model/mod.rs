@@ -13,7 +13,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use country::{Country, Lang, Organisation, continuing_state, country, dyad, organisation};
+pub use country::{
+    Capital, Country, Lang, Organisation, capital, continuing_state, country, distance_km, dyad,
+    organisation,
+};
 pub use vocab::{Format, HostSide, Level, Portfolio, Role, StatementKind};
 
 /// Extra columns a collection carries beyond the codebook's, by name.

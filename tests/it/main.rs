@@ -1,6 +1,7 @@
 //! The integration tests: one binary, the real `summitry` executable run
 //! against fixtures and the shipped data.
 
+mod analysis;
 mod cli;
 mod convert;
 mod datasets;

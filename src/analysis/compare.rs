@@ -1,0 +1,632 @@
+//! A summit against its history: one row a metric, with this summit's
+//! value, the history's (median, rate, range) and a verdict in plain words.
+
+use chrono::NaiveDate;
+use polars::prelude::*;
+
+use super::{history, presence, read, summary};
+use crate::load::Collection;
+use crate::model::Portfolio;
+
+/// What a summit is compared against.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Against {
+    /// The earlier summits of its own dyad.
+    #[default]
+    Dyad,
+    /// The earlier summits of every dyad in the collection.
+    All,
+}
+
+/// Options of a comparison.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CompareOptions {
+    /// The history compared against.
+    pub against: Against,
+    /// Only the last N earlier summits of that history.
+    pub last: Option<usize>,
+}
+
+impl CompareOptions {
+    /// Compare against all dyads.
+    pub fn with_against(mut self, against: Against) -> Self {
+        self.against = against;
+        self
+    }
+
+    /// Compare against the last `n` earlier summits only.
+    pub fn with_last(mut self, n: Option<usize>) -> Self {
+        self.last = n;
+        self
+    }
+}
+
+/// One summit's facts, read out of the facts frame.
+struct Row {
+    id: String,
+    dyad: String,
+    start: NaiveDate,
+    seq: i64,
+    gap: Option<i64>,
+    previous: Option<String>,
+    host: Option<String>,
+    host_side: Option<String>,
+    city: Option<String>,
+    n_participants: i64,
+    shares: Vec<Option<f64>>,
+    flags: Vec<Option<bool>>,
+    agreements: Option<i64>,
+    duration: Option<f64>,
+    absent: Option<String>,
+}
+
+const FLAGS: [(&str, &str); 7] = [
+    ("joint_statement", "a joint statement"),
+    ("joint_press_conference", "a joint press conference"),
+    ("press_questions_taken", "questions from the press"),
+    ("follow_up_agreed", "a follow-up agreed"),
+    ("ongoing_war", "a war going on"),
+    ("sanctions_in_force", "sanctions in force"),
+    (
+        "warrant_against_participant",
+        "an arrest warrant against a participant",
+    ),
+];
+
+fn rows(facts: &DataFrame) -> PolarsResult<Vec<Row>> {
+    let id = read::text(facts, "summit_id")?;
+    let dyad = read::text(facts, "dyad")?;
+    let start = read::date(facts, "start_date")?;
+    let seq = read::int(facts, "seq")?;
+    let gap = read::int(facts, "gap_days")?;
+    let previous = read::text(facts, "previous_summit_id")?;
+    let host = read::text(facts, "host_country")?;
+    let host_side = read::text(facts, "host_side")?;
+    let city = read::text(facts, "city")?;
+    let n = read::int(facts, "n_participants")?;
+    let counts: Vec<Vec<Option<i64>>> = Portfolio::ALL
+        .iter()
+        .map(|p| read::int(facts, &super::portfolio_count(*p)))
+        .collect::<PolarsResult<_>>()?;
+    let flags: Vec<Vec<Option<bool>>> = FLAGS
+        .iter()
+        .map(|(f, _)| read::flag(facts, f))
+        .collect::<PolarsResult<_>>()?;
+    let agreements = read::int(facts, "agreements_signed")?;
+    let duration = read::float(facts, "duration_hours")?;
+    let absent = read::text(facts, "absent_stakeholders")?;
+    Ok((0..id.len())
+        .map(|i| {
+            let total = n[i].unwrap_or(0);
+            Row {
+                id: id[i].clone().unwrap_or_default(),
+                dyad: dyad[i].clone().unwrap_or_default(),
+                start: start[i].unwrap_or_default(),
+                seq: seq[i].unwrap_or(0),
+                gap: gap[i],
+                previous: previous[i].clone(),
+                host: host[i].clone(),
+                host_side: host_side[i].clone(),
+                city: city[i].clone(),
+                n_participants: total,
+                shares: counts
+                    .iter()
+                    .map(|c| (total > 0).then(|| c[i].unwrap_or(0) as f64 / total as f64))
+                    .collect(),
+                flags: flags.iter().map(|f| f[i]).collect(),
+                agreements: agreements[i],
+                duration: duration[i],
+                absent: absent[i].clone(),
+            }
+        })
+        .collect())
+}
+
+/// Compares one summit with the earlier summits of its dyad (or of every
+/// dyad), returning one row a metric with the columns `metric`, `this`,
+/// `history` and `verdict`, all text, in a fixed order.
+pub fn compare(
+    data: &Collection,
+    summit_id: &str,
+    options: CompareOptions,
+) -> crate::Result<DataFrame> {
+    let facts = super::facts(data)?;
+    let all = rows(&facts)?;
+    let Some(this) = all.iter().find(|r| r.id == summit_id) else {
+        return Err(crate::Error::NotFound(format!(
+            "no summit {summit_id:?} in {}",
+            data.label()
+        )));
+    };
+    let mut earlier: Vec<&Row> = all
+        .iter()
+        .filter(|r| {
+            (options.against == Against::All || r.dyad == this.dyad)
+                && (r.start, r.id.as_str()) < (this.start, this.id.as_str())
+        })
+        .collect();
+    earlier.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+    if let Some(n) = options.last {
+        let skip = earlier.len().saturating_sub(n);
+        earlier.drain(..skip);
+    }
+    let scope = match (options.against, options.last) {
+        (Against::Dyad, None) => format!("earlier {} summits", this.dyad),
+        (Against::Dyad, Some(n)) => format!("last {n} earlier {} summits", this.dyad),
+        (Against::All, None) => "earlier summits of all dyads".to_owned(),
+        (Against::All, Some(n)) => format!("last {n} earlier summits of all dyads"),
+    };
+    let mut out = Metrics::default();
+    let dyad_rows: Vec<&Row> = all.iter().filter(|r| r.dyad == this.dyad).collect();
+
+    out.push(
+        "sequence",
+        format!("{} of {}", ordinal(this.seq), dyad_rows.len()),
+        format!(
+            "{} summits {}–{}",
+            dyad_rows.len(),
+            year(dyad_rows.first()),
+            year(dyad_rows.last())
+        ),
+        format!("the {} {} summit", ordinal(this.seq), this.dyad),
+    );
+
+    // The gap, against the dyad's own history of gaps.
+    let history = history::dyad_history(&facts)?;
+    let h_ids = read::text(&history, "summit_id")?;
+    let at = h_ids.iter().position(|i| i.as_deref() == Some(summit_id));
+    let gaps: Vec<i64> = earlier.iter().filter_map(|r| r.gap).collect();
+    match (this.gap, at) {
+        (Some(gap), Some(at)) => {
+            let rank = read::int(&history, "gap_rank")?[at].unwrap_or(0);
+            let n_gaps = read::int(&history, "n_gaps")?[at].unwrap_or(0);
+            let from = read::text(&history, "longer_gap_from")?[at].clone();
+            let to = read::text(&history, "longer_gap_to")?[at].clone();
+            let year_of = |id: &Option<String>| {
+                id.as_deref()
+                    .and_then(|id| all.iter().find(|r| r.id == id))
+                    .map_or_else(|| "?".to_owned(), |r| r.start.format("%Y").to_string())
+            };
+            let verdict = match (&from, &to) {
+                (Some(_), Some(_)) => format!(
+                    "{} days: the longest gap since {}–{} ({} of {} gaps, 1 = longest)",
+                    thousands(gap),
+                    year_of(&from),
+                    year_of(&to),
+                    rank,
+                    n_gaps
+                ),
+                _ => format!(
+                    "{} days: the longest gap in the dyad's history so far",
+                    thousands(gap)
+                ),
+            };
+            out.push(
+                "gap_days",
+                format!(
+                    "{} days since {}",
+                    thousands(gap),
+                    this.previous.clone().unwrap_or_default()
+                ),
+                describe_numbers(&gaps.iter().map(|g| *g as f64).collect::<Vec<_>>(), "days"),
+                verdict,
+            );
+        }
+        _ => out.push(
+            "gap_days",
+            "none".to_owned(),
+            describe_numbers(&[], "days"),
+            format!("the first {} summit", this.dyad),
+        ),
+    }
+
+    for (k, (field, words)) in FLAGS.iter().enumerate() {
+        let known: Vec<bool> = earlier.iter().filter_map(|r| r.flags[k]).collect();
+        let yes = known.iter().filter(|v| **v).count();
+        let history = if earlier.is_empty() {
+            "no earlier summits".to_owned()
+        } else if known.is_empty() {
+            format!("not coded for the {scope}")
+        } else {
+            format!(
+                "{yes} of {} coded ({}%)",
+                known.len(),
+                percent(yes, known.len())
+            )
+        };
+        let verdict = match this.flags[k] {
+            None => "not coded (no source settles it)".to_owned(),
+            Some(v) => {
+                let had = if v {
+                    (*words).to_owned()
+                } else {
+                    format!(
+                        "no {}",
+                        words.trim_start_matches("a ").trim_start_matches("an ")
+                    )
+                };
+                if known.is_empty() {
+                    format!("{had}; nothing to compare with")
+                } else {
+                    let unusual = if v {
+                        yes * 2 < known.len()
+                    } else {
+                        yes * 2 > known.len()
+                    };
+                    format!(
+                        "{had}; {yes} of the {} {scope} coded had {words}{}",
+                        known.len(),
+                        if unusual { " (unusual)" } else { "" }
+                    )
+                }
+            }
+        };
+        out.push(field, yes_no(this.flags[k]), history, verdict);
+    }
+
+    let agreements: Vec<f64> = earlier
+        .iter()
+        .filter_map(|r| r.agreements.map(|a| a as f64))
+        .collect();
+    out.push(
+        "agreements_signed",
+        this.agreements
+            .map_or_else(|| "unknown".to_owned(), |a| a.to_string()),
+        describe_numbers(&agreements, "agreements"),
+        against_median(this.agreements.map(|a| a as f64), &agreements, "agreements"),
+    );
+    let durations: Vec<f64> = earlier.iter().filter_map(|r| r.duration).collect();
+    out.push(
+        "duration_hours",
+        this.duration
+            .map_or_else(|| "unknown".to_owned(), |d| format!("{d}")),
+        describe_numbers(&durations, "hours"),
+        against_median(this.duration, &durations, "hours of talks"),
+    );
+    let sizes: Vec<f64> = earlier
+        .iter()
+        .filter(|r| r.n_participants > 0)
+        .map(|r| r.n_participants as f64)
+        .collect();
+    out.push(
+        "delegation_size",
+        this.n_participants.to_string(),
+        describe_numbers(&sizes, "people"),
+        against_median(
+            Some(this.n_participants as f64).filter(|n| *n > 0.0),
+            &sizes,
+            "people named",
+        ),
+    );
+    for (k, p) in Portfolio::ALL.iter().enumerate() {
+        let shares: Vec<f64> = earlier.iter().filter_map(|r| r.shares[k]).collect();
+        let this_share = this.shares[k];
+        let verdict = match this_share {
+            None => "no participants recorded".to_owned(),
+            Some(s) => {
+                let above = shares.iter().filter(|x| **x > s).count();
+                let below = shares.iter().filter(|x| **x < s).count();
+                let tied = shares.len() - above - below;
+                if shares.is_empty() {
+                    "nothing to compare with".to_owned()
+                } else if above == 0 && below == 0 {
+                    format!(
+                        "the same as all {} {scope} with participants recorded",
+                        shares.len()
+                    )
+                } else {
+                    format!(
+                        "the {}{} highest of {}: higher than {below} of the {} {scope} with participants recorded",
+                        if tied > 0 { "joint " } else { "" },
+                        ordinal(above as i64 + 1),
+                        shares.len() + 1,
+                        shares.len()
+                    )
+                }
+            }
+        };
+        out.push(
+            &format!("{}_share", p.as_str()),
+            this_share.map_or_else(|| "unknown".to_owned(), |s| format!("{:.2}", s)),
+            describe_fractions(&shares),
+            verdict,
+        );
+    }
+
+    // Venue: whose soil, and when the dyad last met on it.
+    let venues = summary::venues(&facts)?;
+    let v_ids = read::text(&venues, "summit_id")?;
+    let v_at = v_ids.iter().position(|i| i.as_deref() == Some(summit_id));
+    let km = |name: &str| -> PolarsResult<Option<i64>> {
+        Ok(v_at.and_then(|i| read::int(&venues, name).ok()?[i]))
+    };
+    let (km_a, km_b) = (km("km_from_capital_a")?, km("km_from_capital_b")?);
+    let sides = facts.select(["summit_id", "side_a", "side_b"])?;
+    let side_of = |name: &str| -> PolarsResult<String> {
+        let ids = read::text(&sides, "summit_id")?;
+        let at = ids.iter().position(|i| i.as_deref() == Some(summit_id));
+        let code = at
+            .and_then(|i| read::text(&sides, name).ok()?[i].clone())
+            .unwrap_or_default();
+        Ok(crate::model::capital(&code).map_or(code, |c| c.city.to_owned()))
+    };
+    let (capital_a, capital_b) = (side_of("side_a")?, side_of("side_b")?);
+    let same_soil: Vec<&&Row> = earlier
+        .iter()
+        .filter(|r| r.host.is_some() && r.host == this.host)
+        .collect();
+    let third = earlier
+        .iter()
+        .filter(|r| r.host_side.as_deref() == Some("third_country"))
+        .count();
+    out.push(
+        "venue",
+        format!(
+            "{}, {} ({})",
+            this.city.clone().unwrap_or_default(),
+            this.host.clone().unwrap_or_default(),
+            this.host_side
+                .clone()
+                .unwrap_or_else(|| "host side unknown".to_owned())
+        ),
+        format!(
+            "{} of {} {scope} in {}; {third} in a third country",
+            same_soil.len(),
+            earlier.len(),
+            this.host.clone().unwrap_or_default()
+        ),
+        {
+            let host = this
+                .host
+                .as_deref()
+                .and_then(crate::model::country)
+                .map_or("?", |c| c.en);
+            let what = match options.against {
+                Against::Dyad => format!("{} summit", this.dyad),
+                Against::All => "summit".to_owned(),
+            };
+            match same_soil.last() {
+                Some(r) => format!(
+                    "the first {what} in {host} since {} ({})",
+                    r.id,
+                    r.start.format("%Y")
+                ),
+                None => format!("the first {what} in {host} among the {scope}"),
+            }
+        },
+    );
+    out.push(
+        "distance_from_capitals",
+        match (km_a, km_b) {
+            (Some(a), Some(b)) => format!(
+                "{} km from {capital_a}, {} km from {capital_b}",
+                thousands(a),
+                thousands(b)
+            ),
+            _ => "unknown".to_owned(),
+        },
+        String::new(),
+        match (km_a, km_b) {
+            (Some(a), Some(b)) if a < b => format!("closer to {capital_a}"),
+            (Some(a), Some(b)) if b < a => format!("closer to {capital_b}"),
+            (Some(_), Some(_)) => "as far from both capitals".to_owned(),
+            _ => "the venue's position or a capital's is not recorded".to_owned(),
+        },
+    );
+
+    let with_absent = earlier.iter().filter(|r| r.absent.is_some()).count();
+    out.push(
+        "absent_stakeholders",
+        this.absent
+            .clone()
+            .unwrap_or_else(|| "none recorded".to_owned()),
+        format!(
+            "{with_absent} of {} {scope} had stakeholders absent",
+            earlier.len()
+        ),
+        match &this.absent {
+            Some(codes) => format!("absent from the table: {}", names_of(codes)),
+            None => "no absent stakeholders recorded".to_owned(),
+        },
+    );
+
+    // Each principal's previous meetings with the counterpart and on its soil.
+    let presence = presence::leader_presence(&facts, data.participants())?;
+    let p_summit = read::text(&presence, "summit_id")?;
+    let p_name = read::text(&presence, "name")?;
+    let p_person = read::text(&presence, "person_id")?;
+    let p_counterpart = read::text(&presence, "counterpart")?;
+    let p_with = read::text(&presence, "previous_summit_with_counterpart")?;
+    let p_with_days = read::int(&presence, "days_since_summit_with_counterpart")?;
+    let p_soil = read::text(&presence, "previous_summit_on_counterpart_soil")?;
+    let p_soil_days = read::int(&presence, "days_since_on_counterpart_soil")?;
+    for i in (0..p_summit.len()).filter(|i| p_summit[*i].as_deref() == Some(summit_id)) {
+        let name = p_name[i].clone().unwrap_or_default();
+        let counterpart = p_counterpart[i].clone().unwrap_or_default();
+        let with = match (&p_with[i], p_with_days[i]) {
+            (Some(id), Some(d)) => format!(
+                "last met {counterpart} at {id}, {} days before",
+                thousands(d)
+            ),
+            _ => format!("first summit with {counterpart} in the data"),
+        };
+        let soil = match (&p_soil[i], p_soil_days[i]) {
+            (Some(id), Some(d)) => format!(
+                "last on {counterpart} soil at {id}, {} days before",
+                thousands(d)
+            ),
+            _ => format!("no earlier summit on {counterpart} soil in the data"),
+        };
+        out.push(
+            &format!("presence:{}", p_person[i].clone().unwrap_or_default()),
+            name,
+            with,
+            soil,
+        );
+    }
+    Ok(out.finish()?)
+}
+
+#[derive(Default)]
+struct Metrics {
+    metric: Vec<String>,
+    this: Vec<String>,
+    history: Vec<String>,
+    verdict: Vec<String>,
+}
+
+impl Metrics {
+    fn push(&mut self, metric: &str, this: String, history: String, verdict: String) {
+        self.metric.push(metric.to_owned());
+        self.this.push(this);
+        self.history.push(history);
+        self.verdict.push(verdict);
+    }
+
+    fn finish(self) -> PolarsResult<DataFrame> {
+        df!(
+            "metric" => self.metric,
+            "this" => self.this,
+            "history" => self.history,
+            "verdict" => self.verdict,
+        )
+    }
+}
+
+fn year(row: Option<&&Row>) -> String {
+    row.map_or_else(String::new, |r| r.start.format("%Y").to_string())
+}
+
+fn yes_no(v: Option<bool>) -> String {
+    match v {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "unknown",
+    }
+    .to_owned()
+}
+
+fn percent(k: usize, n: usize) -> String {
+    format!("{:.0}", 100.0 * k as f64 / n as f64)
+}
+
+/// `1,521`.
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+/// `1st`, `2nd`, `23rd`, `96th`.
+pub fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// The median of some numbers (the mean of the middle two for an even
+/// count).
+pub fn median(values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut v = values.to_vec();
+    v.sort_by(|a, b| a.total_cmp(b));
+    let mid = v.len() / 2;
+    Some(if v.len() % 2 == 1 {
+        v[mid]
+    } else {
+        (v[mid - 1] + v[mid]) / 2.0
+    })
+}
+
+/// A number for a sentence: thousands separated, one decimal place when
+/// it has a fraction (`1,132.5`).
+fn number(x: f64) -> String {
+    let tenths = (x * 10.0).round() as i64;
+    if tenths % 10 == 0 {
+        thousands(tenths / 10)
+    } else {
+        format!("{}.{}", thousands(tenths / 10), (tenths % 10).abs())
+    }
+}
+
+fn describe_numbers(values: &[f64], unit: &str) -> String {
+    match median(values) {
+        None => "none recorded".to_owned(),
+        Some(m) => {
+            let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+            let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            format!(
+                "median {} {unit} (range {}–{}, n = {})",
+                number(m),
+                number(min),
+                number(max),
+                values.len()
+            )
+        }
+    }
+}
+
+fn describe_fractions(values: &[f64]) -> String {
+    match median(values) {
+        None => "none recorded".to_owned(),
+        Some(m) => {
+            let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            format!("median {m:.2}, highest {max:.2} (n = {})", values.len())
+        }
+    }
+}
+
+fn against_median(this: Option<f64>, values: &[f64], what: &str) -> String {
+    match (this, median(values)) {
+        (None, _) => "not recorded".to_owned(),
+        (Some(_), None) => "nothing to compare with".to_owned(),
+        (Some(x), Some(m)) if x > m => format!("above the median of {} {what}", number(m)),
+        (Some(x), Some(m)) if x < m => format!("below the median of {} {what}", number(m)),
+        (Some(_), Some(m)) => format!("at the median of {} {what}", number(m)),
+    }
+}
+
+fn names_of(codes: &str) -> String {
+    codes
+        .split(';')
+        .map(|c| {
+            crate::model::country(c)
+                .map(|x| x.en)
+                .or_else(|| crate::model::organisation(c).map(|o| o.en))
+                .unwrap_or(c)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_for_numbers() {
+        assert_eq!(thousands(1521), "1,521");
+        assert_eq!(thousands(-1234567), "-1,234,567");
+        assert_eq!(ordinal(96), "96th");
+        assert_eq!(ordinal(11), "11th");
+        assert_eq!(ordinal(22), "22nd");
+        assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
+        assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), Some(2.5));
+        assert_eq!(median(&[]), None);
+        assert_eq!(number(1132.5), "1,132.5");
+        assert_eq!(number(2265.0), "2,265");
+    }
+}

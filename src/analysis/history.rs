@@ -1,0 +1,131 @@
+//! A dyad's history: where each summit stands among the dyad's gaps.
+
+use polars::prelude::*;
+
+use super::read;
+
+/// One row a summit, in dyad order: the gap since the previous summit,
+/// its rank among all the dyad's gaps (`gap_rank` 1 = the longest, ties
+/// sharing the better rank), `gap_percentile` (the share of the dyad's
+/// gaps no longer than this one, in percent, 1 place), and the most
+/// recent earlier gap at least as long (`longer_gap_from`,
+/// `longer_gap_to`: the summits it ran between), null when none was: the
+/// numbers behind "the longest gap since 1979–1985".
+pub fn dyad_history(facts: &DataFrame) -> PolarsResult<DataFrame> {
+    let ids = read::text(facts, "summit_id")?;
+    let dyads = read::text(facts, "dyad")?;
+    let gaps = read::int(facts, "gap_days")?;
+    let previous = read::text(facts, "previous_summit_id")?;
+    let n = ids.len();
+
+    let mut rank = vec![None; n];
+    let mut n_gaps = vec![0i64; n];
+    let mut percentile = vec![None; n];
+    let mut from = vec![None; n];
+    let mut to = vec![None; n];
+    let mut start = 0;
+    while start < n {
+        let mut end = start;
+        while end < n && dyads[end] == dyads[start] {
+            end += 1;
+        }
+        let mut sorted: Vec<i64> = gaps[start..end].iter().flatten().copied().collect();
+        sorted.sort_unstable();
+        let count = sorted.len();
+        // Earlier gaps, longest-first, each longer than every later one
+        // kept: the top is the latest gap at least as long as a new one.
+        let mut stack: Vec<(i64, usize)> = Vec::new();
+        for i in start..end {
+            n_gaps[i] = count as i64;
+            let Some(gap) = gaps[i] else { continue };
+            let longer = count - sorted.partition_point(|&g| g <= gap);
+            rank[i] = Some(longer as i64 + 1);
+            let no_longer = sorted.partition_point(|&g| g <= gap);
+            percentile[i] = Some((1000.0 * no_longer as f64 / count as f64).round() / 10.0);
+            while stack.last().is_some_and(|&(g, _)| g < gap) {
+                stack.pop();
+            }
+            if let Some(&(_, j)) = stack.last() {
+                from[i] = previous[j].clone();
+                to[i] = ids[j].clone();
+            }
+            stack.push((gap, i));
+        }
+        start = end;
+    }
+    let mut out = facts.select([
+        "summit_id",
+        "dyad",
+        "seq",
+        "start_date",
+        "previous_summit_id",
+        "gap_days",
+    ])?;
+    out.with_column(Column::new("gap_rank".into(), rank))?;
+    out.with_column(Column::new("n_gaps".into(), n_gaps))?;
+    out.with_column(Column::new("gap_percentile".into(), percentile))?;
+    out.with_column(Column::new("longer_gap_from".into(), from))?;
+    out.with_column(Column::new("longer_gap_to".into(), to))?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(gaps: &[Option<i64>]) -> DataFrame {
+        let n = gaps.len();
+        let ids: Vec<String> = (0..n).map(|i| format!("s{i}")).collect();
+        let previous: Vec<Option<String>> = (0..n)
+            .map(|i| (i > 0).then(|| format!("s{}", i - 1)))
+            .collect();
+        df!(
+            "summit_id" => ids,
+            "dyad" => vec!["RUS-USA"; n],
+            "seq" => (1..=n as i64).collect::<Vec<_>>(),
+            "start_date" => vec![0i32; n],
+            "previous_summit_id" => previous,
+            "gap_days" => gaps.to_vec(),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn longest_since_points_at_the_latest_gap_at_least_as_long() {
+        // Gaps: -, 500, 100, 300, 300, 600, 200.
+        let h = dyad_history(&facts(&[
+            None,
+            Some(500),
+            Some(100),
+            Some(300),
+            Some(300),
+            Some(600),
+            Some(200),
+        ]))
+        .unwrap();
+        let to = read::text(&h, "longer_gap_to").unwrap();
+        let from = read::text(&h, "longer_gap_from").unwrap();
+        assert_eq!(to[3].as_deref(), Some("s1")); // 300: since the 500 ending at s1
+        assert_eq!(to[4].as_deref(), Some("s3")); // a tie counts as "at least as long"
+        assert_eq!(to[5], None); // 600: the longest ever
+        assert_eq!(
+            (from[6].as_deref(), to[6].as_deref()),
+            (Some("s4"), Some("s5"))
+        );
+        let rank = read::int(&h, "gap_rank").unwrap();
+        assert_eq!(
+            rank,
+            [None, Some(2), Some(6), Some(3), Some(3), Some(1), Some(5)]
+        );
+        let pct = read::float(&h, "gap_percentile").unwrap();
+        assert_eq!(pct[5], Some(100.0));
+        assert_eq!(pct[2], Some(16.7));
+    }
+
+    #[test]
+    fn a_single_summit_dyad_has_no_gap_and_no_rank() {
+        let h = dyad_history(&facts(&[None])).unwrap();
+        assert_eq!(read::int(&h, "gap_rank").unwrap(), [None]);
+        assert_eq!(read::int(&h, "n_gaps").unwrap(), [Some(0)]);
+    }
+}

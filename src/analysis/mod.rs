@@ -1,0 +1,286 @@
+//! Pure functions over a collection's frames: frames in, frames out.
+//!
+//! [`facts`] builds the one frame everything else starts from: a row a
+//! summit, in dyad order, with its place in the dyad's history, its
+//! delegation counted by portfolio, its outcome and its context. The
+//! summaries of [`summary`] and the comparison of [`compare`] select from
+//! it.
+
+pub mod compare;
+pub mod history;
+pub mod presence;
+pub mod summary;
+
+use std::collections::HashMap;
+
+use polars::prelude::*;
+
+use crate::load::Collection;
+use crate::load::frame::{Order, order, sorted_positions};
+use crate::model::Portfolio;
+use crate::model::country::COUNTRIES;
+
+/// The dyad of a summit: both sides mapped to their continuing state
+/// (`SUN` to `RUS`), sorted, joined by `-`.
+pub fn dyad() -> Expr {
+    let side = |name: &str| {
+        let c = col(name).cast(DataType::String);
+        when(c.clone().eq(lit("SUN"))).then(lit("RUS")).otherwise(c)
+    };
+    let (a, b) = (side("side_a"), side("side_b"));
+    when(a.clone().lt_eq(b.clone()))
+        .then(concat_str([a.clone(), lit("-"), b.clone()], "", false))
+        .otherwise(concat_str([b, lit("-"), a], "", false))
+        .alias("dyad")
+}
+
+/// The column counting a portfolio's members, e.g. `n_economic`.
+pub fn portfolio_count(p: Portfolio) -> String {
+    format!("n_{}", p.as_str())
+}
+
+/// One row a summit, sorted by dyad, start date and id, with:
+/// - `dyad`, `seq` (1-based within the dyad), `gap_days` (days since the
+///   previous summit of the dyad, start to start) and `previous_summit_id`;
+/// - `n_participants` and one `n_<portfolio>` column a portfolio (0 where
+///   no participant is recorded), and `economic_share` (null where none);
+/// - every outcome and context column (null where not coded).
+///
+/// Tables sorted by summit id (as collections usually are) are matched by
+/// linear merge walks; others by polars' hash joins. Both give the same
+/// frame.
+pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
+    let summits = data.summits();
+    let ids = summits.column("summit_id")?.str()?;
+    let base = summits.select([
+        "summit_id",
+        "start_date",
+        "end_date",
+        "side_a",
+        "side_b",
+        "city",
+        "host_country",
+        "format",
+        "host_side",
+        "latitude",
+        "longitude",
+    ])?;
+    let counts = delegation_counts(ids, data.participants())?;
+    let outcomes = aligned(ids, data.outcomes())?;
+    let context = aligned(ids, data.context())?;
+    let mut wide = base.hstack(counts.columns())?;
+    wide = wide.hstack(outcomes.columns())?;
+    wide = wide.hstack(context.columns())?;
+    wide.with_column(dyad_column(summits)?)?;
+
+    // Ties of dyad and date are broken by id: by row number when the rows
+    // are in id order already, which keeps every sort key numeric.
+    let tiebreak = if order(ids) == Order::Increasing {
+        wide = wide.with_row_index("__row".into(), None)?;
+        "__row"
+    } else {
+        "summit_id"
+    };
+    let facts = wide
+        .lazy()
+        .sort(
+            ["dyad", "start_date", tiebreak],
+            SortMultipleOptions::default(),
+        )
+        .with_columns([
+            int_range(lit(1), len() + lit(1), 1, DataType::Int64)
+                .over([col("dyad")])?
+                .alias("seq"),
+            col("start_date")
+                .cast(DataType::Int32)
+                .diff(lit(1), Default::default())
+                .over([col("dyad")])?
+                .cast(DataType::Int64)
+                .alias("gap_days"),
+            col("summit_id")
+                .shift(lit(1))
+                .over([col("dyad")])?
+                .alias("previous_summit_id"),
+            when(col("n_participants").gt(lit(0)))
+                .then(
+                    col("n_economic").cast(DataType::Float64)
+                        / col("n_participants").cast(DataType::Float64),
+                )
+                .otherwise(lit(NULL).cast(DataType::Float64))
+                .alias("economic_share"),
+        ])
+        .collect()?;
+    if tiebreak == "__row" {
+        facts.drop("__row")
+    } else {
+        Ok(facts)
+    }
+}
+
+/// The dyad of every summit as an Enum whose categories are the dyads in
+/// alphabetical order, so that sorting by it sorts alphabetically. Worked
+/// out once a pair of country codes, not once a row.
+fn dyad_column(summits: &DataFrame) -> PolarsResult<Column> {
+    let (a, b) = (
+        enum_codes(summits.column("side_a")?)?,
+        enum_codes(summits.column("side_b")?)?,
+    );
+    let mut names: HashMap<(u32, u32), String> = HashMap::new();
+    for pair in a.iter().zip(&b) {
+        if let (Some(x), Some(y)) = pair {
+            names.entry((*x, *y)).or_insert_with(|| {
+                crate::model::dyad(COUNTRIES[*x as usize].alpha3, COUNTRIES[*y as usize].alpha3)
+            });
+        }
+    }
+    let values: Vec<Option<&str>> = a
+        .iter()
+        .zip(&b)
+        .map(|pair| match pair {
+            (Some(x), Some(y)) => names.get(&(*x, *y)).map(String::as_str),
+            _ => None,
+        })
+        .collect();
+    let mut categories: Vec<&str> = names.values().map(String::as_str).collect();
+    categories.sort_unstable();
+    categories.dedup();
+    let dtype =
+        DataType::from_frozen_categories(FrozenCategories::new(categories.iter().copied())?);
+    Column::new("dyad".into(), values).cast(&dtype)
+}
+
+/// The category numbers of an Enum column (its position in the
+/// vocabulary or the country table). Read through the typed arrays: this
+/// build of polars has no UInt8 series to convert them into.
+fn enum_codes(column: &Column) -> PolarsResult<Vec<Option<u32>>> {
+    Ok(match column.dtype() {
+        DataType::Enum(fcats, _) => match fcats.physical() {
+            CategoricalPhysical::U8 => column
+                .cat8()?
+                .physical()
+                .iter()
+                .map(|c| c.map(u32::from))
+                .collect(),
+            CategoricalPhysical::U16 => column
+                .cat16()?
+                .physical()
+                .iter()
+                .map(|c| c.map(u32::from))
+                .collect(),
+            CategoricalPhysical::U32 => column.cat32()?.physical().iter().collect(),
+        },
+        other => polars_bail!(SchemaMismatch: "expected an Enum column, found {other}"),
+    })
+}
+
+/// Participants a summit, counted by portfolio, in the order of `ids`
+/// (0 where a summit has none).
+fn delegation_counts(ids: &StringChunked, participants: &DataFrame) -> PolarsResult<DataFrame> {
+    let of = participants.column("summit_id")?.str()?;
+    if order(ids) == Order::Increasing && order(of) != Order::Unsorted {
+        // Portfolio codes are the Enum's category numbers, which follow
+        // the vocabulary's order.
+        let codes = enum_codes(participants.column("portfolio")?)?;
+        let known: Vec<&str> = ids.iter().flatten().collect();
+        let mut totals = vec![0i64; known.len()];
+        let mut by_portfolio = vec![vec![0i64; known.len()]; Portfolio::ALL.len()];
+        let mut at = 0;
+        for (id, code) in of.iter().zip(codes) {
+            let (Some(id), Some(code)) = (id, code) else {
+                continue;
+            };
+            while at < known.len() && known[at] < id {
+                at += 1;
+            }
+            if at < known.len() && known[at] == id {
+                totals[at] += 1;
+                by_portfolio[code as usize][at] += 1;
+            }
+        }
+        let mut columns = vec![Column::new("n_participants".into(), totals)];
+        for (p, counts) in Portfolio::ALL.iter().zip(by_portfolio) {
+            columns.push(Column::new(portfolio_count(*p).into(), counts));
+        }
+        return DataFrame::new_infer_height(columns);
+    }
+    let mut counts = vec![len().cast(DataType::Int64).alias("n_participants")];
+    counts.extend(Portfolio::ALL.iter().map(|p| {
+        col("portfolio")
+            .eq(lit(p.as_str()))
+            .sum()
+            .cast(DataType::Int64)
+            .alias(portfolio_count(*p))
+    }));
+    let grouped = participants
+        .clone()
+        .lazy()
+        .group_by([col("summit_id")])
+        .agg(counts)
+        .collect()?;
+    let mut filled = Vec::new();
+    for c in aligned(ids, &grouped)?.columns() {
+        filled.push(c.fill_null(FillNullStrategy::Zero)?);
+    }
+    DataFrame::new_infer_height(filled)
+}
+
+/// `table`'s rows (without `summit_id`) in the order of `ids`, nulls where
+/// a summit has no row. `table` holds at most one row a summit.
+fn aligned(ids: &StringChunked, table: &DataFrame) -> PolarsResult<DataFrame> {
+    let rest = table.drop("summit_id")?;
+    if let Some(positions) = sorted_positions(ids, table.column("summit_id")?.str()?) {
+        return rest.take(&positions);
+    }
+    let left = DataFrame::new_infer_height(vec![Column::new(
+        "summit_id".into(),
+        ids.clone().into_series(),
+    )])?;
+    let args = JoinArgs {
+        maintain_order: MaintainOrderJoin::Left,
+        ..JoinArgs::new(JoinType::Left)
+    };
+    left.lazy()
+        .join(
+            table.clone().lazy(),
+            [col("summit_id")],
+            [col("summit_id")],
+            args,
+        )
+        .collect()?
+        .drop("summit_id")
+}
+
+/// Typed reads of a frame's columns, for analyses that walk rows.
+pub(crate) mod read {
+    use chrono::NaiveDate;
+    use polars::prelude::*;
+
+    /// Text values (Enums read as their words).
+    pub fn text(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
+        let c = df.column(name)?.cast(&DataType::String)?;
+        Ok(c.str()?.iter().map(|v| v.map(str::to_owned)).collect())
+    }
+
+    /// Whole numbers.
+    pub fn int(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i64>>> {
+        let c = df.column(name)?.cast(&DataType::Int64)?;
+        Ok(c.i64()?.iter().collect())
+    }
+
+    /// Decimal numbers.
+    pub fn float(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
+        let c = df.column(name)?.cast(&DataType::Float64)?;
+        Ok(c.f64()?.iter().collect())
+    }
+
+    /// Booleans.
+    pub fn flag(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<bool>>> {
+        Ok(df.column(name)?.bool()?.iter().collect())
+    }
+
+    /// Dates.
+    pub fn date(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<NaiveDate>>> {
+        let c = df.column(name)?.as_materialized_series().clone();
+        Ok(c.date()?.as_date_iter().collect())
+    }
+}

@@ -1,0 +1,314 @@
+//! The summary tables: the workload of `shared/bench/WORKLOAD.md`
+//! (`summit_summary`, `dyad_decade`) and one table an analysis.
+
+use polars::prelude::*;
+
+use super::portfolio_count;
+use crate::model::Portfolio;
+
+/// One row a summit in dyad order: the workload's columns (summit_id,
+/// dyad, start_date, seq, gap_days, n_participants, n_economic,
+/// economic_share rounded to 4 places, joint_statement, agreements_signed),
+/// then end_date, format and host_side.
+pub fn summit_summary(facts: &DataFrame) -> PolarsResult<DataFrame> {
+    facts
+        .clone()
+        .lazy()
+        .select([
+            col("summit_id"),
+            col("dyad"),
+            col("start_date"),
+            col("seq"),
+            col("gap_days"),
+            col("n_participants"),
+            col("n_economic"),
+            col("economic_share").round(4, RoundMode::HalfToEven),
+            col("joint_statement"),
+            col("agreements_signed"),
+            col("end_date"),
+            col("format"),
+            col("host_side"),
+        ])
+        .collect()
+}
+
+/// One row a dyad and decade (the decade of the start date), sorted: the
+/// number of summits, the joint-statement rate among summits whose outcome
+/// is coded (4 places), the mean gap over summits that have one (2
+/// places), the agreements signed in all (null where none is coded).
+pub fn dyad_decade(facts: &DataFrame) -> PolarsResult<DataFrame> {
+    facts
+        .clone()
+        .lazy()
+        .group_by([
+            col("dyad"),
+            (col("start_date").dt().year() / lit(10) * lit(10))
+                .cast(DataType::Int64)
+                .alias("decade"),
+        ])
+        .agg([
+            len().cast(DataType::Int64).alias("n_summits"),
+            col("joint_statement")
+                .cast(DataType::Float64)
+                .mean()
+                .round(4, RoundMode::HalfToEven)
+                .alias("joint_statement_rate"),
+            col("gap_days")
+                .cast(DataType::Float64)
+                .mean()
+                .round(2, RoundMode::HalfToEven)
+                .alias("mean_gap_days"),
+            // A sum over nothing coded is unknown, not zero.
+            when(col("agreements_signed").count().gt(lit(0)))
+                .then(col("agreements_signed").sum())
+                .otherwise(lit(NULL).cast(DataType::Int64))
+                .alias("total_agreements"),
+        ])
+        .sort(["dyad", "decade"], SortMultipleOptions::default())
+        .collect()
+}
+
+/// One row a summit: its delegation counted by portfolio, and each
+/// portfolio's share of the delegation (4 places; null where no one is
+/// recorded).
+pub fn delegations(facts: &DataFrame) -> PolarsResult<DataFrame> {
+    let mut columns = vec![
+        col("summit_id"),
+        col("dyad"),
+        col("start_date"),
+        col("n_participants"),
+    ];
+    for p in Portfolio::ALL {
+        columns.push(col(portfolio_count(*p)));
+    }
+    for p in Portfolio::ALL {
+        columns.push(
+            when(col("n_participants").gt(lit(0)))
+                .then(
+                    (col(portfolio_count(*p)).cast(DataType::Float64)
+                        / col("n_participants").cast(DataType::Float64))
+                    .round(4, RoundMode::HalfToEven),
+                )
+                .otherwise(lit(NULL).cast(DataType::Float64))
+                .alias(format!("share_{}", p.as_str())),
+        );
+    }
+    facts.clone().lazy().select(columns).collect()
+}
+
+/// The rate of `true` among coded values of a boolean column (4 places).
+fn rate(name: &str) -> Expr {
+    col(name)
+        .cast(DataType::Float64)
+        .mean()
+        .round(4, RoundMode::HalfToEven)
+        .alias(format!("{name}_rate"))
+}
+
+/// The outcome measures of a group of summits.
+fn outcome_measures() -> Vec<Expr> {
+    vec![
+        len().cast(DataType::Int64).alias("n_summits"),
+        col("joint_statement")
+            .count()
+            .cast(DataType::Int64)
+            .alias("n_coded"),
+        rate("joint_statement"),
+        rate("joint_press_conference"),
+        rate("press_questions_taken"),
+        rate("follow_up_agreed"),
+        col("agreements_signed")
+            .cast(DataType::Float64)
+            .median()
+            .alias("median_agreements"),
+        col("duration_hours")
+            .median()
+            .alias("median_duration_hours"),
+    ]
+}
+
+/// Outcome rates a dyad, over its whole history (`period` = `all`) and a
+/// decade at a time (`1980s`...): joint statements, joint press
+/// conferences, questions taken, follow-up, each as the share of summits
+/// where it is coded (`n_coded` counts those with a coded joint
+/// statement), and the median agreements signed and talks' length.
+pub fn outcome_rates(facts: &DataFrame) -> PolarsResult<DataFrame> {
+    let all = facts
+        .clone()
+        .lazy()
+        .group_by([col("dyad")])
+        .agg(outcome_measures())
+        .with_column(lit("all").alias("period"));
+    let decades = facts
+        .clone()
+        .lazy()
+        .with_column(
+            concat_str(
+                [
+                    (col("start_date").dt().year() / lit(10) * lit(10)).cast(DataType::String),
+                    lit("s"),
+                ],
+                "",
+                false,
+            )
+            .alias("period"),
+        )
+        .group_by([col("dyad"), col("period")])
+        .agg(outcome_measures());
+    let mut columns = vec![col("dyad").cast(DataType::String), col("period")];
+    columns.extend(
+        [
+            "n_summits",
+            "n_coded",
+            "joint_statement_rate",
+            "joint_press_conference_rate",
+            "press_questions_taken_rate",
+            "follow_up_agreed_rate",
+            "median_agreements",
+            "median_duration_hours",
+        ]
+        .map(col),
+    );
+    concat(
+        [all.select(columns.clone()), decades.select(columns)],
+        UnionArgs::default(),
+    )?
+    .sort(["dyad", "period"], SortMultipleOptions::default())
+    .collect()
+}
+
+/// One row a summit: where it was held, whether on neither side's soil,
+/// and the great-circle distance of the venue from each side's capital
+/// (km, whole; null where the capital or the venue's position is not known).
+pub fn venues(facts: &DataFrame) -> PolarsResult<DataFrame> {
+    use crate::model::{capital, continuing_state, distance_km};
+    let lat = super::read::float(facts, "latitude")?;
+    let lon = super::read::float(facts, "longitude")?;
+    let host = super::read::text(facts, "host_country")?;
+    let mut third = Vec::with_capacity(lat.len());
+    let mut distances: [Vec<Option<i64>>; 2] =
+        [Vec::with_capacity(lat.len()), Vec::with_capacity(lat.len())];
+    let sides = [
+        super::read::text(facts, "side_a")?,
+        super::read::text(facts, "side_b")?,
+    ];
+    for i in 0..lat.len() {
+        let on = |side: &Option<String>| match (side, &host[i]) {
+            (Some(s), Some(h)) => continuing_state(s) == continuing_state(h),
+            _ => false,
+        };
+        third.push(
+            host[i]
+                .as_ref()
+                .map(|_| !on(&sides[0][i]) && !on(&sides[1][i])),
+        );
+        for (k, side) in sides.iter().enumerate() {
+            let km = match (lat[i], lon[i], side[i].as_deref().and_then(capital)) {
+                (Some(la), Some(lo), Some(c)) => {
+                    Some(distance_km(la, lo, c.latitude, c.longitude).round() as i64)
+                }
+                _ => None,
+            };
+            distances[k].push(km);
+        }
+    }
+    let mut out = facts.select([
+        "summit_id",
+        "dyad",
+        "start_date",
+        "city",
+        "host_country",
+        "host_side",
+        "side_a",
+        "side_b",
+        "latitude",
+        "longitude",
+    ])?;
+    out.with_column(Column::new("third_country".into(), third))?;
+    let [a, b] = distances;
+    out.with_column(Column::new("km_from_capital_a".into(), a))?;
+    out.with_column(Column::new("km_from_capital_b".into(), b))?;
+    Ok(out)
+}
+
+/// One row a summit: the context coded for it, with the number of
+/// stakeholders absent from the table.
+pub fn contexts(facts: &DataFrame) -> PolarsResult<DataFrame> {
+    facts
+        .clone()
+        .lazy()
+        .select([
+            col("summit_id"),
+            col("dyad"),
+            col("start_date"),
+            col("ongoing_war"),
+            col("sanctions_in_force"),
+            col("warrant_against_participant"),
+            col("absent_stakeholders"),
+            when(col("absent_stakeholders").is_null())
+                .then(lit(NULL).cast(DataType::Int64))
+                .otherwise(
+                    col("absent_stakeholders")
+                        .str()
+                        .count_matches(lit(";"), true)
+                        .cast(DataType::Int64)
+                        + lit(1i64),
+                )
+                .alias("n_absent_stakeholders"),
+        ])
+        .collect()
+}
+
+/// One row a dyad, side by side: how many summits and when, how often and
+/// how long apart, how they ended, who came, where they were held.
+pub fn cross_dyad(facts: &DataFrame) -> PolarsResult<DataFrame> {
+    let venue = venues(facts)?;
+    facts
+        .clone()
+        .lazy()
+        .with_column(
+            venue
+                .column("third_country")?
+                .as_materialized_series()
+                .clone()
+                .lit()
+                .alias("third_country"),
+        )
+        .group_by([col("dyad")])
+        .agg([
+            len().cast(DataType::Int64).alias("n_summits"),
+            col("start_date").min().alias("first_date"),
+            col("start_date").max().alias("last_date"),
+            col("gap_days")
+                .cast(DataType::Float64)
+                .median()
+                .alias("median_gap_days"),
+            col("gap_days").max().alias("longest_gap_days"),
+            rate("joint_statement"),
+            rate("joint_press_conference"),
+            col("agreements_signed").sum().alias("total_agreements"),
+            col("n_participants")
+                .cast(DataType::Float64)
+                .median()
+                .alias("median_delegation"),
+            col("economic_share")
+                .mean()
+                .round(4, RoundMode::HalfToEven)
+                .alias("mean_economic_share"),
+            col("format")
+                .cast(DataType::String)
+                .eq(lit("bilateral"))
+                .cast(DataType::Float64)
+                .mean()
+                .round(4, RoundMode::HalfToEven)
+                .alias("bilateral_share"),
+            col("third_country")
+                .cast(DataType::Float64)
+                .mean()
+                .round(4, RoundMode::HalfToEven)
+                .alias("third_country_share"),
+        ])
+        .with_column(col("dyad").cast(DataType::String))
+        .sort(["dyad"], SortMultipleOptions::default())
+        .collect()
+}

@@ -1,0 +1,60 @@
+//! `summitry compare`: a summit against its history.
+
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use summitry::analysis::compare::{Against, CompareOptions, compare};
+use summitry::export::cell_text;
+
+use super::output::Rows;
+use super::{DataArgs, OutputFormat};
+
+/// Compare a summit with the earlier summits of its dyad (or of all
+/// dyads): one line a metric, with this summit's value, the history's
+/// median, rate or range, and a verdict in plain words.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The summit's id, e.g. 2025-anchorage (see `summitry list`).
+    summit_id: String,
+    #[command(flatten)]
+    data: DataArgs,
+    /// The history to compare against.
+    #[arg(long, value_enum, default_value_t = AgainstArg::Dyad)]
+    against: AgainstArg,
+    /// Only the last N earlier summits of that history.
+    #[arg(long, value_name = "N")]
+    last: Option<usize>,
+    /// How to print the comparison.
+    #[arg(long, value_enum, default_value_t)]
+    format: OutputFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum AgainstArg {
+    /// The earlier summits of the same dyad.
+    Dyad,
+    /// The earlier summits of every dyad.
+    All,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let data = args.data.load()?;
+    let options = CompareOptions::default()
+        .with_against(match args.against {
+            AgainstArg::Dyad => Against::Dyad,
+            AgainstArg::All => Against::All,
+        })
+        .with_last(args.last);
+    let table = compare(&data, &args.summit_id, options)?;
+    let mut rows = Rows::new(&["metric", "this", "history", "verdict"]);
+    for i in 0..table.height() {
+        let row = table
+            .columns()
+            .iter()
+            .map(|c| c.get(i).map(|v| cell_text(&v)))
+            .collect::<Result<Vec<_>, _>>()?;
+        rows.rows.push(row);
+    }
+    rows.write(args.format, &mut std::io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,49 @@
+//! `summitry export`: tables for spreadsheets, pandas and R.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use summitry::export::summaries::{SummaryOptions, write_summaries};
+
+use super::DataArgs;
+
+/// Write analysis tables as CSV files.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    what: What,
+}
+
+#[derive(Debug, Subcommand)]
+enum What {
+    /// The CSV summaries: summit_summary.csv (a row a summit: dyad, order,
+    /// gap, delegation, outcome), dyad_decade.csv (a row a dyad and decade)
+    /// and one table an analysis. UTF-8, ISO dates, true/false, empty for
+    /// unknown.
+    Summaries {
+        #[command(flatten)]
+        data: DataArgs,
+        /// The directory to write into (created if needed; files of the
+        /// same names are replaced).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Start each file with a byte order mark so that Excel reads
+        /// Arabic and Russian text correctly.
+        #[arg(long)]
+        excel: bool,
+    },
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    match args.what {
+        What::Summaries { data, out, excel } => {
+            let data = data.load()?;
+            let written = write_summaries(&data, &out, SummaryOptions { excel })?;
+            for path in written {
+                eprintln!("wrote {}", path.display());
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

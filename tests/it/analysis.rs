@@ -1,0 +1,257 @@
+//! The analyses on a hand-made collection whose answers are known by
+//! construction (tests/fixtures/analysis-small): a Soviet summit and three
+//! Russian ones in one dyad, two of them on the same day (ties broken by
+//! id), a single-summit dyad with no participants and an outcome row of
+//! nulls, a summit with no outcome row at all.
+
+use polars::prelude::*;
+use summitry::analysis::{self, compare, history, presence, summary};
+use summitry::load::{self, Collection};
+
+use crate::util::in_package;
+
+fn small() -> Collection {
+    load::collection(in_package("tests/fixtures/analysis-small")).unwrap()
+}
+
+fn text(df: &DataFrame, name: &str) -> Vec<Option<String>> {
+    df.column(name)
+        .unwrap()
+        .cast(&DataType::String)
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|v| v.map(str::to_owned))
+        .collect()
+}
+
+fn ints(df: &DataFrame, name: &str) -> Vec<Option<i64>> {
+    df.column(name)
+        .unwrap()
+        .cast(&DataType::Int64)
+        .unwrap()
+        .i64()
+        .unwrap()
+        .iter()
+        .collect()
+}
+
+fn floats(df: &DataFrame, name: &str) -> Vec<Option<f64>> {
+    df.column(name)
+        .unwrap()
+        .cast(&DataType::Float64)
+        .unwrap()
+        .f64()
+        .unwrap()
+        .iter()
+        .collect()
+}
+
+fn some(values: &[&str]) -> Vec<Option<String>> {
+    values.iter().map(|v| Some((*v).to_owned())).collect()
+}
+
+#[test]
+fn facts_order_dyads_break_ties_by_id_and_continue_the_soviet_union() {
+    let facts = analysis::facts(&small()).unwrap();
+    assert_eq!(
+        text(&facts, "summit_id"),
+        some(&[
+            "1990-beijing",
+            "1985-geneva",
+            "1992-a",
+            "1992-b",
+            "1995-moscow"
+        ])
+    );
+    assert_eq!(
+        text(&facts, "dyad"),
+        some(&["CHN-USA", "RUS-USA", "RUS-USA", "RUS-USA", "RUS-USA"])
+    );
+    assert_eq!(
+        ints(&facts, "seq"),
+        [Some(1), Some(1), Some(2), Some(3), Some(4)]
+    );
+    assert_eq!(
+        ints(&facts, "gap_days"),
+        [None, None, Some(2265), Some(0), Some(1193)]
+    );
+    assert_eq!(
+        ints(&facts, "n_participants"),
+        [Some(0), Some(2), Some(3), Some(2), Some(5)]
+    );
+    assert_eq!(
+        ints(&facts, "n_economic"),
+        [Some(0), Some(0), Some(1), Some(0), Some(2)]
+    );
+    let share = floats(&facts, "economic_share");
+    assert_eq!(share[0], None, "no participants: share unknown, not zero");
+    assert_eq!(share[4], Some(0.4));
+}
+
+#[test]
+fn dyad_decade_rates_ignore_uncoded_outcomes() {
+    let facts = analysis::facts(&small()).unwrap();
+    let dd = summary::dyad_decade(&facts).unwrap();
+    assert_eq!(text(&dd, "dyad"), some(&["CHN-USA", "RUS-USA", "RUS-USA"]));
+    assert_eq!(ints(&dd, "decade"), [Some(1990), Some(1980), Some(1990)]);
+    assert_eq!(ints(&dd, "n_summits"), [Some(1), Some(1), Some(3)]);
+    // 1990s: 1992-a false, 1992-b not coded, 1995 true.
+    assert_eq!(
+        floats(&dd, "joint_statement_rate"),
+        [None, Some(1.0), Some(0.5)]
+    );
+    assert_eq!(floats(&dd, "mean_gap_days"), [None, None, Some(1152.67)]);
+    assert_eq!(ints(&dd, "total_agreements"), [None, None, Some(2)]);
+}
+
+#[test]
+fn gap_ranks_and_longest_since() {
+    let facts = analysis::facts(&small()).unwrap();
+    let h = history::dyad_history(&facts).unwrap();
+    assert_eq!(
+        ints(&h, "gap_rank"),
+        [None, None, Some(1), Some(3), Some(2)]
+    );
+    assert_eq!(text(&h, "longer_gap_to")[4].as_deref(), Some("1992-a"));
+    assert_eq!(
+        text(&h, "longer_gap_from")[4].as_deref(),
+        Some("1985-geneva")
+    );
+}
+
+#[test]
+fn leaders_previous_meetings_and_presence_on_the_counterparts_soil() {
+    let data = small();
+    let facts = analysis::facts(&data).unwrap();
+    let p = presence::leader_presence(&facts, data.participants()).unwrap();
+    let row = |summit: &str, person: &str| {
+        let ids = text(&p, "summit_id");
+        let people = text(&p, "person_id");
+        (0..p.height())
+            .find(|&i| ids[i].as_deref() == Some(summit) && people[i].as_deref() == Some(person))
+            .unwrap()
+    };
+    let y = row("1995-moscow", "yeltsin-boris");
+    assert_eq!(
+        text(&p, "previous_summit_with_counterpart")[y].as_deref(),
+        Some("1992-b")
+    );
+    assert_eq!(ints(&p, "days_since_on_counterpart_soil")[y], Some(1193));
+    let b = row("1992-b", "bush-george-hw");
+    assert_eq!(
+        text(&p, "previous_summit_on_counterpart_soil")[b].as_deref(),
+        Some("1992-a")
+    );
+    assert_eq!(ints(&p, "days_since_summit_with_counterpart")[b], Some(0));
+    let g = row("1985-geneva", "gorbachev-mikhail");
+    assert_eq!(text(&p, "counterpart")[g].as_deref(), Some("USA"));
+    assert_eq!(text(&p, "previous_summit_with_counterpart")[g], None);
+}
+
+#[test]
+fn compare_states_the_verdicts_known_by_construction() {
+    let data = small();
+    let table = compare::compare(&data, "1995-moscow", compare::CompareOptions::default()).unwrap();
+    let metrics = text(&table, "metric");
+    let verdict = |m: &str| {
+        let i = metrics
+            .iter()
+            .position(|x| x.as_deref() == Some(m))
+            .unwrap();
+        text(&table, "verdict")[i].clone().unwrap()
+    };
+    assert_eq!(
+        verdict("gap_days"),
+        "1,193 days: the longest gap since 1985–1992 (2 of 3 gaps, 1 = longest)"
+    );
+    assert_eq!(
+        verdict("joint_statement"),
+        "a joint statement; 1 of the 2 earlier RUS-USA summits coded had a joint statement"
+    );
+    assert_eq!(
+        verdict("economic_share"),
+        "the 1st highest of 4: higher than 3 of the 3 earlier RUS-USA summits with participants recorded"
+    );
+    assert_eq!(
+        verdict("venue"),
+        "the first RUS-USA summit in Russia since 1992-a (1992)"
+    );
+    assert_eq!(
+        verdict("presence:yeltsin-boris"),
+        "last on USA soil at 1992-b, 1,193 days before"
+    );
+
+    // --last 1: only 1992-b, whose joint statement is not coded.
+    let last = compare::CompareOptions::default().with_last(Some(1));
+    let table = compare::compare(&data, "1995-moscow", last).unwrap();
+    let i = text(&table, "metric")
+        .iter()
+        .position(|m| m.as_deref() == Some("joint_statement"))
+        .unwrap();
+    assert_eq!(
+        text(&table, "history")[i].as_deref(),
+        Some("not coded for the last 1 earlier RUS-USA summits")
+    );
+}
+
+#[test]
+fn a_single_summit_dyad_compares_with_nothing() {
+    let table = compare::compare(&small(), "1990-beijing", Default::default()).unwrap();
+    let metrics = text(&table, "metric");
+    let i = metrics
+        .iter()
+        .position(|m| m.as_deref() == Some("gap_days"))
+        .unwrap();
+    assert_eq!(
+        text(&table, "verdict")[i].as_deref(),
+        Some("the first CHN-USA summit")
+    );
+    let j = metrics
+        .iter()
+        .position(|m| m.as_deref() == Some("economic_share"))
+        .unwrap();
+    assert_eq!(text(&table, "this")[j].as_deref(), Some("unknown"));
+}
+
+#[test]
+fn compare_names_an_unknown_summit() {
+    let err = compare::compare(&small(), "2030-nowhere", Default::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no summit \"2030-nowhere\" in tests/fixtures/analysis-small".replace(
+            "tests/fixtures/analysis-small",
+            &in_package("tests/fixtures/analysis-small")
+                .display()
+                .to_string()
+        )
+    );
+}
+
+#[test]
+fn venues_measure_distances_from_both_capitals() {
+    let facts = analysis::facts(&small()).unwrap();
+    let v = summary::venues(&facts).unwrap();
+    // 1995-moscow is in Moscow: 0 km from Moscow, ~7,820 from Washington.
+    let a = ints(&v, "km_from_capital_a")[4].unwrap();
+    assert!((a - 7_820).abs() < 30, "{a}");
+    assert_eq!(ints(&v, "km_from_capital_b")[4], Some(0));
+    let third: Vec<Option<bool>> = v
+        .column("third_country")
+        .unwrap()
+        .bool()
+        .unwrap()
+        .iter()
+        .collect();
+    assert_eq!(
+        third,
+        [
+            Some(false),
+            Some(true),
+            Some(false),
+            Some(false),
+            Some(false)
+        ]
+    );
+}
