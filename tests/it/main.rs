@@ -5,5 +5,6 @@ mod analysis;
 mod cli;
 mod convert;
 mod datasets;
+mod export;
 mod util;
 mod validate;

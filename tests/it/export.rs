@@ -1,0 +1,172 @@
+//! `summitry export summaries`: agrees with the pandas reference of the
+//! summary workload, whatever the row order of the input, and writes CSV
+//! that pandas reads cleanly.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use crate::util::{files_below, fixture, in_package, summitry};
+
+/// A CSV file as its header and rows of named cells.
+fn rows(path: &Path) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| {
+            header
+                .iter()
+                .cloned()
+                .zip(r.unwrap().iter().map(str::to_owned))
+                .collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+/// Two cells agree as `shared/bench/compare_outputs.py` has it: equal
+/// text, booleans in any case, or numbers within 1e-3.
+fn same(expected: &str, actual: &str) -> bool {
+    let (x, y) = (expected.trim(), actual.trim());
+    if x == y {
+        return true;
+    }
+    let bools = ["true", "false"];
+    if bools.contains(&x.to_lowercase().as_str()) || bools.contains(&y.to_lowercase().as_str()) {
+        return x.eq_ignore_ascii_case(y);
+    }
+    match (x.parse::<f64>(), y.parse::<f64>()) {
+        (Ok(a), Ok(b)) => (a - b).abs() <= 1e-3,
+        _ => false,
+    }
+}
+
+/// Every row and every column of `expected` agrees with `actual` (which
+/// may have more columns).
+fn agrees(expected: &Path, actual: &Path) {
+    let (columns, want) = rows(expected);
+    let (header, got) = rows(actual);
+    for c in &columns {
+        assert!(
+            header.contains(c),
+            "{}: column {c} missing",
+            actual.display()
+        );
+    }
+    assert_eq!(got.len(), want.len(), "{}: row count", actual.display());
+    for (i, (w, g)) in want.iter().zip(&got).enumerate() {
+        for c in &columns {
+            assert!(
+                same(&w[c], &g[c]),
+                "{} row {}: {c}: {:?} != {:?}",
+                actual.display(),
+                i + 1,
+                w[c],
+                g[c]
+            );
+        }
+    }
+}
+
+fn export(data: &str, out: &Path, extra: &[&str]) {
+    let mut args = vec![
+        "export",
+        "summaries",
+        "--data",
+        data,
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let run = summitry(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// The golden files were written once by
+/// `shared/bench/reference_pandas.py tests/fixtures/synthetic-200 tests/golden/synthetic-200`.
+#[test]
+fn summaries_agree_with_the_pandas_reference() {
+    let golden = in_package("tests/golden/synthetic-200");
+    for data in ["synthetic-200", "synthetic-200-shuffled"] {
+        let out = tempfile::tempdir().unwrap();
+        export(&fixture(data), out.path(), &[]);
+        for table in ["summit_summary.csv", "dyad_decade.csv"] {
+            agrees(&golden.join(table), &out.path().join(table));
+        }
+    }
+}
+
+/// Sorted input takes the merge-walk route, shuffled input the hash-join
+/// route: the bytes written must not tell them apart.
+#[test]
+fn row_order_of_the_input_does_not_change_a_byte_of_the_output() {
+    let (sorted, shuffled) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    export(&fixture("synthetic-200"), sorted.path(), &[]);
+    export(&fixture("synthetic-200-shuffled"), shuffled.path(), &[]);
+    let a = files_below(sorted.path());
+    let b = files_below(shuffled.path());
+    assert_eq!(a.len(), 9);
+    for ((name, x), (_, y)) in a.iter().zip(&b) {
+        assert!(x == y, "{name} differs between sorted and shuffled input");
+    }
+}
+
+#[test]
+fn excel_files_start_with_a_byte_order_mark_and_others_do_not() {
+    let (plain, excel) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    export(&fixture("valid"), plain.path(), &[]);
+    export(&fixture("valid"), excel.path(), &["--excel"]);
+    for (name, bytes) in files_below(plain.path()) {
+        assert!(!bytes.starts_with(b"\xEF\xBB\xBF"), "{name}");
+        assert!(!name.ends_with(".partial"), "{name} left behind");
+    }
+    for (name, bytes) in files_below(excel.path()) {
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{name}");
+    }
+}
+
+/// pandas reads every table of the shipped data's export with the types a
+/// user expects: dates parse, booleans are booleans, counts are integers.
+/// Needs python3 with pandas (the README's test command installs it).
+#[test]
+fn pandas_reads_every_export_cleanly() {
+    let out = tempfile::tempdir().unwrap();
+    let run = summitry(&["export", "summaries", "--out", out.path().to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let script = r#"
+import sys, glob, os
+import pandas as pd
+out = sys.argv[1]
+for path in sorted(glob.glob(os.path.join(out, "*.csv"))):
+    df = pd.read_csv(path)
+    assert len(df) > 0, path
+    for c in df.columns:
+        if c.endswith("_date"):
+            pd.to_datetime(df[c], format="%Y-%m-%d")
+    if "joint_statement" in df.columns and df["joint_statement"].notna().all():
+        assert df["joint_statement"].dtype == bool, path
+    for c in ("seq", "n_participants", "n_summits"):
+        if c in df.columns:
+            assert str(df[c].dtype) == "int64", (path, c, df[c].dtype)
+    print(os.path.basename(path), len(df))
+"#;
+    let result = Command::new("python3")
+        .args(["-c", script, out.path().to_str().unwrap()])
+        .output()
+        .expect("python3 runs");
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(
+        !stderr.contains("No module named 'pandas'"),
+        "pandas is needed for this test: python3 -m pip install pandas"
+    );
+    assert!(result.status.success(), "{stderr}");
+    let read = String::from_utf8_lossy(&result.stdout);
+    assert_eq!(read.lines().count(), 9, "{read}");
+    assert!(read.contains("summit_summary.csv 158"), "{read}");
+}
