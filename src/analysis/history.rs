@@ -12,17 +12,32 @@ use super::read;
 /// `longer_gap_to`: the summits it ran between), null when none was: the
 /// numbers behind "the longest gap since 1979–1985".
 pub fn dyad_history(facts: &DataFrame) -> PolarsResult<DataFrame> {
-    let ids = read::text(facts, "summit_id")?;
-    let dyads = read::text(facts, "dyad")?;
+    // Dyads as numbers: the Enum's codes, or text turned into run numbers.
+    let column = facts.column("dyad")?;
+    let dyads: Vec<Option<u32>> = if matches!(column.dtype(), DataType::Enum(..)) {
+        super::enum_codes(column)?
+    } else {
+        let text = column.cast(&DataType::String)?;
+        let mut run = 0;
+        let mut previous = None;
+        text.str()?
+            .iter()
+            .map(|d| {
+                if d != previous {
+                    run += 1;
+                    previous = d;
+                }
+                Some(run)
+            })
+            .collect()
+    };
     let gaps = read::int(facts, "gap_days")?;
-    let previous = read::text(facts, "previous_summit_id")?;
-    let n = ids.len();
+    let n = gaps.len();
 
     let mut rank = vec![None; n];
     let mut n_gaps = vec![0i64; n];
     let mut percentile = vec![None; n];
-    let mut from = vec![None; n];
-    let mut to = vec![None; n];
+    let mut longer: Vec<Option<IdxSize>> = vec![None; n];
     let mut start = 0;
     while start < n {
         let mut end = start;
@@ -32,27 +47,26 @@ pub fn dyad_history(facts: &DataFrame) -> PolarsResult<DataFrame> {
         let mut sorted: Vec<i64> = gaps[start..end].iter().flatten().copied().collect();
         sorted.sort_unstable();
         let count = sorted.len();
-        // Earlier gaps, longest-first, each longer than every later one
-        // kept: the top is the latest gap at least as long as a new one.
+        // Earlier gaps, each longer than every later one kept: the top is
+        // the latest gap at least as long as a new one.
         let mut stack: Vec<(i64, usize)> = Vec::new();
         for i in start..end {
             n_gaps[i] = count as i64;
             let Some(gap) = gaps[i] else { continue };
-            let longer = count - sorted.partition_point(|&g| g <= gap);
-            rank[i] = Some(longer as i64 + 1);
             let no_longer = sorted.partition_point(|&g| g <= gap);
+            rank[i] = Some((count - no_longer) as i64 + 1);
             percentile[i] = Some((1000.0 * no_longer as f64 / count as f64).round() / 10.0);
             while stack.last().is_some_and(|&(g, _)| g < gap) {
                 stack.pop();
             }
             if let Some(&(_, j)) = stack.last() {
-                from[i] = previous[j].clone();
-                to[i] = ids[j].clone();
+                longer[i] = Some(j as IdxSize);
             }
             stack.push((gap, i));
         }
         start = end;
     }
+    let longer = IdxCa::from_iter_options("".into(), longer.into_iter());
     let mut out = facts.select([
         "summit_id",
         "dyad",
@@ -64,8 +78,10 @@ pub fn dyad_history(facts: &DataFrame) -> PolarsResult<DataFrame> {
     out.with_column(Column::new("gap_rank".into(), rank))?;
     out.with_column(Column::new("n_gaps".into(), n_gaps))?;
     out.with_column(Column::new("gap_percentile".into(), percentile))?;
-    out.with_column(Column::new("longer_gap_from".into(), from))?;
-    out.with_column(Column::new("longer_gap_to".into(), to))?;
+    let from = facts.column("previous_summit_id")?.take(&longer)?;
+    let to = facts.column("summit_id")?.take(&longer)?;
+    out.with_column(from.with_name("longer_gap_from".into()))?;
+    out.with_column(to.with_name("longer_gap_to".into()))?;
     Ok(out)
 }
 

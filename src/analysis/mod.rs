@@ -152,7 +152,7 @@ fn dyad_column(summits: &DataFrame) -> PolarsResult<Column> {
 /// The category numbers of an Enum column (its position in the
 /// vocabulary or the country table). Read through the typed arrays: this
 /// build of polars has no UInt8 series to convert them into.
-fn enum_codes(column: &Column) -> PolarsResult<Vec<Option<u32>>> {
+pub(crate) fn enum_codes(column: &Column) -> PolarsResult<Vec<Option<u32>>> {
     Ok(match column.dtype() {
         DataType::Enum(fcats, _) => match fcats.physical() {
             CategoricalPhysical::U8 => column

@@ -3,118 +3,167 @@
 //! counterpart's soil (e.g. Putin in the United States before Anchorage
 //! 2025: New York, September 2015).
 
-use std::collections::HashMap;
-
-use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::read;
-use crate::model::continuing_state;
+use super::enum_codes;
+use crate::model::country::COUNTRIES;
+use crate::model::{Level, continuing_state};
 
 /// One row a principal of a summit (participants whose level is
-/// `principal`), sorted by summit date, summit and person: the counterpart
-/// (the other side, as its continuing state), the previous summit this
-/// person attended with the counterpart and the days since, and the
-/// previous summit they attended on the counterpart's soil and the days
-/// since. Only summits in the collection count.
+/// `principal`), in the order of the facts frame (dyad, date, id) and then
+/// by person: the counterpart (the other side, as its continuing state),
+/// the previous summit this person attended with the counterpart and the
+/// days since, and the previous summit they attended on the counterpart's
+/// soil and the days since. Only summits in the collection count; summits
+/// on the same day are taken in id order.
 pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsResult<DataFrame> {
-    let principals = participants
-        .clone()
-        .lazy()
-        .filter(col("level").cast(DataType::String).eq(lit("principal")))
-        .select([
-            col("summit_id"),
-            col("person_id"),
-            col("name"),
-            col("country"),
-        ])
-        .join(
-            facts.clone().lazy().select([
-                col("summit_id"),
-                col("start_date"),
-                col("side_a"),
-                col("side_b"),
-                col("host_country"),
-            ]),
-            [col("summit_id")],
-            [col("summit_id")],
-            JoinArgs::new(JoinType::Inner),
-        )
-        .sort(
-            ["person_id", "start_date", "summit_id"],
-            SortMultipleOptions::default(),
-        )
-        .collect()?;
-    let summit = read::text(&principals, "summit_id")?;
-    let person = read::text(&principals, "person_id")?;
-    let country = read::text(&principals, "country")?;
-    let date = read::date(&principals, "start_date")?;
-    let side_a = read::text(&principals, "side_a")?;
-    let side_b = read::text(&principals, "side_b")?;
-    let host = read::text(&principals, "host_country")?;
+    // Summits, by their position in the facts frame.
+    let ids = facts.column("summit_id")?.str()?;
+    let position: PlHashMap<&str, u32> = ids
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| Some((id?, i as u32)))
+        .collect();
+    let days: Vec<i32> = facts
+        .column("start_date")?
+        .as_materialized_series()
+        .date()?
+        .physical()
+        .iter()
+        .map(|d| d.unwrap_or_default())
+        .collect();
+    // Country codes as positions in the country table, each mapped to its
+    // continuing state's.
+    let continuing: Vec<u32> = COUNTRIES
+        .iter()
+        .map(|c| {
+            let to = continuing_state(c.alpha3);
+            COUNTRIES
+                .iter()
+                .position(|x| x.alpha3 == to)
+                .unwrap_or_default() as u32
+        })
+        .collect();
+    let state = |codes: Vec<Option<u32>>| -> Vec<Option<u32>> {
+        codes
+            .into_iter()
+            .map(|c| c.map(|c| continuing[c as usize]))
+            .collect()
+    };
+    let side_a = state(enum_codes(facts.column("side_a")?)?);
+    let side_b = state(enum_codes(facts.column("side_b")?)?);
+    let host = state(enum_codes(facts.column("host_country")?)?);
 
-    let n = summit.len();
-    let mut counterpart = vec![None; n];
-    let mut with_id: Vec<Option<String>> = vec![None; n];
-    let mut with_days = vec![None; n];
-    let mut soil_id: Vec<Option<String>> = vec![None; n];
-    let mut soil_days = vec![None; n];
-    // The latest summit of the current person with, and on the soil of,
-    // each country.
-    let mut last_with: HashMap<String, (String, NaiveDate)> = HashMap::new();
-    let mut last_on: HashMap<String, (String, NaiveDate)> = HashMap::new();
-    for i in 0..n {
-        if i == 0 || person[i] != person[i - 1] {
-            last_with.clear();
-            last_on.clear();
-        }
-        let (Some(own), Some(a), Some(b), Some(day)) =
-            (&country[i], &side_a[i], &side_b[i], date[i])
-        else {
+    // The principals: (person number, summit position, participant row).
+    // People are numbered in order of first appearance; the numbers only
+    // group a person's rows, so that order does not show in the output.
+    let principal = Level::ALL
+        .iter()
+        .position(|l| *l == Level::Principal)
+        .unwrap_or_default() as u32;
+    let level = enum_codes(participants.column("level")?)?;
+    let of = participants.column("summit_id")?.str()?;
+    let person = participants.column("person_id")?.str()?;
+    let own = state(enum_codes(participants.column("country")?)?);
+    let mut people: PlHashMap<&str, u32> = PlHashMap::new();
+    let mut rows: Vec<(u32, u32, u32, &str)> = Vec::new();
+    for (i, ((lv, id), who)) in level.iter().zip(of.iter()).zip(person.iter()).enumerate() {
+        if *lv != Some(principal) {
             continue;
-        };
-        let own = continuing_state(own);
-        let (a, b) = (continuing_state(a), continuing_state(b));
-        let other = if a == own { b } else { a };
-        counterpart[i] = Some(other.to_owned());
-        if let Some((id, then)) = last_with.get(other) {
-            with_id[i] = Some(id.clone());
-            with_days[i] = Some((day - *then).num_days());
         }
-        if let Some((id, then)) = last_on.get(other) {
-            soil_id[i] = Some(id.clone());
-            soil_days[i] = Some((day - *then).num_days());
-        }
-        let this = summit[i].clone().unwrap_or_default();
-        for side in [a, b] {
-            if side != own {
-                last_with.insert(side.to_owned(), (this.clone(), day));
-            }
-        }
-        if let Some(h) = &host[i] {
-            last_on.insert(continuing_state(h).to_owned(), (this, day));
+        if let (Some(at), Some(who)) = (id.and_then(|id| position.get(id)), who) {
+            let next = people.len() as u32;
+            let number = *people.entry(who).or_insert(next);
+            rows.push((number, *at, i as u32, who));
         }
     }
-    let mut out = principals.select(["summit_id", "start_date", "person_id", "name", "country"])?;
-    out.with_column(Column::new("counterpart".into(), counterpart))?;
+    // Each person's summits in time order (ties in the facts' order).
+    let mut by_person: Vec<usize> = (0..rows.len()).collect();
+    by_person.sort_unstable_by_key(|&r| {
+        let (who, at, _, _) = rows[r];
+        (who, days[at as usize], at)
+    });
+    let n = rows.len();
+    let mut counterpart: Vec<Option<&str>> = vec![None; n];
+    let mut with: Vec<Option<IdxSize>> = vec![None; n];
+    let mut with_days: Vec<Option<i64>> = vec![None; n];
+    let mut soil: Vec<Option<IdxSize>> = vec![None; n];
+    let mut soil_days: Vec<Option<i64>> = vec![None; n];
+    // The latest summit (position) of the current person with, and on the
+    // soil of, each country, stamped with the person's number so that a
+    // new person needs no clearing.
+    let mut last_with: Vec<(u32, u32)> = vec![(u32::MAX, 0); COUNTRIES.len()];
+    let mut last_on: Vec<(u32, u32)> = vec![(u32::MAX, 0); COUNTRIES.len()];
+    let find = |list: &Vec<(u32, u32)>, who: u32, country: u32| {
+        let (stamp, summit) = list[country as usize];
+        (stamp == who).then_some(summit)
+    };
+    for &r in &by_person {
+        let (who, summit, row, _) = rows[r];
+        let s = summit as usize;
+        let (Some(mine), Some(a), Some(b)) = (own[row as usize], side_a[s], side_b[s]) else {
+            continue;
+        };
+        let other = if a == mine { b } else { a };
+        counterpart[r] = Some(COUNTRIES[other as usize].alpha3);
+        if let Some(p) = find(&last_with, who, other) {
+            with[r] = Some(p as IdxSize);
+            with_days[r] = Some(i64::from(days[s] - days[p as usize]));
+        }
+        if let Some(p) = find(&last_on, who, other) {
+            soil[r] = Some(p as IdxSize);
+            soil_days[r] = Some(i64::from(days[s] - days[p as usize]));
+        }
+        for side in [a, b] {
+            if side != mine {
+                last_with[side as usize] = (who, summit);
+            }
+        }
+        if let Some(h) = host[s] {
+            last_on[h as usize] = (who, summit);
+        }
+    }
+    // Rows in facts order, then by person id.
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_unstable_by_key(|&i| (rows[i].1, rows[i].3));
+    let pick = |values: &[Option<IdxSize>]| {
+        IdxCa::from_iter_options("".into(), order.iter().map(|&i| values[i]))
+    };
+    let summit_at =
+        IdxCa::from_iter_options("".into(), order.iter().map(|&i| Some(rows[i].1 as IdxSize)));
+    let participant_at =
+        IdxCa::from_iter_options("".into(), order.iter().map(|&i| Some(rows[i].2 as IdxSize)));
+    let mut out = facts
+        .select(["summit_id", "start_date"])?
+        .take(&summit_at)?;
+    // Random access into a frame of many chunks is slow: one copy into a
+    // single chunk first.
+    let mut picked = participants.select(["person_id", "name", "country"])?;
+    picked.rechunk_mut();
+    let people = picked.take(&participant_at)?;
+    out = out.hstack(people.columns())?;
     out.with_column(Column::new(
-        "previous_summit_with_counterpart".into(),
-        with_id,
+        "counterpart".into(),
+        order.iter().map(|&i| counterpart[i]).collect::<Vec<_>>(),
     ))?;
+    let id_column = facts.column("summit_id")?;
+    out.with_column(
+        id_column
+            .take(&pick(&with))?
+            .with_name("previous_summit_with_counterpart".into()),
+    )?;
     out.with_column(Column::new(
         "days_since_summit_with_counterpart".into(),
-        with_days,
+        order.iter().map(|&i| with_days[i]).collect::<Vec<_>>(),
     ))?;
-    out.with_column(Column::new(
-        "previous_summit_on_counterpart_soil".into(),
-        soil_id,
-    ))?;
+    out.with_column(
+        id_column
+            .take(&pick(&soil))?
+            .with_name("previous_summit_on_counterpart_soil".into()),
+    )?;
     out.with_column(Column::new(
         "days_since_on_counterpart_soil".into(),
-        soil_days,
+        order.iter().map(|&i| soil_days[i]).collect::<Vec<_>>(),
     ))?;
-    out.sort(
-        ["start_date", "summit_id", "person_id"],
-        SortMultipleOptions::default(),
-    )
+    Ok(out)
 }

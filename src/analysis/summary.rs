@@ -181,31 +181,37 @@ pub fn outcome_rates(facts: &DataFrame) -> PolarsResult<DataFrame> {
 /// and the great-circle distance of the venue from each side's capital
 /// (km, whole; null where the capital or the venue's position is not known).
 pub fn venues(facts: &DataFrame) -> PolarsResult<DataFrame> {
+    use crate::model::country::COUNTRIES;
     use crate::model::{capital, continuing_state, distance_km};
     let lat = super::read::float(facts, "latitude")?;
     let lon = super::read::float(facts, "longitude")?;
-    let host = super::read::text(facts, "host_country")?;
+    // A country's continuing state and capital, by its code's number.
+    let states: Vec<&str> = COUNTRIES
+        .iter()
+        .map(|c| continuing_state(c.alpha3))
+        .collect();
+    let capitals: Vec<Option<(f64, f64)>> = COUNTRIES
+        .iter()
+        .map(|c| capital(c.alpha3).map(|k| (k.latitude, k.longitude)))
+        .collect();
+    let host = super::enum_codes(facts.column("host_country")?)?;
+    let sides = [
+        super::enum_codes(facts.column("side_a")?)?,
+        super::enum_codes(facts.column("side_b")?)?,
+    ];
     let mut third = Vec::with_capacity(lat.len());
     let mut distances: [Vec<Option<i64>>; 2] =
         [Vec::with_capacity(lat.len()), Vec::with_capacity(lat.len())];
-    let sides = [
-        super::read::text(facts, "side_a")?,
-        super::read::text(facts, "side_b")?,
-    ];
     for i in 0..lat.len() {
-        let on = |side: &Option<String>| match (side, &host[i]) {
-            (Some(s), Some(h)) => continuing_state(s) == continuing_state(h),
+        let on = |side: Option<u32>| match (side, host[i]) {
+            (Some(s), Some(h)) => states[s as usize] == states[h as usize],
             _ => false,
         };
-        third.push(
-            host[i]
-                .as_ref()
-                .map(|_| !on(&sides[0][i]) && !on(&sides[1][i])),
-        );
+        third.push(host[i].map(|_| !on(sides[0][i]) && !on(sides[1][i])));
         for (k, side) in sides.iter().enumerate() {
-            let km = match (lat[i], lon[i], side[i].as_deref().and_then(capital)) {
-                (Some(la), Some(lo), Some(c)) => {
-                    Some(distance_km(la, lo, c.latitude, c.longitude).round() as i64)
+            let km = match (lat[i], lon[i], side[i].and_then(|s| capitals[s as usize])) {
+                (Some(la), Some(lo), Some((cla, clo))) => {
+                    Some(distance_km(la, lo, cla, clo).round() as i64)
                 }
                 _ => None,
             };
@@ -261,8 +267,8 @@ pub fn contexts(facts: &DataFrame) -> PolarsResult<DataFrame> {
 
 /// One row a dyad, side by side: how many summits and when, how often and
 /// how long apart, how they ended, who came, where they were held.
-pub fn cross_dyad(facts: &DataFrame) -> PolarsResult<DataFrame> {
-    let venue = venues(facts)?;
+/// `venues` is the frame [`venues`] made of the same facts.
+pub fn cross_dyad(facts: &DataFrame, venue: &DataFrame) -> PolarsResult<DataFrame> {
     facts
         .clone()
         .lazy()

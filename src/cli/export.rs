@@ -32,14 +32,23 @@ enum What {
         /// Arabic and Russian text correctly.
         #[arg(long)]
         excel: bool,
+        /// Only these tables, comma-separated (e.g.
+        /// summit_summary.csv,dyad_decade.csv); all nine by default.
+        #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+        tables: Option<Vec<String>>,
     },
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.what {
-        What::Summaries { data, out, excel } => {
+        What::Summaries {
+            data,
+            out,
+            excel,
+            tables,
+        } => {
             let data = data.load()?;
-            let written = write_summaries(&data, &out, SummaryOptions { excel })?;
+            let written = write_summaries(&data, &out, &SummaryOptions { excel, tables })?;
             for path in written {
                 eprintln!("wrote {}", path.display());
             }

@@ -11,62 +11,114 @@ use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
+use rayon::prelude::*;
 
 use crate::analysis::{self, history, presence, summary};
 use crate::error::{Error, Result};
 use crate::load::Collection;
 
+/// The summary tables, by file name, in the order they are written.
+pub const TABLES: [&str; 9] = [
+    "summit_summary.csv",
+    "dyad_decade.csv",
+    "dyad_history.csv",
+    "leader_presence.csv",
+    "outcome_rates.csv",
+    "delegations.csv",
+    "venues.csv",
+    "contexts.csv",
+    "cross_dyad.csv",
+];
+
 /// How summaries are written.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SummaryOptions {
     /// Start each file with a UTF-8 byte order mark, which Excel needs to
     /// read non-ASCII text correctly.
     pub excel: bool,
+    /// Only these tables (names from [`TABLES`]); all when `None`.
+    pub tables: Option<Vec<String>>,
 }
 
-/// Computes every summary table of a collection, by file name.
-pub fn summaries(data: &Collection) -> Result<Vec<(&'static str, DataFrame)>> {
+/// Computes the summary tables a collection's options ask for, by file
+/// name, in the order of [`TABLES`].
+pub fn summaries(
+    data: &Collection,
+    options: &SummaryOptions,
+) -> Result<Vec<(&'static str, DataFrame)>> {
+    if let Some(asked) = &options.tables
+        && let Some(unknown) = asked.iter().find(|t| !TABLES.contains(&t.as_str()))
+    {
+        return Err(Error::NotFound(format!(
+            "no summary table {unknown:?}: choose from {}",
+            TABLES.join(", ")
+        )));
+    }
+    let wanted = |name: &str| {
+        options
+            .tables
+            .as_ref()
+            .is_none_or(|t| t.iter().any(|x| x == name))
+    };
     let facts = analysis::facts(data)?;
-    Ok(vec![
-        ("summit_summary.csv", summary::summit_summary(&facts)?),
-        ("dyad_decade.csv", summary::dyad_decade(&facts)?),
-        ("dyad_history.csv", history::dyad_history(&facts)?),
-        (
-            "leader_presence.csv",
-            presence::leader_presence(&facts, data.participants())?,
-        ),
-        ("outcome_rates.csv", summary::outcome_rates(&facts)?),
-        ("delegations.csv", summary::delegations(&facts)?),
-        ("venues.csv", summary::venues(&facts)?),
-        ("contexts.csv", summary::contexts(&facts)?),
-        ("cross_dyad.csv", summary::cross_dyad(&facts)?),
-    ])
+    let venues = if wanted("venues.csv") || wanted("cross_dyad.csv") {
+        Some(summary::venues(&facts)?)
+    } else {
+        None
+    };
+    let mut out = Vec::new();
+    for name in TABLES.into_iter().filter(|n| wanted(n)) {
+        let table = match name {
+            "summit_summary.csv" => summary::summit_summary(&facts)?,
+            "dyad_decade.csv" => summary::dyad_decade(&facts)?,
+            "dyad_history.csv" => history::dyad_history(&facts)?,
+            "leader_presence.csv" => presence::leader_presence(&facts, data.participants())?,
+            "outcome_rates.csv" => summary::outcome_rates(&facts)?,
+            "delegations.csv" => summary::delegations(&facts)?,
+            "contexts.csv" => summary::contexts(&facts)?,
+            "venues.csv" | "cross_dyad.csv" => {
+                let venues = venues.as_ref().expect("computed above for these two");
+                if name == "venues.csv" {
+                    venues.clone()
+                } else {
+                    summary::cross_dyad(&facts, venues)?
+                }
+            }
+            _ => unreachable!("every name of TABLES is handled"),
+        };
+        out.push((name, table));
+    }
+    Ok(out)
 }
 
-/// Writes every summary table into `dir` (created if needed) and returns
+/// Writes the summary tables into `dir` (created if needed) and returns
 /// the paths written.
 pub fn write_summaries(
     data: &Collection,
     dir: &Path,
-    options: SummaryOptions,
+    options: &SummaryOptions,
 ) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut written = Vec::new();
-    for (name, mut df) in summaries(data)? {
-        let path = dir.join(name);
-        write_frame(&mut df, &path, options)?;
-        written.push(path);
-    }
-    Ok(written)
+    // The tables are written side by side: formatting CSV is the work.
+    let tables = summaries(data, options)?;
+    let written: Vec<Result<PathBuf>> = tables
+        .into_par_iter()
+        .map(|(name, mut df)| {
+            let path = dir.join(name);
+            write_frame(&mut df, &path, options.excel)?;
+            Ok(path)
+        })
+        .collect();
+    written.into_iter().collect()
 }
 
 /// Writes one frame as CSV at `path`, through a temporary file.
-pub fn write_frame(df: &mut DataFrame, path: &Path, options: SummaryOptions) -> Result<()> {
+pub fn write_frame(df: &mut DataFrame, path: &Path, bom: bool) -> Result<()> {
     let partial = path.with_extension("csv.partial");
     let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
     let mut out = BufWriter::with_capacity(1 << 20, file);
     CsvWriter::new(&mut out)
-        .include_bom(options.excel)
+        .include_bom(bom)
         .include_header(true)
         .finish(df)?;
     drop(out);

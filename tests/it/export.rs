@@ -170,3 +170,35 @@ for path in sorted(glob.glob(os.path.join(out, "*.csv"))):
     assert_eq!(read.lines().count(), 9, "{read}");
     assert!(read.contains("summit_summary.csv 158"), "{read}");
 }
+
+#[test]
+fn tables_can_be_chosen_and_unknown_names_are_refused() {
+    let out = tempfile::tempdir().unwrap();
+    export(
+        &fixture("valid"),
+        out.path(),
+        &["--tables", "dyad_decade.csv,venues.csv"],
+    );
+    let names: Vec<String> = files_below(out.path())
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(names, ["dyad_decade.csv", "venues.csv"]);
+    let run = summitry(&[
+        "export",
+        "summaries",
+        "--data",
+        &fixture("valid"),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--tables",
+        "gaps.csv",
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .starts_with("error: no summary table \"gaps.csv\": choose from summit_summary.csv,"),
+        "{}",
+        run.stderr
+    );
+}
