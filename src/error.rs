@@ -47,6 +47,9 @@ pub enum Error {
     /// happens on validated data, and is reported as such.
     #[error("frame operation failed: {0}")]
     Frame(#[from] polars::error::PolarsError),
+    /// A chart could not be drawn or rendered.
+    #[error("chart: {0}")]
+    Chart(String),
     /// Records could not be written in the requested format.
     #[error("could not write {what}: {message}")]
     Write {

@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod chart;
 pub mod error;
 pub mod export;
 pub mod load;

@@ -250,8 +250,9 @@ fn aligned(ids: &StringChunked, table: &DataFrame) -> PolarsResult<DataFrame> {
         .drop("summit_id")
 }
 
-/// Typed reads of a frame's columns, for analyses that walk rows.
-pub(crate) mod read {
+/// Typed reads of a frame's columns, for analyses and charts that walk
+/// rows.
+pub mod read {
     use chrono::NaiveDate;
     use polars::prelude::*;
 

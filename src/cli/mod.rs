@@ -1,6 +1,7 @@
 //! The command line: clap types, one file per command. Binary-only, so
 //! clap never reaches the library API.
 
+mod chart;
 mod compare;
 mod convert;
 mod export;
@@ -18,8 +19,8 @@ use summitry::load::{self, Collection};
 pub use output::OutputFormat;
 
 /// Comparative analysis of summit diplomacy: curated, sourced records of
-/// meetings between heads of state: validate, list, show, compare, export
-/// and convert them.
+/// meetings between heads of state: validate, list, show, compare, chart,
+/// export and convert them.
 #[derive(Debug, Parser)]
 #[command(name = "summitry", version, max_term_width = 100)]
 pub struct Cli {
@@ -33,6 +34,7 @@ enum Command {
     List(list::Args),
     Show(show::Args),
     Compare(compare::Args),
+    Chart(chart::Args),
     Convert(convert::Args),
     Export(export::Args),
 }
@@ -63,6 +65,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::List(args) => list::run(args),
         Command::Show(args) => show::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Chart(args) => chart::run(args),
         Command::Convert(args) => convert::run(args),
         Command::Export(args) => export::run(args),
     }

@@ -1,0 +1,216 @@
+//! `gaps`: days since the previous summit, a bar a summit of one dyad,
+//! the dyad's median gap as a reference line, the focus summit's gap
+//! highlighted and labelled ("1,521 days: longest since 1979–1985").
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::words::{dyad_name, word};
+use super::{ChartOptions, family, label, palette, register_fonts, source_line, year_range};
+use crate::analysis::compare::{median, thousands};
+use crate::analysis::{self, history, read};
+use crate::error::{Error, Result};
+use crate::load::Collection;
+
+/// One bar: a summit and its gap.
+struct Bar {
+    id: String,
+    year: i32,
+    gap: Option<i64>,
+    longer_from: Option<String>,
+    longer_to: Option<String>,
+}
+
+/// Draws the chart as an SVG document.
+pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
+    register_fonts();
+    let dyad = options.dyads.first().ok_or_else(|| {
+        Error::NotFound("the gaps chart needs a dyad (--dyad RUS-USA)".to_owned())
+    })?;
+    let facts = analysis::facts(data)?;
+    let h = history::dyad_history(&facts)?;
+    let ids = read::text(&h, "summit_id")?;
+    let dyads = read::text(&h, "dyad")?;
+    let dates = read::date(&h, "start_date")?;
+    let gaps = read::int(&h, "gap_days")?;
+    let from = read::text(&h, "longer_gap_from")?;
+    let to = read::text(&h, "longer_gap_to")?;
+    let mut bars: Vec<Bar> = (0..ids.len())
+        .filter(|&i| dyads[i].as_deref() == Some(dyad.as_str()))
+        .map(|i| Bar {
+            id: ids[i].clone().unwrap_or_default(),
+            year: dates[i].map_or(0, |d| chrono::Datelike::year(&d)),
+            gap: gaps[i],
+            longer_from: from[i].clone(),
+            longer_to: to[i].clone(),
+        })
+        .collect();
+    if bars.is_empty() {
+        return Err(Error::NotFound(format!(
+            "no summits of the dyad {dyad} in {}",
+            data.label()
+        )));
+    }
+    if let Some(n) = options.last {
+        let skip = bars.len().saturating_sub(n);
+        bars.drain(..skip);
+    }
+    if let Some(focus) = &options.focus
+        && !bars.iter().any(|b| &b.id == focus)
+    {
+        return Err(Error::NotFound(format!(
+            "the focus summit {focus} is not among the summits drawn"
+        )));
+    }
+    let year_of = |id: &Option<String>| -> String {
+        let Some(id) = id else { return "?".to_owned() };
+        ids.iter()
+            .position(|x| x.as_deref() == Some(id.as_str()))
+            .and_then(|i| dates[i])
+            .map_or_else(|| "?".to_owned(), |d| d.format("%Y").to_string())
+    };
+
+    let lang = options.lang;
+    let font = family(lang);
+    let (w, h) = (options.width, options.height);
+    let values: Vec<f64> = bars
+        .iter()
+        .filter_map(|b| b.gap.map(|g| g as f64))
+        .collect();
+    let top = values.iter().copied().fold(1.0, f64::max) * 1.18;
+    let typical = median(&values);
+    let n = bars.len();
+
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+        root.fill(&WHITE).map_err(chart_error)?;
+        let (main, footer) = root.split_vertically(h.saturating_sub(48));
+        let title = label(
+            &format!("{}: {}", word("gaps_title", lang), dyad_name(dyad, lang)),
+            lang,
+        );
+        let mut chart = ChartBuilder::on(&main)
+            .caption(title, (font, 40).into_font().color(&palette::INK))
+            .margin_top(24)
+            .margin_left(32)
+            .margin_right(48)
+            .x_label_area_size(56)
+            .y_label_area_size(110)
+            .build_cartesian_2d(0f64..n as f64, 0f64..top)
+            .map_err(chart_error)?;
+        let label_every = (n / 16).max(1);
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(RGBColor(225, 225, 225))
+            .y_desc(label(word("days", lang), lang))
+            .x_labels(n.min(40))
+            .x_label_formatter(&|x| {
+                let i = x.floor() as usize;
+                if i < n && i.is_multiple_of(label_every) {
+                    bars[i].year.to_string()
+                } else {
+                    String::new()
+                }
+            })
+            .y_label_formatter(&|y| thousands(*y as i64))
+            .label_style((font, 22).into_font().color(&palette::INK))
+            .axis_desc_style((font, 24).into_font().color(&palette::INK))
+            .draw()
+            .map_err(chart_error)?;
+        chart
+            .draw_series(bars.iter().enumerate().filter_map(|(i, b)| {
+                let gap = b.gap? as f64;
+                let focus = options.focus.as_deref() == Some(b.id.as_str());
+                let colour = if focus {
+                    palette::VERMILION
+                } else {
+                    palette::BLUE
+                };
+                Some(Rectangle::new(
+                    [(i as f64 + 0.15, 0.0), (i as f64 + 0.85, gap)],
+                    colour.filled(),
+                ))
+            }))
+            .map_err(chart_error)?;
+        if let Some(m) = typical {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(0.0, m), (n as f64, m)],
+                    palette::GREY.stroke_width(2),
+                )))
+                .map_err(chart_error)?;
+            // The median's label sits in the top corner, clear of the bars.
+            let text = label(
+                &format!(
+                    "―― {} {} {}",
+                    word("median", lang),
+                    thousands(m.round() as i64),
+                    word("days_unit", lang)
+                ),
+                lang,
+            );
+            chart
+                .draw_series(std::iter::once(Text::new(
+                    text,
+                    (n as f64, top),
+                    (font, 22)
+                        .into_font()
+                        .color(&palette::GREY)
+                        .pos(Pos::new(HPos::Right, VPos::Top)),
+                )))
+                .map_err(chart_error)?;
+        }
+        if let Some((i, bar)) = bars
+            .iter()
+            .enumerate()
+            .find(|(_, b)| options.focus.as_deref() == Some(b.id.as_str()))
+            && let Some(gap) = bar.gap
+        {
+            let since = match (&bar.longer_from, &bar.longer_to) {
+                (Some(_), Some(_)) => format!(
+                    "{} {}",
+                    word("longest_since", lang),
+                    year_range(&year_of(&bar.longer_from), &year_of(&bar.longer_to), lang)
+                ),
+                _ => word("longest_ever", lang).to_owned(),
+            };
+            let text = label(
+                &format!("{} {}: {since}", thousands(gap), word("days_unit", lang)),
+                lang,
+            );
+            // Right of the middle, the label runs leftwards from its bar.
+            let anchor = if i * 2 > n { HPos::Right } else { HPos::Left };
+            chart
+                .draw_series(std::iter::once(Text::new(
+                    text,
+                    (i as f64 + 0.5, gap as f64 + top * 0.03),
+                    (font, 26)
+                        .into_font()
+                        .style(FontStyle::Bold)
+                        .color(&palette::VERMILION)
+                        .pos(Pos::new(anchor, VPos::Bottom)),
+                )))
+                .map_err(chart_error)?;
+        }
+        let source = source_line(data, lang);
+        footer
+            .draw(&Text::new(
+                source,
+                ((w / 2) as i32, 12),
+                (font, 20)
+                    .into_font()
+                    .color(&palette::GREY)
+                    .pos(Pos::new(HPos::Center, VPos::Top)),
+            ))
+            .map_err(chart_error)?;
+        root.present().map_err(chart_error)?;
+    }
+    Ok(out)
+}
+
+fn chart_error<E: std::fmt::Display>(e: E) -> Error {
+    Error::Chart(e.to_string())
+}

@@ -1,0 +1,95 @@
+//! `summitry chart`: a chart as SVG or PNG.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::ValueEnum;
+use summitry::chart::{ChartOptions, gaps, render};
+use summitry::model::Lang;
+
+use super::DataArgs;
+
+/// Draw a chart: SVG (the canonical output) or PNG (rendered from the SVG
+/// with bundled fonts, Arabic shaped), chosen by the output's extension.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// What to draw.
+    #[arg(value_enum)]
+    kind: Kind,
+    #[command(flatten)]
+    data: DataArgs,
+    /// The dyad to draw (two country codes, sorted, joined by `-`).
+    #[arg(long, value_name = "DYAD", default_value = "RUS-USA")]
+    dyad: Vec<String>,
+    /// The summit to highlight.
+    #[arg(long, value_name = "SUMMIT_ID")]
+    focus: Option<String>,
+    /// Only the last N summits.
+    #[arg(long, value_name = "N")]
+    last: Option<usize>,
+    /// The language of every label.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    lang: LangArg,
+    /// Width in pixels.
+    #[arg(long, default_value_t = 1600)]
+    width: u32,
+    /// Height in pixels.
+    #[arg(long, default_value_t = 900)]
+    height: u32,
+    /// The file to write: FILE.svg or FILE.png.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Kind {
+    /// Days since the previous summit, a bar a summit, with the median.
+    Gaps,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    /// English.
+    En,
+    /// Arabic.
+    Ar,
+    /// Russian.
+    Ru,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let png = match args.out.extension().and_then(|e| e.to_str()) {
+        Some("svg") => false,
+        Some("png") => true,
+        _ => bail!(
+            "{}: the output must end in .svg or .png",
+            args.out.display()
+        ),
+    };
+    let data = args.data.load()?;
+    let options = ChartOptions {
+        dyads: args.dyad.iter().map(|d| d.to_uppercase()).collect(),
+        focus: args.focus,
+        last: args.last,
+        lang: match args.lang {
+            LangArg::En => Lang::En,
+            LangArg::Ar => Lang::Ar,
+            LangArg::Ru => Lang::Ru,
+        },
+        width: args.width,
+        height: args.height,
+    };
+    let svg = match args.kind {
+        Kind::Gaps => gaps::svg(&data, &options)?,
+    };
+    let bytes = if png {
+        render::png(&svg)?
+    } else {
+        svg.into_bytes()
+    };
+    std::fs::write(&args.out, bytes)
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    eprintln!("wrote {}", args.out.display());
+    Ok(ExitCode::SUCCESS)
+}
