@@ -2,6 +2,7 @@
 //! against fixtures and the shipped data.
 
 mod analysis;
+mod charts;
 mod cli;
 mod convert;
 mod datasets;

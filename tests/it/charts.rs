@@ -1,0 +1,185 @@
+//! Charts: golden SVGs in every language, byte-identical PNGs, and Arabic
+//! really shaped on the way to PNG.
+//!
+//! Golden files are in tests/golden/charts; after a deliberate change,
+//! rewrite them with `SUMMITRY_UPDATE_GOLDEN=1 cargo test charts` and look
+//! at the diff (and the charts) before committing.
+
+use resvg::usvg;
+use summitry::chart::render;
+
+use crate::util::{in_package, summitry};
+
+fn chart(args: &[&str], out: &std::path::Path) -> Vec<u8> {
+    let mut all = vec!["chart"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--out", out.to_str().unwrap()]);
+    let run = summitry(&all);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::fs::read(out).unwrap()
+}
+
+#[test]
+fn gaps_svg_matches_its_golden_file_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["en", "ar", "ru"] {
+        let svg = chart(
+            &[
+                "gaps",
+                "--data",
+                "tests/fixtures/analysis-small",
+                "--focus",
+                "1995-moscow",
+                "--lang",
+                lang,
+            ],
+            &dir.path().join(format!("gaps-{lang}.svg")),
+        );
+        let golden = in_package(&format!("tests/golden/charts/gaps-{lang}.svg"));
+        if std::env::var_os("SUMMITRY_UPDATE_GOLDEN").is_some() {
+            std::fs::write(&golden, &svg).unwrap();
+        }
+        let expected =
+            std::fs::read(&golden).expect("golden file (SUMMITRY_UPDATE_GOLDEN=1 writes it)");
+        assert!(
+            svg == expected,
+            "gaps-{lang}.svg differs from {}",
+            golden.display()
+        );
+    }
+}
+
+/// The chart the README shows: Anchorage 2025 in the shipped data.
+#[test]
+fn the_readme_chart_is_current() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = chart(
+        &["gaps", "--focus", "2025-anchorage"],
+        &dir.path().join("anchorage.svg"),
+    );
+    let golden = in_package("tests/golden/charts/anchorage-gaps-en.svg");
+    if std::env::var_os("SUMMITRY_UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &svg).unwrap();
+    }
+    let expected =
+        std::fs::read(&golden).expect("golden file (SUMMITRY_UPDATE_GOLDEN=1 writes it)");
+    assert!(svg == expected, "{} is out of date", golden.display());
+}
+
+#[test]
+fn png_is_byte_for_byte_the_same_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "gaps",
+        "--focus",
+        "2025-anchorage",
+        "--lang",
+        "ar",
+        "--width",
+        "800",
+        "--height",
+        "450",
+    ];
+    let first = chart(&args, &dir.path().join("a.png"));
+    let second = chart(&args, &dir.path().join("b.png"));
+    assert!(first.starts_with(b"\x89PNG\r\n\x1a\n"));
+    assert!(first == second);
+}
+
+/// The glyphs usvg laid out for one line of Arabic text, and the width of
+/// its ink.
+fn shape(text: &str) -> (Vec<u32>, f32) {
+    let svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100"><text x="10" y="60" font-family="Noto Sans Arabic" font-size="40">{text}</text></svg>"#
+    );
+    let tree = render::parse(&svg).unwrap();
+    let mut glyphs = Vec::new();
+    let mut width = 0.0;
+    for node in tree.root().children() {
+        if let usvg::Node::Text(t) = node {
+            for span in t.layouted() {
+                glyphs.extend(span.positioned_glyphs.iter().map(|g| g.id.0));
+            }
+            width = t.flattened().bounding_box().width();
+        }
+    }
+    (glyphs, width)
+}
+
+/// "قمة" (summit): joined, its letters take initial, medial and final
+/// forms, other glyphs than the same letters standing alone, and the word
+/// is narrower than the isolated letters side by side. The PNG shows ink
+/// exactly as wide as the shaped word.
+#[test]
+fn arabic_is_shaped_into_contextual_forms_in_the_png_path() {
+    let (word, word_width) = shape("قمة");
+    let isolated: Vec<(Vec<u32>, f32)> = ["ق", "م", "ة"].iter().map(|l| shape(l)).collect();
+    assert_eq!(word.len(), 3, "{word:?}");
+    let alone: Vec<u32> = isolated.iter().map(|(g, _)| g[0]).collect();
+    // Glyphs come in visual order (right to left): the final form first.
+    let mut logical = word.clone();
+    logical.reverse();
+    for (joined, single) in logical.iter().zip(&alone) {
+        assert_ne!(
+            joined, single,
+            "a letter kept its isolated form: {logical:?} vs {alone:?}"
+        );
+    }
+    let side_by_side: f32 = isolated.iter().map(|(_, w)| w).sum();
+    assert!(word_width < side_by_side, "{word_width} vs {side_by_side}");
+
+    // The PNG's ink spans the shaped width.
+    let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100"><text x="10" y="60" font-family="Noto Sans Arabic" font-size="40">قمة</text></svg>"#;
+    let png = render::png(svg).unwrap();
+    let ink = png_columns(&png);
+    assert!(
+        (ink - word_width).abs() <= 2.0,
+        "ink {ink} px vs shaped {word_width}"
+    );
+}
+
+/// The number of pixel columns that hold ink in a PNG rendered by
+/// `render::png` (white background).
+fn png_columns(png: &[u8]) -> f32 {
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(png).unwrap();
+    let (w, h) = (pixmap.width() as usize, pixmap.height() as usize);
+    let data = pixmap.data();
+    let inked = |x: usize| (0..h).any(|y| data[(y * w + x) * 4] < 200);
+    let columns: Vec<usize> = (0..w).filter(|&x| inked(x)).collect();
+    match (columns.first(), columns.last()) {
+        (Some(a), Some(b)) => (b - a + 1) as f32,
+        _ => 0.0,
+    }
+}
+
+#[test]
+fn chart_refuses_an_unknown_extension_and_a_focus_it_does_not_draw() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = summitry(&[
+        "chart",
+        "gaps",
+        "--out",
+        dir.path().join("x.gif").to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("the output must end in .svg or .png"),
+        "{}",
+        run.stderr
+    );
+    let run = summitry(&[
+        "chart",
+        "gaps",
+        "--focus",
+        "2018-singapore",
+        "--out",
+        dir.path().join("x.svg").to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("the focus summit 2018-singapore is not among the summits drawn"),
+        "{}",
+        run.stderr
+    );
+}
