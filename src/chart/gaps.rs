@@ -6,7 +6,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::words::{dyad_name, word};
-use super::{ChartOptions, family, label, palette, register_fonts, source_line, year_range};
+use super::{
+    ChartOptions, chart_error, family, label, palette, register_fonts, source_line, year_range,
+};
 use crate::analysis::compare::{median, thousands};
 use crate::analysis::{self, history, read};
 use crate::error::{Error, Result};
@@ -24,9 +26,7 @@ struct Bar {
 /// Draws the chart as an SVG document.
 pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
     register_fonts();
-    let dyad = options.dyads.first().ok_or_else(|| {
-        Error::NotFound("the gaps chart needs a dyad (--dyad RUS-USA)".to_owned())
-    })?;
+    let dyad = &super::one_dyad(options);
     let facts = analysis::facts(data)?;
     let h = history::dyad_history(&facts)?;
     let ids = read::text(&h, "summit_id")?;
@@ -72,6 +72,7 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
 
     let lang = options.lang;
     let font = family(lang);
+    let px = |v: u32| options.px(v);
     let (w, h) = (options.width, options.height);
     let values: Vec<f64> = bars
         .iter()
@@ -91,12 +92,12 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
             lang,
         );
         let mut chart = ChartBuilder::on(&main)
-            .caption(title, (font, 40).into_font().color(&palette::INK))
-            .margin_top(24)
-            .margin_left(32)
-            .margin_right(48)
-            .x_label_area_size(56)
-            .y_label_area_size(110)
+            .caption(title, (font, px(40)).into_font().color(&palette::INK))
+            .margin_top(px(24))
+            .margin_left(px(32))
+            .margin_right(px(48))
+            .x_label_area_size(px(56))
+            .y_label_area_size(px(110))
             .build_cartesian_2d(0f64..n as f64, 0f64..top)
             .map_err(chart_error)?;
         let label_every = (n / 16).max(1);
@@ -116,8 +117,8 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
                 }
             })
             .y_label_formatter(&|y| thousands(*y as i64))
-            .label_style((font, 22).into_font().color(&palette::INK))
-            .axis_desc_style((font, 24).into_font().color(&palette::INK))
+            .label_style((font, px(22)).into_font().color(&palette::INK))
+            .axis_desc_style((font, px(24)).into_font().color(&palette::INK))
             .draw()
             .map_err(chart_error)?;
         chart
@@ -139,7 +140,7 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
             chart
                 .draw_series(std::iter::once(PathElement::new(
                     vec![(0.0, m), (n as f64, m)],
-                    palette::GREY.stroke_width(2),
+                    palette::GREY.stroke_width(px(2)),
                 )))
                 .map_err(chart_error)?;
             // The median's label sits in the top corner, clear of the bars.
@@ -156,7 +157,7 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
                 .draw_series(std::iter::once(Text::new(
                     text,
                     (n as f64, top),
-                    (font, 22)
+                    (font, px(22))
                         .into_font()
                         .color(&palette::GREY)
                         .pos(Pos::new(HPos::Right, VPos::Top)),
@@ -187,7 +188,7 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
                 .draw_series(std::iter::once(Text::new(
                     text,
                     (i as f64 + 0.5, gap as f64 + top * 0.03),
-                    (font, 26)
+                    (font, px(26))
                         .into_font()
                         .style(FontStyle::Bold)
                         .color(&palette::VERMILION)
@@ -200,7 +201,7 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
             .draw(&Text::new(
                 source,
                 ((w / 2) as i32, 12),
-                (font, 20)
+                (font, px(20))
                     .into_font()
                     .color(&palette::GREY)
                     .pos(Pos::new(HPos::Center, VPos::Top)),
@@ -209,8 +210,4 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
         root.present().map_err(chart_error)?;
     }
     Ok(out)
-}
-
-fn chart_error<E: std::fmt::Display>(e: E) -> Error {
-    Error::Chart(e.to_string())
 }

@@ -3,16 +3,27 @@
 //! laid out right to left. Fonts are bundled, never read from the system:
 //! the same input gives the same bytes on every machine.
 //!
-//! One file a chart kind. So far: [`gaps`].
+//! One file a chart kind: [`timeline`], [`gaps`], [`outcomes`],
+//! [`delegations`], [`decades`], [`statement_rate`].
 
+pub mod decades;
+pub mod delegations;
 pub mod gaps;
+pub mod outcomes;
 pub mod render;
+pub mod statement_rate;
+pub mod timeline;
 pub mod words;
 
 use std::sync::Once;
 
+use plotters::coord::Shift;
+use plotters::prelude::*;
 use plotters::style::FontStyle;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use crate::error::{Error, Result};
+use crate::load::Collection;
 use crate::model::Lang;
 
 /// The font family every chart's text is set in: Noto Sans for Latin and
@@ -43,11 +54,20 @@ pub fn label(text: &str, lang: Lang) -> String {
     }
 }
 
+/// Text that must read left to right (a date, a code) inside a label:
+/// in Arabic, kept in a left-to-right isolate (U+2066 ... U+2069).
+pub fn ltr(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Ar => format!("\u{2066}{text}\u{2069}"),
+        Lang::En | Lang::Ru => text.to_owned(),
+    }
+}
+
 /// A range of years, `1979–1985`; in Arabic kept left to right in its own
 /// isolate with a plain hyphen (the Arabic font has no en dash).
 pub fn year_range(from: &str, to: &str, lang: Lang) -> String {
     match lang {
-        Lang::Ar => format!("\u{2066}{from}-{to}\u{2069}"),
+        Lang::Ar => ltr(&format!("{from}-{to}"), lang),
         Lang::En | Lang::Ru => format!("{from}–{to}"),
     }
 }
@@ -79,6 +99,16 @@ impl Default for ChartOptions {
             width: 1600,
             height: 900,
         }
+    }
+}
+
+impl ChartOptions {
+    /// A size in pixels designed for 1600×900, scaled to this chart's
+    /// canvas (by the smaller of the two ratios), so that text and marks
+    /// keep their proportions at any size.
+    pub fn px(&self, designed: u32) -> u32 {
+        let scale = (f64::from(self.width) / 1600.0).min(f64::from(self.height) / 900.0);
+        ((f64::from(designed) * scale).round() as u32).max(1)
     }
 }
 
@@ -135,3 +165,117 @@ pub fn source_line(data: &crate::load::Collection, lang: Lang) -> String {
         lang,
     )
 }
+
+/// The chart kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Every summit on a time axis, a row a dyad, coloured by format.
+    Timeline,
+    /// Days since the previous summit, a bar a summit of one dyad.
+    Gaps,
+    /// A matrix of summits by outcome, unknown shown apart from no.
+    Outcomes,
+    /// Delegations by portfolio, a stacked bar a summit.
+    Delegations,
+    /// Summits a decade, a bar a dyad.
+    Decades,
+    /// The joint-statement rate a decade, a line a dyad.
+    StatementRate,
+}
+
+/// Draws a chart as an SVG document.
+pub fn svg(kind: Kind, data: &Collection, options: &ChartOptions) -> Result<String> {
+    match kind {
+        Kind::Timeline => timeline::svg(data, options),
+        Kind::Gaps => gaps::svg(data, options),
+        Kind::Outcomes => outcomes::svg(data, options),
+        Kind::Delegations => delegations::svg(data, options),
+        Kind::Decades => decades::svg(data, options),
+        Kind::StatementRate => statement_rate::svg(data, options),
+    }
+}
+
+/// The dyads a chart draws: those asked for, or every dyad in the data.
+pub(crate) fn dyads_of(
+    facts: &polars::prelude::DataFrame,
+    options: &ChartOptions,
+) -> Result<Vec<String>> {
+    if !options.dyads.is_empty() {
+        return Ok(options.dyads.clone());
+    }
+    let mut all: Vec<String> = crate::analysis::read::text(facts, "dyad")?
+        .into_iter()
+        .flatten()
+        .collect();
+    all.dedup();
+    all.sort();
+    all.dedup();
+    Ok(all)
+}
+
+/// The one dyad a single-dyad chart draws (the first asked for, or
+/// RUS-USA).
+pub(crate) fn one_dyad(options: &ChartOptions) -> String {
+    options
+        .dyads
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "RUS-USA".to_owned())
+}
+
+/// Draws a chart's frame (white page, title, source line) and lets `body`
+/// draw in the area between them; returns the SVG.
+pub(crate) fn page(
+    data: &Collection,
+    options: &ChartOptions,
+    title: &str,
+    body: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<()>,
+) -> Result<String> {
+    register_fonts();
+    let lang = options.lang;
+    let font = family(lang);
+    let (w, h) = (options.width, options.height);
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+        root.fill(&WHITE).map_err(chart_error)?;
+        let px = |v: u32| options.px(v);
+        let (head, rest) = root.split_vertically(px(84));
+        let (main, foot) = rest.split_vertically(h.saturating_sub(px(84) + px(48)));
+        head.draw(&Text::new(
+            label(title, lang),
+            ((w / 2) as i32, px(28) as i32),
+            (font, px(40))
+                .into_font()
+                .color(&palette::INK)
+                .pos(Pos::new(HPos::Center, VPos::Top)),
+        ))
+        .map_err(chart_error)?;
+        body(&main)?;
+        foot.draw(&Text::new(
+            source_line(data, lang),
+            ((w / 2) as i32, px(12) as i32),
+            (font, px(20))
+                .into_font()
+                .color(&palette::GREY)
+                .pos(Pos::new(HPos::Center, VPos::Top)),
+        ))
+        .map_err(chart_error)?;
+        root.present().map_err(chart_error)?;
+    }
+    Ok(out)
+}
+
+/// A plotters error as the library's.
+pub(crate) fn chart_error<E: std::fmt::Display>(e: E) -> Error {
+    Error::Chart(e.to_string())
+}
+
+/// Colours a series at a time, in a fixed order.
+pub(crate) const SERIES: [RGBColor; 5] = [
+    palette::BLUE,
+    palette::ORANGE,
+    palette::GREEN,
+    palette::PURPLE,
+    palette::VERMILION,
+];

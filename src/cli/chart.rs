@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use clap::ValueEnum;
-use summitry::chart::{ChartOptions, gaps, render};
+use summitry::chart::{self, ChartOptions, render};
 use summitry::model::Lang;
 
 use super::DataArgs;
@@ -19,8 +19,10 @@ pub struct Args {
     kind: Kind,
     #[command(flatten)]
     data: DataArgs,
-    /// The dyad to draw (two country codes, sorted, joined by `-`).
-    #[arg(long, value_name = "DYAD", default_value = "RUS-USA")]
+    /// A dyad to draw (two country codes, sorted, joined by `-`); repeat
+    /// for several. Default: every dyad for timeline, decades and
+    /// statement-rate; RUS-USA for the one-dyad kinds.
+    #[arg(long, value_name = "DYAD")]
     dyad: Vec<String>,
     /// The summit to highlight.
     #[arg(long, value_name = "SUMMIT_ID")]
@@ -44,8 +46,18 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum Kind {
+    /// Every summit on a time axis, a row a dyad, coloured by format.
+    Timeline,
     /// Days since the previous summit, a bar a summit, with the median.
     Gaps,
+    /// A matrix of summits by outcome; unknown shown apart from no.
+    Outcomes,
+    /// Delegations by portfolio, a stacked bar a summit.
+    Delegations,
+    /// Summits a decade, a bar a dyad.
+    Decades,
+    /// The joint-statement rate a decade, a line a dyad.
+    StatementRate,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -80,9 +92,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         width: args.width,
         height: args.height,
     };
-    let svg = match args.kind {
-        Kind::Gaps => gaps::svg(&data, &options)?,
+    let kind = match args.kind {
+        Kind::Timeline => chart::Kind::Timeline,
+        Kind::Gaps => chart::Kind::Gaps,
+        Kind::Outcomes => chart::Kind::Outcomes,
+        Kind::Delegations => chart::Kind::Delegations,
+        Kind::Decades => chart::Kind::Decades,
+        Kind::StatementRate => chart::Kind::StatementRate,
     };
+    let svg = chart::svg(kind, &data, &options)?;
     let bytes = if png {
         render::png(&svg)?
     } else {

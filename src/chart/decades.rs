@@ -1,0 +1,135 @@
+//! `decades`: summits a decade, a bar a dyad in each decade.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::words::{dyad_name, word};
+use super::{ChartOptions, SERIES, chart_error, dyads_of, family, label, page, palette};
+use crate::analysis::{self, read, summary};
+use crate::error::{Error, Result};
+use crate::load::Collection;
+
+/// Decades, the dyads drawn, and a row of values a dyad (a value a
+/// decade, `None` where the dyad has no summit).
+pub(crate) type ByDecade = (Vec<i64>, Vec<String>, Vec<Vec<Option<f64>>>);
+
+/// A column of `dyad_decade` laid out by dyad and decade.
+pub(crate) fn by_decade(
+    data: &Collection,
+    options: &ChartOptions,
+    column: &str,
+) -> Result<ByDecade> {
+    let facts = analysis::facts(data)?;
+    let dyads = dyads_of(&facts, options)?;
+    let table = summary::dyad_decade(&facts)?;
+    let names = read::text(&table, "dyad")?;
+    let decade = read::int(&table, "decade")?;
+    let value = read::float(&table, column)?;
+    let rows: Vec<usize> = (0..names.len())
+        .filter(|&i| names[i].as_ref().is_some_and(|n| dyads.contains(n)))
+        .collect();
+    let (Some(first), Some(last)) = (
+        rows.iter().filter_map(|&i| decade[i]).min(),
+        rows.iter().filter_map(|&i| decade[i]).max(),
+    ) else {
+        return Err(Error::NotFound(format!(
+            "no summits of {} in {}",
+            dyads.join(", "),
+            data.label()
+        )));
+    };
+    let decades: Vec<i64> = (first..=last).step_by(10).collect();
+    let mut values = vec![vec![None; decades.len()]; dyads.len()];
+    for i in rows {
+        let (Some(name), Some(d)) = (&names[i], decade[i]) else {
+            continue;
+        };
+        let k = dyads.iter().position(|x| x == name).unwrap_or_default();
+        values[k][((d - first) / 10) as usize] = value[i];
+    }
+    Ok((decades, dyads, values))
+}
+
+/// Draws the chart as an SVG document.
+pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
+    let (decades, dyads, counts) = by_decade(data, options, "n_summits")?;
+    let lang = options.lang;
+    let font = family(lang);
+    let px = |v: u32| options.px(v);
+    let top = counts
+        .iter()
+        .flatten()
+        .flatten()
+        .copied()
+        .fold(1.0, f64::max)
+        * 1.2;
+    let n = decades.len();
+    page(data, options, word("decades_title", lang), |area| {
+        let mut chart = ChartBuilder::on(area)
+            .margin_left(px(32))
+            .margin_right(px(48))
+            .x_label_area_size(px(56))
+            .y_label_area_size(px(90))
+            .build_cartesian_2d(0f64..n as f64, 0f64..top)
+            .map_err(chart_error)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(0)
+            .y_label_formatter(&|y| format!("{y:.0}"))
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(RGBColor(225, 225, 225))
+            .y_desc(label(word("summits", lang), lang))
+            .label_style((font, px(22)).into_font().color(&palette::INK))
+            .axis_desc_style((font, px(24)).into_font().color(&palette::INK))
+            .draw()
+            .map_err(chart_error)?;
+        let width = 0.8 / dyads.len() as f64;
+        for (k, dyad) in dyads.iter().enumerate() {
+            let colour = SERIES[k % SERIES.len()];
+            chart
+                .draw_series(counts[k].iter().enumerate().filter_map(|(i, v)| {
+                    let x = i as f64 + 0.1 + k as f64 * width;
+                    Some(Rectangle::new(
+                        [(x, 0.0), (x + width * 0.92, (*v)?)],
+                        colour.filled(),
+                    ))
+                }))
+                .map_err(chart_error)?
+                .label(label(&dyad_name(dyad, lang), lang))
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 8), (x + 18, y + 8)], colour.filled())
+                });
+        }
+        chart
+            .draw_series(decades.iter().enumerate().map(|(i, d)| {
+                EmptyElement::at((i as f64 + 0.5, 0.0))
+                    + Text::new(
+                        format!("{d}s"),
+                        (0, 10),
+                        (font, px(22))
+                            .into_font()
+                            .color(&palette::INK)
+                            .pos(Pos::new(HPos::Center, VPos::Top)),
+                    )
+            }))
+            .map_err(chart_error)?;
+        chart
+            .configure_series_labels()
+            .position(legend_corner(lang))
+            .label_font((font, px(22)).into_font().color(&palette::INK))
+            .background_style(WHITE.mix(0.9))
+            .border_style(RGBColor(200, 200, 200))
+            .draw()
+            .map_err(chart_error)?;
+        Ok(())
+    })
+}
+
+/// Legends go where a reader starts: top left, or top right in Arabic.
+pub(crate) fn legend_corner(lang: crate::model::Lang) -> SeriesLabelPosition {
+    match lang {
+        crate::model::Lang::Ar => SeriesLabelPosition::UpperRight,
+        _ => SeriesLabelPosition::UpperLeft,
+    }
+}

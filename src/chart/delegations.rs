@@ -1,0 +1,145 @@
+//! `delegations`: who came, by portfolio, a stacked bar a summit of one
+//! dyad (the last N, 12 by default), the focus summit outlined.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::decades::legend_corner;
+use super::words::{dyad_name, word};
+use super::{ChartOptions, SERIES, chart_error, family, label, one_dyad, page, palette};
+use crate::analysis::{self, portfolio_count, read};
+use crate::error::{Error, Result};
+use crate::load::Collection;
+use crate::model::Portfolio;
+
+/// Draws the chart as an SVG document.
+pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
+    let dyad = one_dyad(options);
+    let facts = analysis::facts(data)?;
+    let ids = read::text(&facts, "summit_id")?;
+    let dyads = read::text(&facts, "dyad")?;
+    let cities = read::text(&facts, "city")?;
+    let dates = read::date(&facts, "start_date")?;
+    let counts: Vec<Vec<Option<i64>>> = Portfolio::ALL
+        .iter()
+        .map(|p| read::int(&facts, &portfolio_count(*p)))
+        .collect::<polars::prelude::PolarsResult<_>>()?;
+    let mut rows: Vec<usize> = (0..ids.len())
+        .filter(|&i| dyads[i].as_deref() == Some(dyad.as_str()))
+        .collect();
+    if rows.is_empty() {
+        return Err(Error::NotFound(format!(
+            "no summits of the dyad {dyad} in {}",
+            data.label()
+        )));
+    }
+    let skip = rows.len().saturating_sub(options.last.unwrap_or(12));
+    rows.drain(..skip);
+    if let Some(focus) = &options.focus
+        && !rows
+            .iter()
+            .any(|&i| ids[i].as_deref() == Some(focus.as_str()))
+    {
+        return Err(Error::NotFound(format!(
+            "the focus summit {focus} is not among the summits drawn"
+        )));
+    }
+    let lang = options.lang;
+    let font = family(lang);
+    let px = |v: u32| options.px(v);
+    let total = |i: usize| counts.iter().map(|c| c[i].unwrap_or(0)).sum::<i64>();
+    let top = rows.iter().map(|&i| total(i)).max().unwrap_or(1).max(1) as f64 * 1.25;
+    let n = rows.len();
+    let title = format!(
+        "{}: {}",
+        word("delegations_title", lang),
+        dyad_name(&dyad, lang)
+    );
+    page(data, options, &title, |area| {
+        let mut chart = ChartBuilder::on(area)
+            .margin_left(px(32))
+            .margin_right(px(48))
+            .x_label_area_size(px(80))
+            .y_label_area_size(px(90))
+            .build_cartesian_2d(0f64..n as f64, 0f64..top)
+            .map_err(chart_error)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(0)
+            .y_label_formatter(&|y| format!("{y:.0}"))
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(RGBColor(225, 225, 225))
+            .y_desc(label(word("people", lang), lang))
+            .label_style((font, px(22)).into_font().color(&palette::INK))
+            .axis_desc_style((font, px(24)).into_font().color(&palette::INK))
+            .draw()
+            .map_err(chart_error)?;
+        for (k, p) in Portfolio::ALL.iter().enumerate() {
+            let colour = SERIES[k % SERIES.len()];
+            chart
+                .draw_series(rows.iter().enumerate().filter_map(|(x, &i)| {
+                    let below: i64 = counts[..k].iter().map(|c| c[i].unwrap_or(0)).sum();
+                    let here = counts[k][i].unwrap_or(0);
+                    (here > 0).then(|| {
+                        Rectangle::new(
+                            [
+                                (x as f64 + 0.15, below as f64),
+                                (x as f64 + 0.85, (below + here) as f64),
+                            ],
+                            colour.filled(),
+                        )
+                    })
+                }))
+                .map_err(chart_error)?
+                .label(label(word(p.as_str(), lang), lang))
+                .legend(move |(x, y)| {
+                    Rectangle::new([(x, y - 8), (x + 18, y + 8)], colour.filled())
+                });
+        }
+        if let Some(x) = rows
+            .iter()
+            .position(|&i| options.focus.as_deref() == ids[i].as_deref())
+        {
+            let height = total(rows[x]) as f64;
+            chart
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(x as f64 + 0.1, 0.0), (x as f64 + 0.9, height + top * 0.01)],
+                    palette::INK.stroke_width(px(4)),
+                )))
+                .map_err(chart_error)?;
+        }
+        chart
+            .draw_series(rows.iter().enumerate().map(|(x, &i)| {
+                let year = dates[i].map_or_else(String::new, |d| d.format("%Y").to_string());
+                let city = cities[i].clone().unwrap_or_default();
+                EmptyElement::at((x as f64 + 0.5, 0.0))
+                    + Text::new(
+                        year,
+                        (0, 10),
+                        (font, px(20))
+                            .into_font()
+                            .color(&palette::INK)
+                            .pos(Pos::new(HPos::Center, VPos::Top)),
+                    )
+                    + Text::new(
+                        city,
+                        (0, 36),
+                        (font, px(18))
+                            .into_font()
+                            .color(&palette::GREY)
+                            .pos(Pos::new(HPos::Center, VPos::Top)),
+                    )
+            }))
+            .map_err(chart_error)?;
+        chart
+            .configure_series_labels()
+            .position(legend_corner(lang))
+            .label_font((font, px(22)).into_font().color(&palette::INK))
+            .background_style(WHITE.mix(0.9))
+            .border_style(RGBColor(200, 200, 200))
+            .draw()
+            .map_err(chart_error)?;
+        Ok(())
+    })
+}

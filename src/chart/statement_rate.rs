@@ -1,0 +1,110 @@
+//! `statement-rate`: the share of summits with a joint statement, a decade
+//! at a time, a line a dyad (among summits whose outcome is coded).
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::decades::by_decade;
+use super::words::{dyad_name, word};
+use super::{ChartOptions, SERIES, chart_error, family, label, page, palette};
+use crate::error::Result;
+use crate::load::Collection;
+
+/// Draws the chart as an SVG document.
+pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
+    let (decades, dyads, rates) = by_decade(data, options, "joint_statement_rate")?;
+    let lang = options.lang;
+    let font = family(lang);
+    let px = |v: u32| options.px(v);
+    let n = decades.len();
+    page(data, options, word("rate_title", lang), |area| {
+        let mut chart = ChartBuilder::on(area)
+            .margin_left(px(32))
+            .margin_right(px(48))
+            .x_label_area_size(px(56))
+            .y_label_area_size(px(90))
+            .build_cartesian_2d(0f64..n as f64, 0f64..1.15)
+            .map_err(chart_error)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(0)
+            .y_labels(6)
+            .y_label_formatter(&|y| {
+                if *y <= 1.0 {
+                    format!("{:.0}%", y * 100.0)
+                } else {
+                    String::new()
+                }
+            })
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(RGBColor(225, 225, 225))
+            .y_desc(label(word("share", lang), lang))
+            .label_style((font, px(22)).into_font().color(&palette::INK))
+            .axis_desc_style((font, px(24)).into_font().color(&palette::INK))
+            .draw()
+            .map_err(chart_error)?;
+        for (k, dyad) in dyads.iter().enumerate() {
+            let colour = SERIES[k % SERIES.len()];
+            let points: Vec<(f64, f64)> = rates[k]
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| Some((i as f64 + 0.5, (*r)?)))
+                .collect();
+            // A line joins consecutive decades only: a decade without a
+            // coded summit leaves a gap.
+            let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+            for p in &points {
+                match runs.last_mut() {
+                    Some(run) if run.last().is_some_and(|q| (p.0 - q.0 - 1.0).abs() < 1e-9) => {
+                        run.push(*p)
+                    }
+                    _ => runs.push(vec![*p]),
+                }
+            }
+            chart
+                .draw_series(
+                    runs.into_iter()
+                        .map(|run| PathElement::new(run, colour.stroke_width(px(4)))),
+                )
+                .map_err(chart_error)?
+                .label(label(&dyad_name(dyad, lang), lang))
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 24, y)], colour.stroke_width(px(4)))
+                });
+            chart
+                .draw_series(
+                    points
+                        .iter()
+                        .map(|p| Circle::new(*p, px(7), colour.filled())),
+                )
+                .map_err(chart_error)?;
+        }
+        chart
+            .draw_series(decades.iter().enumerate().map(|(i, d)| {
+                EmptyElement::at((i as f64 + 0.5, 0.0))
+                    + Text::new(
+                        format!("{d}s"),
+                        (0, 10),
+                        (font, px(22))
+                            .into_font()
+                            .color(&palette::INK)
+                            .pos(Pos::new(HPos::Center, VPos::Top)),
+                    )
+            }))
+            .map_err(chart_error)?;
+        chart
+            .configure_series_labels()
+            // Rates crowd the top of the chart; the legend goes below them.
+            .position(match lang {
+                crate::model::Lang::Ar => SeriesLabelPosition::LowerRight,
+                _ => SeriesLabelPosition::LowerLeft,
+            })
+            .label_font((font, px(22)).into_font().color(&palette::INK))
+            .background_style(WHITE.mix(0.9))
+            .border_style(RGBColor(200, 200, 200))
+            .draw()
+            .map_err(chart_error)?;
+        Ok(())
+    })
+}

@@ -1,0 +1,190 @@
+//! `timeline`: every summit on a time axis, a row a dyad, coloured by
+//! format (bilateral, on the sidelines, multilateral); the focus summit
+//! ringed and labelled.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::decades::legend_corner;
+use super::words::{dyad_name, word};
+use super::{ChartOptions, chart_error, dyads_of, family, label, ltr, page, palette};
+use crate::analysis::{self, read};
+use crate::error::{Error, Result};
+use crate::load::Collection;
+use crate::model::Format;
+
+const FORMAT_COLOURS: [RGBColor; 3] = [palette::BLUE, palette::ORANGE, palette::GREEN];
+
+/// Draws the chart as an SVG document.
+pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
+    let facts = analysis::facts(data)?;
+    let dyads = dyads_of(&facts, options)?;
+    let ids = read::text(&facts, "summit_id")?;
+    let names = read::text(&facts, "dyad")?;
+    let formats = read::text(&facts, "format")?;
+    let dates = read::date(&facts, "start_date")?;
+    let cities = read::text(&facts, "city")?;
+    // The focus is named in the chart's language where the data has it.
+    let local = match options.lang {
+        crate::model::Lang::Ar => Some("name_ar"),
+        crate::model::Lang::Ru => Some("name_ru"),
+        crate::model::Lang::En => None,
+    };
+    let local_names = match local {
+        Some(column) => {
+            let summits = data.summits();
+            let by_id: std::collections::HashMap<String, String> =
+                read::text(summits, "summit_id")?
+                    .into_iter()
+                    .zip(read::text(summits, column)?)
+                    .filter_map(|(id, name)| Some((id?, name?)))
+                    .collect();
+            ids.iter()
+                .map(|id| id.as_ref().and_then(|id| by_id.get(id).cloned()))
+                .collect()
+        }
+        None => vec![None; ids.len()],
+    };
+    let year = |i: usize| {
+        dates[i].map_or(0.0, |d| {
+            f64::from(chrono::Datelike::year(&d))
+                + f64::from(chrono::Datelike::ordinal0(&d)) / 366.0
+        })
+    };
+    let mut rows: Vec<usize> = (0..ids.len())
+        .filter(|&i| names[i].as_ref().is_some_and(|n| dyads.contains(n)))
+        .collect();
+    if rows.is_empty() {
+        return Err(Error::NotFound(format!(
+            "no summits of {} in {}",
+            dyads.join(", "),
+            data.label()
+        )));
+    }
+    if let Some(n) = options.last {
+        rows.sort_by(|&a, &b| year(a).total_cmp(&year(b)));
+        let skip = rows.len().saturating_sub(n);
+        rows.drain(..skip);
+    }
+    let first = rows
+        .iter()
+        .map(|&i| year(i))
+        .fold(f64::INFINITY, f64::min)
+        .floor()
+        - 2.0;
+    let last = rows
+        .iter()
+        .map(|&i| year(i))
+        .fold(f64::NEG_INFINITY, f64::max)
+        .ceil()
+        + 2.0;
+    let lang = options.lang;
+    let font = family(lang);
+    let px = |v: u32| options.px(v);
+    page(data, options, word("timeline_title", lang), |area| {
+        let mut chart = ChartBuilder::on(area)
+            .margin_left(px(32))
+            .margin_right(px(48))
+            .x_label_area_size(px(56))
+            .y_label_area_size(px(260))
+            .build_cartesian_2d(first..last, -0.6f64..dyads.len() as f64 - 0.4)
+            .map_err(chart_error)?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(RGBColor(230, 230, 230))
+            .x_labels(12)
+            .x_label_formatter(&|x| format!("{:.0}", x))
+            .y_labels(dyads.len())
+            .y_label_formatter(&|y| {
+                let k = y.round();
+                if (y - k).abs() < 1e-6 && k >= 0.0 && (k as usize) < dyads.len() {
+                    label(&dyad_name(&dyads[k as usize], lang), lang)
+                } else {
+                    String::new()
+                }
+            })
+            .x_desc(label(word("year", lang), lang))
+            .label_style((font, px(22)).into_font().color(&palette::INK))
+            .axis_desc_style((font, px(24)).into_font().color(&palette::INK))
+            .draw()
+            .map_err(chart_error)?;
+        for (f, format) in Format::ALL.iter().enumerate() {
+            let colour = FORMAT_COLOURS[f];
+            chart
+                .draw_series(
+                    rows.iter()
+                        .filter(|&&i| formats[i].as_deref() == Some(format.as_str()))
+                        .map(|&i| {
+                            let k = dyads
+                                .iter()
+                                .position(|d| Some(d) == names[i].as_ref())
+                                .unwrap_or_default();
+                            Circle::new((year(i), k as f64), px(9), colour.mix(0.85).filled())
+                        }),
+                )
+                .map_err(chart_error)?
+                .label(label(word(format.as_str(), lang), lang))
+                .legend(move |(x, y)| Circle::new((x + 9, y), px(8), colour.filled()));
+        }
+        if let Some(i) = rows
+            .iter()
+            .copied()
+            .find(|&i| options.focus.as_deref() == ids[i].as_deref())
+        {
+            let k = dyads
+                .iter()
+                .position(|d| Some(d) == names[i].as_ref())
+                .unwrap_or_default();
+            let name = local_names[i]
+                .clone()
+                .or_else(|| cities[i].clone())
+                .unwrap_or_default();
+            let text = label(
+                &format!(
+                    "{name} {}",
+                    ltr(
+                        &dates[i].map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string()),
+                        lang
+                    )
+                ),
+                lang,
+            );
+            let anchor = if year(i) > (first + last) / 2.0 {
+                HPos::Right
+            } else {
+                HPos::Left
+            };
+            chart
+                .draw_series(std::iter::once(
+                    EmptyElement::at((year(i), k as f64))
+                        + Circle::new((0, 0), px(15), palette::VERMILION.stroke_width(px(4)))
+                        // Below the point: legends sit in the top corners.
+                        + Text::new(
+                            text,
+                            (0, 24),
+                            (font, px(24))
+                                .into_font()
+                                .style(FontStyle::Bold)
+                                .color(&palette::VERMILION)
+                                .pos(Pos::new(anchor, VPos::Top)),
+                        ),
+                ))
+                .map_err(chart_error)?;
+        } else if let Some(focus) = &options.focus {
+            return Err(Error::NotFound(format!(
+                "the focus summit {focus} is not among the summits drawn"
+            )));
+        }
+        chart
+            .configure_series_labels()
+            .position(legend_corner(lang))
+            .label_font((font, px(22)).into_font().color(&palette::INK))
+            .background_style(WHITE.mix(0.9))
+            .border_style(RGBColor(200, 200, 200))
+            .draw()
+            .map_err(chart_error)?;
+        Ok(())
+    })
+}
