@@ -1,6 +1,6 @@
 //! `timeline`: every summit on a time axis, a row a dyad, coloured by
-//! format (bilateral, on the sidelines, multilateral); the focus summit
-//! ringed and labelled.
+//! format (bilateral, on the sidelines, multilateral), eras shaded; the
+//! focus summit ringed and labelled.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -14,6 +14,18 @@ use crate::load::Collection;
 use crate::model::Format;
 
 const FORMAT_COLOURS: [RGBColor; 3] = [palette::BLUE, palette::ORANGE, palette::GREEN];
+
+/// Room above the top row, in rows, where the legend sits clear of the
+/// points.
+const HEADROOM: f64 = 0.6;
+
+/// Eras shaded behind the points, by their conventional years: the Second
+/// World War (1939–1945) and the Cold War (1947–1991, from the Truman
+/// Doctrine to the dissolution of the Soviet Union).
+const ERAS: [(&str, f64, f64); 2] = [
+    ("era_ww2", 1939.67, 1945.67),
+    ("era_cold_war", 1947.2, 1991.98),
+];
 
 /// Draws the chart as an SVG document.
 pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
@@ -87,7 +99,7 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
             .margin_right(px(48))
             .x_label_area_size(px(56))
             .y_label_area_size(px(260))
-            .build_cartesian_2d(first..last, -0.6f64..dyads.len() as f64 - 0.4)
+            .build_cartesian_2d(first..last, -0.6f64..dyads.len() as f64 + HEADROOM)
             .map_err(chart_error)?;
         chart
             .configure_mesh()
@@ -96,7 +108,9 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
             .bold_line_style(RGBColor(230, 230, 230))
             .x_labels(12)
             .x_label_formatter(&|x| format!("{:.0}", x))
-            .y_labels(dyads.len())
+            // Fine ticks, so that every row's integer position is one; only
+            // those get a label.
+            .y_labels(dyads.len() * 5 + 5)
             .y_label_formatter(&|y| {
                 let k = y.round();
                 if (y - k).abs() < 1e-6 && k >= 0.0 && (k as usize) < dyads.len() {
@@ -110,6 +124,28 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
             .axis_desc_style((font, px(24)).into_font().color(&palette::INK))
             .draw()
             .map_err(chart_error)?;
+        let (bottom, top) = (-0.6f64, dyads.len() as f64 + HEADROOM);
+        // Eras are named in the legend: a narrow band has no room for text.
+        for (k, (key, from, to)) in ERAS.into_iter().enumerate() {
+            let shade = [RGBColor(230, 230, 230), RGBColor(243, 243, 243)][k];
+            let (from, to) = (from.max(first), to.min(last));
+            if from >= to {
+                continue;
+            }
+            chart
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(from, bottom), (to, top)],
+                    shade.filled(),
+                )))
+                .map_err(chart_error)?
+                .label(label(word(key, lang), lang))
+                .legend(move |(x, y)| {
+                    Rectangle::new(
+                        [(x, y - 8), (x + 18, y + 8)],
+                        ShapeStyle::from(shade).filled().stroke_width(1),
+                    )
+                });
+        }
         for (f, format) in Format::ALL.iter().enumerate() {
             let colour = FORMAT_COLOURS[f];
             chart

@@ -119,6 +119,18 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
     ("security", "security", "الأمن", "безопасность"),
     ("economic", "economic", "الاقتصاد", "экономика"),
     ("other", "other", "أخرى", "другое"),
+    (
+        "era_ww2",
+        "Second World War",
+        "الحرب العالمية الثانية",
+        "Вторая мировая война",
+    ),
+    (
+        "era_cold_war",
+        "Cold War",
+        "الحرب الباردة",
+        "холодная война",
+    ),
 ];
 
 /// The word for `key` in `lang`; the key itself if the table lacks it (a
