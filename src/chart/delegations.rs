@@ -1,12 +1,15 @@
-//! `delegations`: who came, by portfolio, a stacked bar a summit of one
-//! dyad (the last N, 12 by default), the focus summit outlined.
+//! `delegations`: who came, by portfolio, a stacked bar a summit: the
+//! summits chosen, or the last N of one dyad (12 by default); the focus
+//! summit outlined.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::decades::legend_corner;
 use super::words::{dyad_name, word};
-use super::{ChartOptions, SERIES, chart_error, family, label, one_dyad, page, palette};
+use super::{
+    ChartOptions, SERIES, chart_error, chosen_rows, family, label, one_dyad, page, palette,
+};
 use crate::analysis::{self, portfolio_count, read};
 use crate::error::{Error, Result};
 use crate::load::Collection;
@@ -24,17 +27,7 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
         .iter()
         .map(|p| read::int(&facts, &portfolio_count(*p)))
         .collect::<polars::prelude::PolarsResult<_>>()?;
-    let mut rows: Vec<usize> = (0..ids.len())
-        .filter(|&i| dyads[i].as_deref() == Some(dyad.as_str()))
-        .collect();
-    if rows.is_empty() {
-        return Err(Error::NotFound(format!(
-            "no summits of the dyad {dyad} in {}",
-            data.label()
-        )));
-    }
-    let skip = rows.len().saturating_sub(options.last.unwrap_or(12));
-    rows.drain(..skip);
+    let rows = chosen_rows(&ids, &dyads, &dyad, options, 12)?;
     if let Some(focus) = &options.focus
         && !rows
             .iter()
@@ -48,7 +41,8 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
     let font = family(lang);
     let px = |v: u32| options.px(v);
     let total = |i: usize| counts.iter().map(|c| c[i].unwrap_or(0)).sum::<i64>();
-    let top = rows.iter().map(|&i| total(i)).max().unwrap_or(1).max(1) as f64 * 1.25;
+    // Headroom above the tallest bar for the legend.
+    let top = rows.iter().map(|&i| total(i)).max().unwrap_or(1).max(1) as f64 * 1.6;
     let n = rows.len();
     let title = format!(
         "{}: {}",

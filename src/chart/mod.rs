@@ -81,6 +81,9 @@ pub struct ChartOptions {
     pub focus: Option<String>,
     /// Only the last N summits.
     pub last: Option<usize>,
+    /// These summits only (for delegations and outcomes), in date order;
+    /// overrides `last`.
+    pub summits: Vec<String>,
     /// The language of every label.
     pub lang: Lang,
     /// Width in pixels.
@@ -95,6 +98,7 @@ impl Default for ChartOptions {
             dyads: vec!["RUS-USA".to_owned()],
             focus: None,
             last: None,
+            summits: Vec::new(),
             lang: Lang::En,
             width: 1600,
             height: 900,
@@ -193,6 +197,48 @@ pub fn svg(kind: Kind, data: &Collection, options: &ChartOptions) -> Result<Stri
         Kind::Decades => decades::svg(data, options),
         Kind::StatementRate => statement_rate::svg(data, options),
     }
+}
+
+/// Draws a chart as PNG bytes (through its SVG; see [`render`]).
+pub fn png(kind: Kind, data: &Collection, options: &ChartOptions) -> Result<Vec<u8>> {
+    render::png(&svg(kind, data, options)?)
+}
+
+/// The rows (positions in the facts frame) a one-dyad chart draws: the
+/// summits asked for, or the dyad's last `default_last` (or `--last`).
+pub(crate) fn chosen_rows(
+    ids: &[Option<String>],
+    dyads: &[Option<String>],
+    dyad: &str,
+    options: &ChartOptions,
+    default_last: usize,
+) -> Result<Vec<usize>> {
+    if !options.summits.is_empty() {
+        let mut rows = Vec::new();
+        for wanted in &options.summits {
+            let at = ids
+                .iter()
+                .position(|id| id.as_deref() == Some(wanted.as_str()))
+                .ok_or_else(|| Error::NotFound(format!("no summit {wanted:?} to draw")))?;
+            rows.push(at);
+        }
+        rows.sort_unstable();
+        rows.dedup();
+        return Ok(rows);
+    }
+    let mut rows: Vec<usize> = (0..ids.len())
+        .filter(|&i| dyads[i].as_deref() == Some(dyad))
+        .collect();
+    if rows.is_empty() {
+        return Err(Error::NotFound(format!(
+            "no summits of the dyad {dyad} to draw"
+        )));
+    }
+    let skip = rows
+        .len()
+        .saturating_sub(options.last.unwrap_or(default_last));
+    rows.drain(..skip);
+    Ok(rows)
 }
 
 /// The dyads a chart draws: those asked for, or every dyad in the data.

@@ -1,14 +1,14 @@
-//! `outcomes`: a matrix of summits (rows, the last N of one dyad, 16 by
-//! default) by outcome (columns). Yes is a filled cell, no an empty one,
+//! `outcomes`: a matrix of summits (rows: the summits chosen, or the last
+//! N of one dyad, 16 by default) by outcome (columns). Yes is a filled cell, no an empty one,
 //! unknown a grey cell with a question mark: unknown is never drawn as no.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::words::{dyad_name, word};
-use super::{ChartOptions, chart_error, family, label, one_dyad, page, palette};
+use super::{ChartOptions, chart_error, chosen_rows, family, label, one_dyad, page, palette};
 use crate::analysis::{self, read};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::load::Collection;
 use crate::model::Lang;
 
@@ -36,17 +36,29 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
     let dyads = read::text(&facts, "dyad")?;
     let dates = read::date(&facts, "start_date")?;
     let cities = read::text(&facts, "city")?;
-    let mut rows: Vec<usize> = (0..ids.len())
-        .filter(|&i| dyads[i].as_deref() == Some(dyad.as_str()))
-        .collect();
-    if rows.is_empty() {
-        return Err(Error::NotFound(format!(
-            "no summits of the dyad {dyad} in {}",
-            data.label()
-        )));
-    }
-    let skip = rows.len().saturating_sub(options.last.unwrap_or(16));
-    rows.drain(..skip);
+    let rows = chosen_rows(&ids, &dyads, &dyad, options, 16)?;
+    // Rows are named by the summit's own name in Arabic and Russian (the
+    // data has no translated city names), by year and city in English.
+    let local = match options.lang {
+        Lang::Ar => Some("name_ar"),
+        Lang::Ru => Some("name_ru"),
+        Lang::En => None,
+    };
+    let local_names: Vec<Option<String>> = match local {
+        Some(column) => {
+            let summits = data.summits();
+            let by_id: std::collections::HashMap<String, String> =
+                read::text(summits, "summit_id")?
+                    .into_iter()
+                    .zip(read::text(summits, column)?)
+                    .filter_map(|(id, name)| Some((id?, name?)))
+                    .collect();
+            ids.iter()
+                .map(|id| id.as_ref().and_then(|id| by_id.get(id).cloned()))
+                .collect()
+        }
+        None => vec![None; ids.len()],
+    };
     let flags: Vec<Vec<Option<bool>>> = COLUMNS
         .iter()
         .filter(|c| **c != "agreements_signed")
@@ -80,14 +92,18 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
         let (w, h) = area.dim_in_pixel();
         let (w, h) = (w as i32, h as i32);
         // Row labels on the reading side: left, or right in Arabic.
-        let label_width = px(300) as i32;
+        // Translated summit names are long: a wider label column, smaller type.
+        let (label_width, label_size) = match local {
+            Some(_) => (px(560) as i32, px(16)),
+            None => (px(300) as i32, px(20)),
+        };
         let grid_left = if lang == Lang::Ar {
             px(40) as i32
         } else {
             label_width
         };
         let grid_width = w - label_width - px(40) as i32;
-        let header = px(70) as i32;
+        let header = px(84) as i32;
         let legend = px(50) as i32;
         let cell_w = grid_width / COLUMNS.len() as i32;
         let cell_h =
@@ -101,19 +117,45 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
         };
         for (c, column) in COLUMNS.iter().enumerate() {
             let x = grid_left + c as i32 * cell_w + cell_w / 2;
-            area.draw(&Text::new(
-                label(word(column, lang), lang),
-                (x, header - px(14) as i32),
-                text(px(20)).pos(Pos::new(HPos::Center, VPos::Bottom)),
-            ))
-            .map_err(chart_error)?;
+            // A header wider than its column (about 0.55 em a character)
+            // breaks at the space nearest its middle.
+            let words = word(column, lang);
+            let lines: Vec<&str> = match words
+                .char_indices()
+                .filter(|(_, ch)| *ch == ' ')
+                .map(|(i, _)| i)
+                .min_by_key(|i| i.abs_diff(words.len() / 2))
+            {
+                Some(at)
+                    if words.chars().count() as f64 * f64::from(px(20)) * 0.55
+                        > f64::from(cell_w as u32) =>
+                {
+                    vec![&words[..at], &words[at + 1..]]
+                }
+                _ => vec![words],
+            };
+            for (k, line) in lines.iter().rev().enumerate() {
+                area.draw(&Text::new(
+                    label(line, lang),
+                    (x, header - px(14) as i32 - k as i32 * px(24) as i32),
+                    text(px(20)).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                ))
+                .map_err(chart_error)?;
+            }
         }
         for (r, &i) in rows.iter().enumerate() {
             let y = header + r as i32 * cell_h;
             let year = dates[i].map_or_else(String::new, |d| d.format("%Y").to_string());
-            let name = format!("{year} {}", cities[i].clone().unwrap_or_default());
+            let name = match &local_names[i] {
+                Some(local) => format!("{year} {local}"),
+                None => format!("{year} {}", cities[i].clone().unwrap_or_default()),
+            };
             let focus = options.focus.as_deref() == ids[i].as_deref();
-            let style = if focus { bold(px(20)) } else { text(px(20)) };
+            let style = if focus {
+                bold(label_size)
+            } else {
+                text(label_size)
+            };
             let (x, anchor) = if lang == Lang::Ar {
                 (grid_left + grid_width + px(16) as i32, HPos::Left)
             } else {

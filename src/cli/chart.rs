@@ -30,6 +30,9 @@ pub struct Args {
     /// Only the last N summits.
     #[arg(long, value_name = "N")]
     last: Option<usize>,
+    /// These summits only (delegations, outcomes); repeat for several.
+    #[arg(long, value_name = "SUMMIT_ID")]
+    summit: Vec<String>,
     /// The language of every label.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     lang: LangArg,
@@ -84,6 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         dyads: args.dyad.iter().map(|d| d.to_uppercase()).collect(),
         focus: args.focus,
         last: args.last,
+        summits: args.summit,
         lang: match args.lang {
             LangArg::En => Lang::En,
             LangArg::Ar => Lang::Ar,

@@ -191,3 +191,42 @@ fn chart_refuses_an_unknown_extension_and_a_focus_it_does_not_draw() {
         run.stderr
     );
 }
+
+#[test]
+fn chosen_summits_are_drawn_and_unknown_ones_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = chart(
+        &[
+            "delegations",
+            "--summit",
+            "2025-anchorage",
+            "--summit",
+            "1985-geneva",
+            "--focus",
+            "2025-anchorage",
+        ],
+        &dir.path().join("chosen.svg"),
+    );
+    let svg = String::from_utf8(svg).unwrap();
+    // Two bars, labelled by city in date order.
+    let geneva = svg
+        .find(">\nGeneva\n<")
+        .or_else(|| svg.find(">Geneva<"))
+        .expect("Geneva labelled");
+    let anchorage = svg.find("Anchorage").expect("Anchorage labelled");
+    assert!(geneva < anchorage);
+    let run = summitry(&[
+        "chart",
+        "outcomes",
+        "--summit",
+        "1999-atlantis",
+        "--out",
+        dir.path().join("x.svg").to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("no summit \"1999-atlantis\" to draw"),
+        "{}",
+        run.stderr
+    );
+}
