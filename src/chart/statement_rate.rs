@@ -84,7 +84,7 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
             .draw_series(decades.iter().enumerate().map(|(i, d)| {
                 EmptyElement::at((i as f64 + 0.5, 0.0))
                     + Text::new(
-                        format!("{d}s"),
+                        super::words::decade(*d, lang),
                         (0, 10),
                         (font, px(22))
                             .into_font()

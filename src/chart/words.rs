@@ -146,6 +146,15 @@ pub fn word(key: &str, lang: Lang) -> &str {
         })
 }
 
+/// A decade's label: `1980s`, `1980-е`, and in Arabic the bare year.
+pub fn decade(start: i64, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{start}s"),
+        Lang::Ru => format!("{start}-е"),
+        Lang::Ar => start.to_string(),
+    }
+}
+
 /// A dyad's name in `lang`: its two countries' names joined by a dash,
 /// e.g. `Russia–United States`.
 pub fn dyad_name(dyad: &str, lang: Lang) -> String {
@@ -168,5 +177,6 @@ mod tests {
         assert_eq!(word("median", Lang::Ru), "медиана");
         assert_eq!(dyad_name("RUS-USA", Lang::Ar), "روسيا - الولايات المتحدة");
         assert_eq!(dyad_name("RUS-USA", Lang::En), "Russia–United States");
+        assert_eq!(decade(1980, Lang::Ru), "1980-е");
     }
 }
