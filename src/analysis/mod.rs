@@ -20,20 +20,6 @@ use crate::load::frame::{Order, order, sorted_positions};
 use crate::model::Portfolio;
 use crate::model::country::COUNTRIES;
 
-/// The dyad of a summit: both sides mapped to their continuing state
-/// (`SUN` to `RUS`), sorted, joined by `-`.
-pub fn dyad() -> Expr {
-    let side = |name: &str| {
-        let c = col(name).cast(DataType::String);
-        when(c.clone().eq(lit("SUN"))).then(lit("RUS")).otherwise(c)
-    };
-    let (a, b) = (side("side_a"), side("side_b"));
-    when(a.clone().lt_eq(b.clone()))
-        .then(concat_str([a.clone(), lit("-"), b.clone()], "", false))
-        .otherwise(concat_str([b, lit("-"), a], "", false))
-        .alias("dyad")
-}
-
 /// The column counting a portfolio's members, e.g. `n_economic`.
 pub fn portfolio_count(p: Portfolio) -> String {
     format!("n_{}", p.as_str())

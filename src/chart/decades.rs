@@ -1,7 +1,6 @@
 //! `decades`: summits a decade, a bar a dyad in each decade.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::words::{dyad_name, word};
 use super::{ChartOptions, SERIES, chart_error, dyads_of, family, label, page, palette};
@@ -101,27 +100,8 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
                     Rectangle::new([(x, y - 8), (x + 18, y + 8)], colour.filled())
                 });
         }
-        chart
-            .draw_series(decades.iter().enumerate().map(|(i, d)| {
-                EmptyElement::at((i as f64 + 0.5, 0.0))
-                    + Text::new(
-                        super::words::decade(*d, lang),
-                        (0, 10),
-                        (font, px(22))
-                            .into_font()
-                            .color(&palette::INK)
-                            .pos(Pos::new(HPos::Center, VPos::Top)),
-                    )
-            }))
-            .map_err(chart_error)?;
-        chart
-            .configure_series_labels()
-            .position(legend_corner(lang))
-            .label_font((font, px(22)).into_font().color(&palette::INK))
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(200, 200, 200))
-            .draw()
-            .map_err(chart_error)?;
+        super::decade_labels(&mut chart, options, &decades)?;
+        super::legend(&mut chart, options, legend_corner(lang))?;
         Ok(())
     })
 }

@@ -126,14 +126,7 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
                     )
             }))
             .map_err(chart_error)?;
-        chart
-            .configure_series_labels()
-            .position(legend_corner(lang))
-            .label_font((font, px(22)).into_font().color(&palette::INK))
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(200, 200, 200))
-            .draw()
-            .map_err(chart_error)?;
+        super::legend(&mut chart, options, legend_corner(lang))?;
         Ok(())
     })
 }

@@ -6,9 +6,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::words::{dyad_name, word};
-use super::{
-    ChartOptions, chart_error, family, label, palette, register_fonts, source_line, year_range,
-};
+use super::{ChartOptions, chart_error, family, label, page, palette, year_range};
 use crate::analysis::compare::{median, thousands};
 use crate::analysis::{self, history, read};
 use crate::error::{Error, Result};
@@ -25,7 +23,6 @@ struct Bar {
 
 /// Draws the chart as an SVG document.
 pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
-    register_fonts();
     let dyad = &super::one_dyad(options);
     let facts = analysis::facts(data)?;
     let h = history::dyad_history(&facts)?;
@@ -73,7 +70,6 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
     let lang = options.lang;
     let font = family(lang);
     let px = |v: u32| options.px(v);
-    let (w, h) = (options.width, options.height);
     let values: Vec<f64> = bars
         .iter()
         .filter_map(|b| b.gap.map(|g| g as f64))
@@ -82,18 +78,9 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
     let typical = median(&values);
     let n = bars.len();
 
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
-        root.fill(&WHITE).map_err(chart_error)?;
-        let (main, footer) = root.split_vertically(h.saturating_sub(48));
-        let title = label(
-            &format!("{}: {}", word("gaps_title", lang), dyad_name(dyad, lang)),
-            lang,
-        );
-        let mut chart = ChartBuilder::on(&main)
-            .caption(title, (font, px(40)).into_font().color(&palette::INK))
-            .margin_top(px(24))
+    let title = format!("{}: {}", word("gaps_title", lang), dyad_name(dyad, lang));
+    page(data, options, &title, |area| {
+        let mut chart = ChartBuilder::on(area)
             .margin_left(px(32))
             .margin_right(px(48))
             .x_label_area_size(px(56))
@@ -196,18 +183,6 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
                 )))
                 .map_err(chart_error)?;
         }
-        let source = source_line(data, lang);
-        footer
-            .draw(&Text::new(
-                source,
-                ((w / 2) as i32, 12),
-                (font, px(20))
-                    .into_font()
-                    .color(&palette::GREY)
-                    .pos(Pos::new(HPos::Center, VPos::Top)),
-            ))
-            .map_err(chart_error)?;
-        root.present().map_err(chart_error)?;
-    }
-    Ok(out)
+        Ok(())
+    })
 }

@@ -325,3 +325,79 @@ pub(crate) const SERIES: [RGBColor; 5] = [
     palette::PURPLE,
     palette::VERMILION,
 ];
+
+/// A chart over `f64` coordinates drawn on an SVG page.
+pub(crate) type Plot<'a, 'b> = ChartContext<
+    'a,
+    SVGBackend<'b>,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
+
+/// Draws the series legend of a chart in the house style at `position`.
+pub(crate) fn legend<'a, 'b: 'a>(
+    chart: &mut Plot<'a, 'b>,
+    options: &ChartOptions,
+    position: SeriesLabelPosition,
+) -> Result<()> {
+    chart
+        .configure_series_labels()
+        .position(position)
+        .label_font(
+            (family(options.lang), options.px(22))
+                .into_font()
+                .color(&palette::INK),
+        )
+        .background_style(WHITE.mix(0.9))
+        .border_style(RGBColor(200, 200, 200))
+        .draw()
+        .map_err(chart_error)
+}
+
+/// Writes each decade's label under its group (a unit of x a decade).
+pub(crate) fn decade_labels(
+    chart: &mut Plot<'_, '_>,
+    options: &ChartOptions,
+    decades: &[i64],
+) -> Result<()> {
+    let (lang, font) = (options.lang, family(options.lang));
+    chart
+        .draw_series(decades.iter().enumerate().map(|(i, d)| {
+            EmptyElement::at((i as f64 + 0.5, 0.0))
+                + Text::new(
+                    words::decade(*d, lang),
+                    (0, options.px(10) as i32),
+                    (font, options.px(22))
+                        .into_font()
+                        .color(&palette::INK)
+                        .pos(Pos::new(HPos::Center, VPos::Top)),
+                )
+        }))
+        .map_err(chart_error)?;
+    Ok(())
+}
+
+/// Each summit's name in the chart's language (`name_ar`, `name_ru`),
+/// aligned with `ids`; all `None` in English, where charts name summits by
+/// year and city.
+pub(crate) fn local_names(
+    data: &Collection,
+    ids: &[Option<String>],
+    lang: Lang,
+) -> Result<Vec<Option<String>>> {
+    let column = match lang {
+        Lang::Ar => "name_ar",
+        Lang::Ru => "name_ru",
+        Lang::En => return Ok(vec![None; ids.len()]),
+    };
+    let summits = data.summits();
+    let by_id: std::collections::HashMap<String, String> =
+        crate::analysis::read::text(summits, "summit_id")?
+            .into_iter()
+            .zip(crate::analysis::read::text(summits, column)?)
+            .filter_map(|(id, name)| Some((id?, name?)))
+            .collect();
+    Ok(ids
+        .iter()
+        .map(|id| id.as_ref().and_then(|id| by_id.get(id).cloned()))
+        .collect())
+}

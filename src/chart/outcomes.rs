@@ -39,26 +39,7 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
     let rows = chosen_rows(&ids, &dyads, &dyad, options, 16)?;
     // Rows are named by the summit's own name in Arabic and Russian (the
     // data has no translated city names), by year and city in English.
-    let local = match options.lang {
-        Lang::Ar => Some("name_ar"),
-        Lang::Ru => Some("name_ru"),
-        Lang::En => None,
-    };
-    let local_names: Vec<Option<String>> = match local {
-        Some(column) => {
-            let summits = data.summits();
-            let by_id: std::collections::HashMap<String, String> =
-                read::text(summits, "summit_id")?
-                    .into_iter()
-                    .zip(read::text(summits, column)?)
-                    .filter_map(|(id, name)| Some((id?, name?)))
-                    .collect();
-            ids.iter()
-                .map(|id| id.as_ref().and_then(|id| by_id.get(id).cloned()))
-                .collect()
-        }
-        None => vec![None; ids.len()],
-    };
+    let local_names = super::local_names(data, &ids, options.lang)?;
     let flags: Vec<Vec<Option<bool>>> = COLUMNS
         .iter()
         .filter(|c| **c != "agreements_signed")
@@ -93,9 +74,9 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
         let (w, h) = (w as i32, h as i32);
         // Row labels on the reading side: left, or right in Arabic.
         // Translated summit names are long: a wider label column, smaller type.
-        let (label_width, label_size) = match local {
-            Some(_) => (px(560) as i32, px(16)),
-            None => (px(300) as i32, px(20)),
+        let (label_width, label_size) = match options.lang {
+            Lang::Ar | Lang::Ru => (px(560) as i32, px(16)),
+            Lang::En => (px(300) as i32, px(20)),
         };
         let grid_left = if lang == Lang::Ar {
             px(40) as i32

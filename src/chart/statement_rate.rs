@@ -2,7 +2,6 @@
 //! at a time, a line a dyad (among summits whose outcome is coded).
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::decades::by_decade;
 use super::words::{dyad_name, word};
@@ -80,31 +79,13 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
                 )
                 .map_err(chart_error)?;
         }
-        chart
-            .draw_series(decades.iter().enumerate().map(|(i, d)| {
-                EmptyElement::at((i as f64 + 0.5, 0.0))
-                    + Text::new(
-                        super::words::decade(*d, lang),
-                        (0, 10),
-                        (font, px(22))
-                            .into_font()
-                            .color(&palette::INK)
-                            .pos(Pos::new(HPos::Center, VPos::Top)),
-                    )
-            }))
-            .map_err(chart_error)?;
-        chart
-            .configure_series_labels()
-            // Rates crowd the top of the chart; the legend goes below them.
-            .position(match lang {
-                crate::model::Lang::Ar => SeriesLabelPosition::LowerRight,
-                _ => SeriesLabelPosition::LowerLeft,
-            })
-            .label_font((font, px(22)).into_font().color(&palette::INK))
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(200, 200, 200))
-            .draw()
-            .map_err(chart_error)?;
+        super::decade_labels(&mut chart, options, &decades)?;
+        // Rates crowd the top of the chart; the legend goes below them.
+        let corner = match lang {
+            crate::model::Lang::Ar => SeriesLabelPosition::LowerRight,
+            _ => SeriesLabelPosition::LowerLeft,
+        };
+        super::legend(&mut chart, options, corner)?;
         Ok(())
     })
 }

@@ -37,26 +37,7 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
     let dates = read::date(&facts, "start_date")?;
     let cities = read::text(&facts, "city")?;
     // The focus is named in the chart's language where the data has it.
-    let local = match options.lang {
-        crate::model::Lang::Ar => Some("name_ar"),
-        crate::model::Lang::Ru => Some("name_ru"),
-        crate::model::Lang::En => None,
-    };
-    let local_names = match local {
-        Some(column) => {
-            let summits = data.summits();
-            let by_id: std::collections::HashMap<String, String> =
-                read::text(summits, "summit_id")?
-                    .into_iter()
-                    .zip(read::text(summits, column)?)
-                    .filter_map(|(id, name)| Some((id?, name?)))
-                    .collect();
-            ids.iter()
-                .map(|id| id.as_ref().and_then(|id| by_id.get(id).cloned()))
-                .collect()
-        }
-        None => vec![None; ids.len()],
-    };
+    let local_names = super::local_names(data, &ids, options.lang)?;
     let year = |i: usize| {
         dates[i].map_or(0.0, |d| {
             f64::from(chrono::Datelike::year(&d))
@@ -213,14 +194,7 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
                 "the focus summit {focus} is not among the summits drawn"
             )));
         }
-        chart
-            .configure_series_labels()
-            .position(legend_corner(lang))
-            .label_font((font, px(22)).into_font().color(&palette::INK))
-            .background_style(WHITE.mix(0.9))
-            .border_style(RGBColor(200, 200, 200))
-            .draw()
-            .map_err(chart_error)?;
+        super::legend(&mut chart, options, legend_corner(lang))?;
         Ok(())
     })
 }

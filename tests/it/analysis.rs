@@ -8,22 +8,10 @@ use polars::prelude::*;
 use summitry::analysis::{self, compare, history, presence, summary};
 use summitry::load::{self, Collection};
 
-use crate::util::in_package;
+use crate::util::{in_package, text};
 
 fn small() -> Collection {
     load::collection(in_package("tests/fixtures/analysis-small")).unwrap()
-}
-
-fn text(df: &DataFrame, name: &str) -> Vec<Option<String>> {
-    df.column(name)
-        .unwrap()
-        .cast(&DataType::String)
-        .unwrap()
-        .str()
-        .unwrap()
-        .iter()
-        .map(|v| v.map(str::to_owned))
-        .collect()
 }
 
 fn ints(df: &DataFrame, name: &str) -> Vec<Option<i64>> {

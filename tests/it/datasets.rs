@@ -3,21 +3,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use polars::prelude::*;
 use summitry::load::{self, Table};
 use summitry::model::continuing_state;
 
-fn strings(df: &DataFrame, name: &str) -> Vec<Option<String>> {
-    df.column(name)
-        .unwrap()
-        .cast(&DataType::String)
-        .unwrap()
-        .str()
-        .unwrap()
-        .iter()
-        .map(|v| v.map(str::to_owned))
-        .collect()
-}
+use crate::util::text;
 
 #[test]
 fn collection_sizes_are_pinned() {
@@ -43,11 +32,11 @@ fn collection_sizes_are_pinned() {
 fn every_summit_is_sourced_coded_and_has_both_principals() {
     let data = load::default_data().unwrap();
     let summits = data.summits();
-    let ids = strings(summits, "summit_id");
-    let side_a = strings(summits, "side_a");
-    let side_b = strings(summits, "side_b");
-    let names_ar = strings(summits, "name_ar");
-    let names_ru = strings(summits, "name_ru");
+    let ids = text(summits, "summit_id");
+    let side_a = text(summits, "side_a");
+    let side_b = text(summits, "side_b");
+    let names_ar = text(summits, "name_ar");
+    let names_ru = text(summits, "name_ru");
     // Bali 2022 has no coordinates: the only source found for Nusa Dua's
     // was an AI-generated encyclopedia, which the codebook does not accept.
     let latitudes: Vec<Option<f64>> = summits
@@ -68,23 +57,23 @@ fn every_summit_is_sourced_coded_and_has_both_principals() {
         .collect();
 
     let mut sources: BTreeMap<String, usize> = BTreeMap::new();
-    for id in strings(data.sources(), "summit_id").into_iter().flatten() {
+    for id in text(data.sources(), "summit_id").into_iter().flatten() {
         *sources.entry(id).or_default() += 1;
     }
-    let outcomes: BTreeSet<String> = strings(data.outcomes(), "summit_id")
+    let outcomes: BTreeSet<String> = text(data.outcomes(), "summit_id")
         .into_iter()
         .flatten()
         .collect();
-    let context: BTreeSet<String> = strings(data.context(), "summit_id")
+    let context: BTreeSet<String> = text(data.context(), "summit_id")
         .into_iter()
         .flatten()
         .collect();
     let participants = data.participants();
     let mut principals: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for ((id, country), level) in strings(participants, "summit_id")
+    for ((id, country), level) in text(participants, "summit_id")
         .into_iter()
-        .zip(strings(participants, "country"))
-        .zip(strings(participants, "level"))
+        .zip(text(participants, "country"))
+        .zip(text(participants, "level"))
     {
         if level.as_deref() == Some("principal") {
             principals
