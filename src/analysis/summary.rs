@@ -48,11 +48,7 @@ pub fn dyad_decade(facts: &DataFrame) -> PolarsResult<DataFrame> {
         ])
         .agg([
             len().cast(DataType::Int64).alias("n_summits"),
-            col("joint_statement")
-                .cast(DataType::Float64)
-                .mean()
-                .round(4, RoundMode::HalfToEven)
-                .alias("joint_statement_rate"),
+            share(col("joint_statement")).alias("joint_statement_rate"),
             col("gap_days")
                 .cast(DataType::Float64)
                 .mean()
@@ -96,13 +92,19 @@ pub fn delegations(facts: &DataFrame) -> PolarsResult<DataFrame> {
     facts.clone().lazy().select(columns).collect()
 }
 
-/// The rate of `true` among coded values of a boolean column (4 places).
-fn rate(name: &str) -> Expr {
-    col(name)
+/// The mean of a column (a boolean's mean is its share of `true` among
+/// coded values), rounded to 4 places.
+fn share(values: Expr) -> Expr {
+    values
         .cast(DataType::Float64)
         .mean()
         .round(4, RoundMode::HalfToEven)
-        .alias(format!("{name}_rate"))
+}
+
+/// The rate of `true` among coded values of a boolean column, named
+/// `<name>_rate`.
+fn rate(name: &str) -> Expr {
+    share(col(name)).alias(format!("{name}_rate"))
 }
 
 /// The outcome measures of a group of summits.
@@ -297,22 +299,10 @@ pub fn cross_dyad(facts: &DataFrame, venue: &DataFrame) -> PolarsResult<DataFram
                 .cast(DataType::Float64)
                 .median()
                 .alias("median_delegation"),
-            col("economic_share")
-                .mean()
-                .round(4, RoundMode::HalfToEven)
-                .alias("mean_economic_share"),
-            col("format")
-                .cast(DataType::String)
-                .eq(lit("bilateral"))
-                .cast(DataType::Float64)
-                .mean()
-                .round(4, RoundMode::HalfToEven)
+            share(col("economic_share")).alias("mean_economic_share"),
+            share(col("format").cast(DataType::String).eq(lit("bilateral")))
                 .alias("bilateral_share"),
-            col("third_country")
-                .cast(DataType::Float64)
-                .mean()
-                .round(4, RoundMode::HalfToEven)
-                .alias("third_country_share"),
+            share(col("third_country")).alias("third_country_share"),
         ])
         .with_column(col("dyad").cast(DataType::String))
         .sort(["dyad"], SortMultipleOptions::default())
