@@ -21,5 +21,6 @@ pub mod error;
 pub mod export;
 pub mod load;
 pub mod model;
+pub mod study;
 
 pub use error::{Error, Result};

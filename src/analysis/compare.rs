@@ -3,13 +3,15 @@
 
 use chrono::NaiveDate;
 use polars::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use super::{history, presence, read, summary};
 use crate::load::Collection;
 use crate::model::Portfolio;
 
 /// What a summit is compared against.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Against {
     /// The earlier summits of its own dyad.
     #[default]
@@ -19,7 +21,8 @@ pub enum Against {
 }
 
 /// Options of a comparison.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct CompareOptions {
     /// The history compared against.
     pub against: Against,

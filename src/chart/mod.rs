@@ -73,7 +73,8 @@ pub fn year_range(from: &str, to: &str, lang: Lang) -> String {
 }
 
 /// Options shared by every chart kind.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct ChartOptions {
     /// The dyads to draw, e.g. `RUS-USA`.
     pub dyads: Vec<String>,
@@ -102,6 +103,30 @@ impl Default for ChartOptions {
             lang: Lang::En,
             width: 1600,
             height: 900,
+        }
+    }
+}
+
+impl Kind {
+    /// Every kind, in the order studies draw them.
+    pub const ALL: [Kind; 6] = [
+        Kind::Timeline,
+        Kind::Gaps,
+        Kind::Outcomes,
+        Kind::Delegations,
+        Kind::Decades,
+        Kind::StatementRate,
+    ];
+
+    /// The kind's name, as on the command line and in file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Timeline => "timeline",
+            Kind::Gaps => "gaps",
+            Kind::Outcomes => "outcomes",
+            Kind::Delegations => "delegations",
+            Kind::Decades => "decades",
+            Kind::StatementRate => "statement-rate",
         }
     }
 }
@@ -171,7 +196,8 @@ pub fn source_line(data: &crate::load::Collection, lang: Lang) -> String {
 }
 
 /// The chart kinds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// Every summit on a time axis, a row a dyad, coloured by format.
     Timeline,

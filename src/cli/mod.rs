@@ -7,6 +7,7 @@ mod convert;
 mod export;
 mod list;
 mod output;
+mod run;
 mod show;
 mod validate;
 
@@ -19,8 +20,8 @@ use summitry::load::{self, Collection};
 pub use output::OutputFormat;
 
 /// Comparative analysis of summit diplomacy: curated, sourced records of
-/// meetings between heads of state: validate, list, show, compare, chart,
-/// export and convert them.
+/// meetings between heads of state: run reproducible studies, validate,
+/// list, show, compare, chart, export and convert them.
 #[derive(Debug, Parser)]
 #[command(name = "summitry", version, max_term_width = 100)]
 pub struct Cli {
@@ -30,6 +31,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    Run(run::RunArgs),
+    Verify(run::VerifyArgs),
     Validate(validate::Args),
     List(list::Args),
     Show(show::Args),
@@ -61,6 +64,8 @@ impl DataArgs {
 /// Runs one command.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Run(args) => run::run(args),
+        Command::Verify(args) => run::verify(args),
         Command::Validate(args) => validate::run(args),
         Command::List(args) => list::run(args),
         Command::Show(args) => show::run(args),

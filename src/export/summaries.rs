@@ -31,7 +31,8 @@ pub const TABLES: [&str; 9] = [
 ];
 
 /// How summaries are written.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct SummaryOptions {
     /// Start each file with a UTF-8 byte order mark, which Excel needs to
     /// read non-ASCII text correctly.
@@ -110,6 +111,16 @@ pub fn write_summaries(
         })
         .collect();
     written.into_iter().collect()
+}
+
+/// A frame as CSV bytes, formatted as the summaries are.
+pub fn csv_bytes(df: &mut DataFrame, bom: bool) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    CsvWriter::new(&mut out)
+        .include_bom(bom)
+        .include_header(true)
+        .finish(df)?;
+    Ok(out)
 }
 
 /// Writes one frame as CSV at `path`, through a temporary file.

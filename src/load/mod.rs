@@ -34,6 +34,28 @@ use validate::RawTable;
 
 static DATASETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/datasets");
 
+/// The `line:column` of a byte offset in a text, as a [`Location`].
+pub fn locate(text: &str, path: &str, offset: usize) -> Location {
+    csv::Lines::new(text.as_bytes()).locate(path, offset)
+}
+
+/// Every file of the embedded collections, by path under `datasets/`,
+/// sorted: the inputs a study records.
+pub fn embedded_files() -> Vec<(String, &'static [u8])> {
+    fn walk(dir: &'static Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
+        for file in dir.files() {
+            out.push((file.path().to_string_lossy().into_owned(), file.contents()));
+        }
+        for sub in dir.dirs() {
+            walk(sub, out);
+        }
+    }
+    let mut files = Vec::new();
+    walk(&DATASETS, &mut files);
+    files.sort();
+    files
+}
+
 /// Loads the collections embedded in the binary: every collection under
 /// the repository's `datasets/`, together.
 pub fn default_data() -> Result<Collection> {

@@ -7,5 +7,6 @@ mod cli;
 mod convert;
 mod datasets;
 mod export;
+mod study;
 mod util;
 mod validate;

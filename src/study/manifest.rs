@@ -1,0 +1,73 @@
+//! The manifest of a run: what ran (the normalised spec and its hash),
+//! every input and every output with its SHA-256. Nothing hashed holds a
+//! timestamp; the one recorded sits beside the hashes, outside them.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::spec::Study;
+
+/// The record of one run of a study.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// `summitry`.
+    pub tool: String,
+    /// The version that ran.
+    pub version: String,
+    /// The study as it ran, every default written out.
+    pub study: Study,
+    /// SHA-256 of the normalised study (TOML).
+    pub study_sha256: String,
+    /// Where the data was read: `embedded`, or the directory used.
+    pub collection: String,
+    /// Every file of the data.
+    pub inputs: Vec<Entry>,
+    /// Every file written, paths relative to the output directory.
+    pub outputs: Vec<Entry>,
+    /// When the run finished (seconds since 1970), for people; not hashed.
+    pub finished_unix_seconds: u64,
+}
+
+/// One file and its fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// Path (inputs: inside the collection; outputs: inside the output
+    /// directory).
+    pub path: String,
+    /// SHA-256, hex.
+    pub sha256: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// Data rows, for CSV tables.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows: Option<u64>,
+}
+
+impl Entry {
+    /// The entry of `bytes` at `path`; CSV files count their records.
+    pub fn of(path: &str, bytes: &[u8]) -> Entry {
+        let rows = path.ends_with(".csv").then(|| {
+            csv::ReaderBuilder::new()
+                .flexible(true)
+                .from_reader(bytes)
+                .byte_records()
+                .count() as u64
+        });
+        Entry {
+            path: path.to_owned(),
+            sha256: sha256(bytes),
+            bytes: bytes.len() as u64,
+            rows,
+        }
+    }
+}
+
+/// SHA-256 of some bytes, as lowercase hex.
+pub fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

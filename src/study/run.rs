@@ -1,0 +1,353 @@
+//! Running a study: every output made in memory, then written at once
+//! through a temporary directory, so a run that fails or is killed leaves
+//! the previous results untouched.
+
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use polars::prelude::*;
+use rayon::prelude::*;
+
+use super::manifest::{Entry, Manifest};
+use super::spec::{ImageFormat, Study};
+use crate::analysis::{self, compare, history, presence, read};
+use crate::chart::{self, Kind};
+use crate::error::{Error, Result};
+use crate::export::summaries;
+use crate::load::{self, Collection};
+
+/// How a run reports and where it writes.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// No progress bar.
+    pub quiet: bool,
+    /// Write here instead of the study's output directory.
+    pub out: Option<PathBuf>,
+    /// The directory the spec was read from: relative collection paths
+    /// start there.
+    pub spec_dir: Option<PathBuf>,
+}
+
+/// Where a study's data is: `None` for the embedded collections, or the
+/// directory its `collection` names (relative to the spec's directory).
+pub(crate) fn location(study: &Study, spec_dir: Option<&Path>) -> Option<PathBuf> {
+    (study.collection != "embedded").then(|| match spec_dir {
+        Some(base) => base.join(&study.collection),
+        None => PathBuf::from(&study.collection),
+    })
+}
+
+/// The data at a location, how the manifest calls it, and its files.
+pub(crate) fn collection_at(location: Option<&Path>) -> Result<(Collection, String, Vec<Entry>)> {
+    match location {
+        None => {
+            let inputs = load::embedded_files()
+                .iter()
+                .map(|(path, bytes)| Entry::of(path, bytes))
+                .collect();
+            Ok((load::default_data()?, "embedded".to_owned(), inputs))
+        }
+        Some(dir) => Ok((
+            load::collection(dir)?,
+            dir.display().to_string(),
+            input_entries(dir)?,
+        )),
+    }
+}
+
+/// Every file below a collection directory, sorted, as manifest entries.
+pub(crate) fn input_entries(dir: &Path) -> Result<Vec<Entry>> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).map_err(|e| Error::io(&d, e))? {
+            let path = entry.map_err(|e| Error::io(&d, e))?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                found.push(Entry::of(&rel, &bytes));
+            }
+        }
+    }
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(found)
+}
+
+/// Files made in memory: (path inside the output directory, bytes).
+pub(crate) type Files = Vec<(String, Vec<u8>)>;
+
+/// Makes every output of a study in memory, sorted by path.
+pub(crate) fn outputs(study: &Study, data: &Collection, bar: &ProgressBar) -> Result<Files> {
+    let mut out: Files = Vec::new();
+    if let Some(options) = &study.summaries {
+        for (name, mut df) in summaries::summaries(data, options)? {
+            out.push((
+                format!("tables/{name}"),
+                summaries::csv_bytes(&mut df, options.excel)?,
+            ));
+            bar.inc(1);
+        }
+    }
+    let mut comparisons = Vec::new();
+    for focus in &study.focus {
+        let mut table = compare::compare(data, focus, study.compare)?;
+        out.push((
+            format!("tables/compare-{focus}.csv"),
+            summaries::csv_bytes(&mut table, false)?,
+        ));
+        comparisons.push(table);
+        bar.inc(1);
+    }
+    // Charts are drawn side by side: rendering PNGs is most of the work.
+    let mut tasks = Vec::new();
+    for kind in &study.charts.kinds {
+        for lang in &study.charts.languages {
+            tasks.push((*kind, *lang));
+        }
+    }
+    let charts: Vec<Result<Files>> = tasks
+        .par_iter()
+        .map(|&(kind, lang)| {
+            let mut options = study.charts.options.clone();
+            options.lang = lang;
+            options.focus = match kind {
+                Kind::Decades | Kind::StatementRate => None,
+                _ => study.focus.first().cloned(),
+            };
+            let svg = chart::svg(kind, data, &options)?;
+            let mut files = Vec::new();
+            for format in &study.charts.formats {
+                let name = format!(
+                    "charts/{}-{}.{}",
+                    kind.name(),
+                    lang.code(),
+                    format.extension()
+                );
+                let bytes = match format {
+                    ImageFormat::Svg => svg.clone().into_bytes(),
+                    ImageFormat::Png => chart::render::png(&svg)?,
+                };
+                files.push((name, bytes));
+                bar.inc(1);
+            }
+            Ok(files)
+        })
+        .collect();
+    for files in charts {
+        out.extend(files?);
+    }
+    out.push((
+        "report.md".to_owned(),
+        report(study, data, &comparisons)?.into_bytes(),
+    ));
+    bar.inc(1);
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
+}
+
+/// Runs a study: makes every output, writes them with the manifest into
+/// the output directory (replacing the previous run only when all is
+/// written), and returns the manifest and where it went.
+pub fn run(study: &Study, options: &RunOptions) -> Result<(Manifest, PathBuf)> {
+    let (data, collection, inputs) =
+        collection_at(location(study, options.spec_dir.as_deref()).as_deref())?;
+    let total = study.summaries.as_ref().map_or(0, |o| {
+        o.tables.as_ref().map_or(summaries::TABLES.len(), Vec::len)
+    }) + study.focus.len()
+        + study.charts.kinds.len() * study.charts.languages.len() * study.charts.formats.len()
+        + 1;
+    let bar = if options.quiet || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden())
+    } else {
+        ProgressBar::new(total as u64)
+    };
+    if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {elapsed}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(study.name.clone());
+    let files = outputs(study, &data, &bar)?;
+    bar.finish_and_clear();
+
+    let normalised = study.normalised()?;
+    let manifest = Manifest {
+        tool: "summitry".to_owned(),
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        study: study.clone(),
+        study_sha256: super::manifest::sha256(normalised.as_bytes()),
+        collection,
+        inputs,
+        outputs: files.iter().map(|(p, b)| Entry::of(p, b)).collect(),
+        finished_unix_seconds: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs()),
+    };
+    let dir = options
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(study.output_dir()));
+    write_atomically(&dir, &files, &manifest)?;
+    Ok((manifest, dir))
+}
+
+/// Writes every file and the manifest into a fresh directory beside
+/// `dir`, then swaps it in: readers see the old run or the new one, never
+/// a mixture, and a failure leaves the old run as it was.
+fn write_atomically(dir: &Path, files: &[(String, Vec<u8>)], manifest: &Manifest) -> Result<()> {
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let name = dir
+        .file_name()
+        .map_or_else(|| "study".into(), |n| n.to_string_lossy().into_owned());
+    let staging = parent.join(format!(".{name}.partial-{}", std::process::id()));
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+    }
+    for (path, bytes) in files {
+        let target = staging.join(path);
+        if let Some(up) = target.parent() {
+            std::fs::create_dir_all(up).map_err(|e| Error::io(up, e))?;
+        }
+        std::fs::write(&target, bytes).map_err(|e| Error::io(&target, e))?;
+    }
+    let json = serde_json::to_string_pretty(manifest).map_err(|e| Error::Write {
+        what: "the manifest".to_owned(),
+        message: e.to_string(),
+    })? + "\n";
+    let target = staging.join("manifest.json");
+    std::fs::write(&target, json).map_err(|e| Error::io(&target, e))?;
+    let previous = parent.join(format!(".{name}.previous-{}", std::process::id()));
+    if dir.exists() {
+        std::fs::rename(dir, &previous).map_err(|e| Error::io(dir, e))?;
+    }
+    std::fs::rename(&staging, dir).map_err(|e| Error::io(dir, e))?;
+    if previous.exists() {
+        std::fs::remove_dir_all(&previous).map_err(|e| Error::io(&previous, e))?;
+    }
+    Ok(())
+}
+
+/// The report: each comparison written out as sentences with its numbers,
+/// and the sources of every summit they rest on.
+fn report(study: &Study, data: &Collection, comparisons: &[DataFrame]) -> Result<String> {
+    let facts = analysis::facts(data)?;
+    let history = history::dyad_history(&facts)?;
+    let presence = presence::leader_presence(&facts, data.participants())?;
+    let mut md = format!("# {}\n\n{}\n", study.title, study.description.trim());
+    for (focus, table) in study.focus.iter().zip(comparisons) {
+        let record = data.record(focus)?;
+        let s = &record.summit;
+        md.push_str(&format!(
+            "\n## {} ({}, {} to {}, {})\n\n",
+            s.name, focus, s.start_date, s.end_date, s.city
+        ));
+        let metrics = read::text(table, "metric")?;
+        let this = read::text(table, "this")?;
+        let past = read::text(table, "history")?;
+        let verdict = read::text(table, "verdict")?;
+        for (i, metric) in metrics.iter().enumerate() {
+            let metric = metric.clone().unwrap_or_default();
+            let value = this[i].clone().unwrap_or_default();
+            let label = match metric.strip_prefix("presence:") {
+                // `this` is the leader's name.
+                Some(_) => format!("{value}'s earlier meetings"),
+                None => label_of(&metric),
+            };
+            let before = past[i].clone().unwrap_or_default();
+            let said = verdict[i].clone().unwrap_or_default();
+            let mut line = format!("- **{label}**: {value}.");
+            if !before.is_empty() {
+                line.push_str(&format!(" History: {before}."));
+            }
+            let end = if said.ends_with('.') { "" } else { "." };
+            line.push_str(&format!(" {}{end}\n", capitalise(&said)));
+            md.push_str(&line);
+        }
+        // The summits these sentences rest on: this one, the one before,
+        // the ends of the longer gap, the leaders' earlier meetings.
+        let mut cited = vec![focus.clone()];
+        let ids = read::text(&history, "summit_id")?;
+        if let Some(at) = ids
+            .iter()
+            .position(|i| i.as_deref() == Some(focus.as_str()))
+        {
+            for column in ["previous_summit_id", "longer_gap_from", "longer_gap_to"] {
+                cited.extend(read::text(&history, column)?[at].clone());
+            }
+        }
+        let p_ids = read::text(&presence, "summit_id")?;
+        for column in [
+            "previous_summit_with_counterpart",
+            "previous_summit_on_counterpart_soil",
+        ] {
+            let values = read::text(&presence, column)?;
+            for (i, id) in p_ids.iter().enumerate() {
+                if id.as_deref() == Some(focus.as_str()) {
+                    cited.extend(values[i].clone());
+                }
+            }
+        }
+        let mut seen = Vec::new();
+        cited.retain(|c| {
+            let new = !seen.contains(c);
+            seen.push(c.clone());
+            new
+        });
+        md.push_str("\n### Sources\n\n");
+        for id in &cited {
+            let cited_record = data.record(id)?;
+            md.push_str(&format!("- {} ({}):\n", cited_record.summit.name, id));
+            for source in &cited_record.sources {
+                let title = source.title.clone().unwrap_or_else(|| source.url.clone());
+                md.push_str(&format!("  - [{title}]({})\n", source.url));
+            }
+        }
+    }
+    md.push_str(&format!(
+        "\n---\n\nComputed by summitry {} from the collection `{}`; the manifest beside this report holds the hash of every input and output.\n",
+        env!("CARGO_PKG_VERSION"),
+        study.collection
+    ));
+    Ok(md)
+}
+
+fn label_of(metric: &str) -> String {
+    match metric {
+        "sequence" => "Place in the dyad's history".to_owned(),
+        "gap_days" => "Days since the previous summit".to_owned(),
+        "joint_statement" => "Joint statement".to_owned(),
+        "joint_press_conference" => "Joint press conference".to_owned(),
+        "press_questions_taken" => "Questions from the press".to_owned(),
+        "follow_up_agreed" => "Follow-up agreed".to_owned(),
+        "ongoing_war" => "A war going on".to_owned(),
+        "sanctions_in_force" => "Sanctions in force".to_owned(),
+        "warrant_against_participant" => "Arrest warrant against a participant".to_owned(),
+        "agreements_signed" => "Agreements signed".to_owned(),
+        "duration_hours" => "Length of the talks (hours)".to_owned(),
+        "delegation_size" => "People named in the delegations".to_owned(),
+        "venue" => "Venue".to_owned(),
+        "distance_from_capitals" => "Distance from the capitals".to_owned(),
+        "absent_stakeholders" => "Absent from the table".to_owned(),
+        "leader_share" => "Share of the leaders in the delegations".to_owned(),
+        other => match other.strip_suffix("_share") {
+            Some(portfolio) => format!("Share of {portfolio} officials"),
+            None => other.to_owned(),
+        },
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
