@@ -7,6 +7,7 @@ mod cli;
 mod convert;
 mod datasets;
 mod export;
+mod notebooks;
 mod study;
 mod util;
 mod validate;
