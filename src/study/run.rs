@@ -207,10 +207,18 @@ fn write_atomically(dir: &Path, files: &[(String, Vec<u8>)], manifest: &Manifest
     let name = dir
         .file_name()
         .map_or_else(|| "study".into(), |n| n.to_string_lossy().into_owned());
-    let staging = parent.join(format!(".{name}.partial-{}", std::process::id()));
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+    // A run that was killed leaves its staging directory: sweep those of
+    // this study away first, so nothing half-written stays behind.
+    let stale = format!(".{name}.partial-");
+    if let Ok(entries) = std::fs::read_dir(parent) {
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with(&stale) {
+                let path = entry.path();
+                std::fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+            }
+        }
     }
+    let staging = parent.join(format!("{stale}{}", std::process::id()));
     for (path, bytes) in files {
         let target = staging.join(path);
         if let Some(up) = target.parent() {

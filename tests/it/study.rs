@@ -173,3 +173,17 @@ fn an_unknown_key_in_a_study_is_an_error_at_its_line_and_column() {
     );
     assert!(result.stderr.starts_with(&expected), "{}", result.stderr);
 }
+
+#[test]
+fn a_killed_runs_staging_directory_is_swept_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = small_study(dir.path());
+    let out = dir.path().join("out");
+    // What a run killed while writing leaves: a staging directory.
+    let stale = dir.path().join(".out.partial-999999");
+    std::fs::create_dir_all(stale.join("charts")).unwrap();
+    std::fs::write(stale.join("charts/gaps-en.svg"), "<svg").unwrap();
+    run(&spec, &out);
+    assert!(!stale.exists());
+    assert!(out.join("manifest.json").exists());
+}
