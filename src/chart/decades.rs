@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 
 use super::words::{dyad_name, word};
-use super::{ChartOptions, SERIES, chart_error, dyads_of, family, label, page, palette};
+use super::{ChartOptions, SERIES, chart_error, dyads_of, label, page};
 use crate::analysis::{self, read, summary};
 use crate::error::{Error, Result};
 use crate::load::Collection;
@@ -53,8 +53,6 @@ pub(crate) fn by_decade(
 pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
     let (decades, dyads, counts) = by_decade(data, options, "n_summits")?;
     let lang = options.lang;
-    let font = family(lang);
-    let px = |v: u32| options.px(v);
     let top = counts
         .iter()
         .flatten()
@@ -64,25 +62,14 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
         * 1.2;
     let n = decades.len();
     page(data, options, word("decades_title", lang), |area| {
-        let mut chart = ChartBuilder::on(area)
-            .margin_left(px(32))
-            .margin_right(px(48))
-            .x_label_area_size(px(56))
-            .y_label_area_size(px(90))
-            .build_cartesian_2d(0f64..n as f64, 0f64..top)
-            .map_err(chart_error)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(0)
-            .y_label_formatter(&|y| format!("{y:.0}"))
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(RGBColor(225, 225, 225))
-            .y_desc(label(word("summits", lang), lang))
-            .label_style((font, px(22)).into_font().color(&palette::INK))
-            .axis_desc_style((font, px(24)).into_font().color(&palette::INK))
-            .draw()
-            .map_err(chart_error)?;
+        let mut chart = super::grid(
+            area,
+            options,
+            (n, top),
+            56,
+            (word("summits", lang), 10),
+            &|y| format!("{y:.0}"),
+        )?;
         let width = 0.8 / dyads.len() as f64;
         for (k, dyad) in dyads.iter().enumerate() {
             let colour = SERIES[k % SERIES.len()];

@@ -50,25 +50,14 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
         dyad_name(&dyad, lang)
     );
     page(data, options, &title, |area| {
-        let mut chart = ChartBuilder::on(area)
-            .margin_left(px(32))
-            .margin_right(px(48))
-            .x_label_area_size(px(80))
-            .y_label_area_size(px(90))
-            .build_cartesian_2d(0f64..n as f64, 0f64..top)
-            .map_err(chart_error)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(0)
-            .y_label_formatter(&|y| format!("{y:.0}"))
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(RGBColor(225, 225, 225))
-            .y_desc(label(word("people", lang), lang))
-            .label_style((font, px(22)).into_font().color(&palette::INK))
-            .axis_desc_style((font, px(24)).into_font().color(&palette::INK))
-            .draw()
-            .map_err(chart_error)?;
+        let mut chart = super::grid(
+            area,
+            options,
+            (n, top),
+            80,
+            (word("people", lang), 10),
+            &|y| format!("{y:.0}"),
+        )?;
         for (k, p) in Portfolio::ALL.iter().enumerate() {
             let colour = SERIES[k % SERIES.len()];
             chart

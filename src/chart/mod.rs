@@ -427,3 +427,39 @@ pub(crate) fn local_names(
         .map(|id| id.as_ref().and_then(|id| by_id.get(id).cloned()))
         .collect())
 }
+
+/// The house grid over `n` groups along x (no x ticks: each kind labels
+/// its groups) and `0..top` along y: margins, horizontal grid lines, the
+/// y axis described in the chart's language with `y_labels` ticks written
+/// by `y_format`.
+pub(crate) fn grid<'a, 'b>(
+    area: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    options: &ChartOptions,
+    (n, top): (usize, f64),
+    x_label_area: u32,
+    (y_desc, y_labels): (&str, usize),
+    y_format: &dyn Fn(&f64) -> String,
+) -> Result<Plot<'a, 'b>> {
+    let (lang, font, px) = (options.lang, family(options.lang), |v: u32| options.px(v));
+    let mut chart = ChartBuilder::on(area)
+        .margin_left(px(32))
+        .margin_right(px(48))
+        .x_label_area_size(px(x_label_area))
+        .y_label_area_size(px(90))
+        .build_cartesian_2d(0f64..n as f64, 0f64..top)
+        .map_err(chart_error)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(y_labels)
+        .y_label_formatter(y_format)
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(RGBColor(225, 225, 225))
+        .y_desc(label(y_desc, lang))
+        .label_style((font, px(22)).into_font().color(&palette::INK))
+        .axis_desc_style((font, px(24)).into_font().color(&palette::INK))
+        .draw()
+        .map_err(chart_error)?;
+    Ok(chart)
+}

@@ -5,7 +5,7 @@ use plotters::prelude::*;
 
 use super::decades::by_decade;
 use super::words::{dyad_name, word};
-use super::{ChartOptions, SERIES, chart_error, family, label, page, palette};
+use super::{ChartOptions, SERIES, chart_error, label, page};
 use crate::error::Result;
 use crate::load::Collection;
 
@@ -13,36 +13,24 @@ use crate::load::Collection;
 pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
     let (decades, dyads, rates) = by_decade(data, options, "joint_statement_rate")?;
     let lang = options.lang;
-    let font = family(lang);
     let px = |v: u32| options.px(v);
     let n = decades.len();
     page(data, options, word("rate_title", lang), |area| {
-        let mut chart = ChartBuilder::on(area)
-            .margin_left(px(32))
-            .margin_right(px(48))
-            .x_label_area_size(px(56))
-            .y_label_area_size(px(90))
-            .build_cartesian_2d(0f64..n as f64, 0f64..1.15)
-            .map_err(chart_error)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .x_labels(0)
-            .y_labels(6)
-            .y_label_formatter(&|y| {
-                if *y <= 1.0 {
-                    format!("{:.0}%", y * 100.0)
-                } else {
-                    String::new()
-                }
-            })
-            .light_line_style(TRANSPARENT)
-            .bold_line_style(RGBColor(225, 225, 225))
-            .y_desc(label(word("share", lang), lang))
-            .label_style((font, px(22)).into_font().color(&palette::INK))
-            .axis_desc_style((font, px(24)).into_font().color(&palette::INK))
-            .draw()
-            .map_err(chart_error)?;
+        let percent = |y: &f64| {
+            if *y <= 1.0 {
+                format!("{:.0}%", y * 100.0)
+            } else {
+                String::new()
+            }
+        };
+        let mut chart = super::grid(
+            area,
+            options,
+            (n, 1.15),
+            56,
+            (word("share", lang), 6),
+            &percent,
+        )?;
         for (k, dyad) in dyads.iter().enumerate() {
             let colour = SERIES[k % SERIES.len()];
             let points: Vec<(f64, f64)> = rates[k]

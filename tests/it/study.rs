@@ -33,6 +33,10 @@ tables = ["summit_summary.csv", "dyad_history.csv"]
     spec
 }
 
+fn verify(out: &Path) -> crate::util::Output {
+    summitry(&["verify", out.join("manifest.json").to_str().unwrap()])
+}
+
 fn run(spec: &Path, out: &Path) {
     let result = summitry(&[
         "run",
@@ -62,7 +66,7 @@ fn the_default_study_runs_and_verifies() {
         assert!(report.contains(fact), "the report lacks {fact:?}");
     }
     assert!(out.join("charts/gaps-ar.png").exists());
-    let verified = summitry(&["verify", out.join("manifest.json").to_str().unwrap()]);
+    let verified = verify(&out);
     assert_eq!(verified.code, 0, "{}", verified.stdout);
     assert!(
         verified.stdout.starts_with("verified: "),
@@ -97,7 +101,7 @@ fn verify_names_a_tampered_output() {
     let mut bytes = std::fs::read(&chart).unwrap();
     bytes.extend_from_slice(b"<!-- edited -->");
     std::fs::write(&chart, bytes).unwrap();
-    let verified = summitry(&["verify", out.join("manifest.json").to_str().unwrap()]);
+    let verified = verify(&out);
     assert_eq!(verified.code, 1);
     assert!(
         verified
@@ -123,7 +127,7 @@ fn verify_names_a_changed_input() {
     let mut text = std::fs::read_to_string(&sources).unwrap();
     text.push_str("1995-moscow,https://example.org/added,Added,Example,2026-11-24\n");
     std::fs::write(&sources, text).unwrap();
-    let verified = summitry(&["verify", out.join("manifest.json").to_str().unwrap()]);
+    let verified = verify(&out);
     assert_eq!(verified.code, 1);
     assert!(
         verified.stdout.contains("input sources.csv: sha256 "),
