@@ -14,6 +14,7 @@ pub mod summary;
 use std::collections::HashMap;
 
 use polars::prelude::*;
+use rayon::prelude::*;
 
 use crate::load::Collection;
 use crate::load::frame::{Order, order, sorted_positions};
@@ -57,56 +58,85 @@ pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
     let mut wide = base.hstack(counts.columns())?;
     wide = wide.hstack(outcomes.columns())?;
     wide = wide.hstack(context.columns())?;
-    wide.with_column(dyad_column(summits)?)?;
+    let (dyads, dyad) = dyad_column(summits)?;
+    wide.with_column(dyad)?;
 
-    // Ties of dyad and date are broken by id: by row number when the rows
-    // are in id order already, which keeps every sort key numeric.
-    let tiebreak = if order(ids) == Order::Increasing {
-        wide = wide.with_row_index("__row".into(), None)?;
-        "__row"
+    // The order: dyad (its code follows the alphabet), start date, then
+    // id; by row number when the rows are in id order already, which keeps
+    // the whole key in one number.
+    let days: Vec<Option<i32>> = summits
+        .column("start_date")?
+        .as_materialized_series()
+        .date()?
+        .physical()
+        .iter()
+        .collect();
+    let n = days.len();
+    let mut rows: Vec<IdxSize> = (0..n as IdxSize).collect();
+    let day_key =
+        |d: Option<i32>| d.map_or(0, |d| (i64::from(d) - i64::from(i32::MIN) + 1) as u128);
+    if order(ids) == Order::Increasing {
+        let mut keys: Vec<u128> = (0..n)
+            .map(|i| {
+                let dyad = dyads[i].map_or(0, |d| u128::from(d) + 1);
+                (dyad << 96) | (day_key(days[i]) << 48) | i as u128
+            })
+            .collect();
+        keys.par_sort_unstable();
+        for (row, key) in rows.iter_mut().zip(keys) {
+            *row = (key & ((1 << 48) - 1)) as IdxSize;
+        }
     } else {
-        "summit_id"
-    };
-    let facts = wide
-        .lazy()
-        .sort(
-            ["dyad", "start_date", tiebreak],
-            SortMultipleOptions::default(),
-        )
-        .with_columns([
-            int_range(lit(1), len() + lit(1), 1, DataType::Int64)
-                .over([col("dyad")])?
-                .alias("seq"),
-            col("start_date")
-                .cast(DataType::Int32)
-                .diff(lit(1), Default::default())
-                .over([col("dyad")])?
-                .cast(DataType::Int64)
-                .alias("gap_days"),
-            col("summit_id")
-                .shift(lit(1))
-                .over([col("dyad")])?
-                .alias("previous_summit_id"),
-            when(col("n_participants").gt(lit(0)))
-                .then(
-                    col("n_economic").cast(DataType::Float64)
-                        / col("n_participants").cast(DataType::Float64),
-                )
-                .otherwise(lit(NULL).cast(DataType::Float64))
-                .alias("economic_share"),
-        ])
-        .collect()?;
-    if tiebreak == "__row" {
-        facts.drop("__row")
-    } else {
-        Ok(facts)
+        rows.par_sort_unstable_by(|&x, &y| {
+            let (x, y) = (x as usize, y as usize);
+            (dyads[x], days[x], ids.get(x)).cmp(&(dyads[y], days[y], ids.get(y)))
+        });
     }
+    // Gathers from one chunk are much faster than from many.
+    wide.rechunk_mut_par();
+    let take = IdxCa::from_vec("".into(), rows.clone());
+    let mut facts = wide.take(&take)?;
+
+    // Place in the dyad's history, by walking the sorted rows.
+    let mut seq = Vec::with_capacity(n);
+    let mut gap = Vec::with_capacity(n);
+    let mut previous = Vec::with_capacity(n);
+    for (k, &row) in rows.iter().enumerate() {
+        let row = row as usize;
+        let before = (k > 0 && dyads[rows[k - 1] as usize] == dyads[row]).then(|| k - 1);
+        let order_in_dyad = before.map_or(1, |b| seq[b] + 1);
+        seq.push(order_in_dyad);
+        gap.push(before.and_then(|b| {
+            let (from, to) = (days[rows[b] as usize]?, days[row]?);
+            Some(i64::from(to) - i64::from(from))
+        }));
+        previous.push(before.map(|b| b as IdxSize));
+    }
+    let previous_id = facts
+        .column("summit_id")?
+        .take(&IdxCa::from_iter_options("".into(), previous.into_iter()))?
+        .with_name("previous_summit_id".into());
+    facts.with_column(Column::new("seq".into(), seq))?;
+    facts.with_column(Column::new("gap_days".into(), gap))?;
+    facts.with_column(previous_id)?;
+    let share = facts
+        .column("n_economic")?
+        .i64()?
+        .iter()
+        .zip(facts.column("n_participants")?.i64()?.iter())
+        .map(|(e, n)| match (e, n) {
+            (Some(e), Some(n)) if n > 0 => Some(e as f64 / n as f64),
+            _ => None,
+        })
+        .collect::<Vec<_>>();
+    facts.with_column(Column::new("economic_share".into(), share))?;
+    Ok(facts)
 }
 
 /// The dyad of every summit as an Enum whose categories are the dyads in
 /// alphabetical order, so that sorting by it sorts alphabetically. Worked
 /// out once a pair of country codes, not once a row.
-fn dyad_column(summits: &DataFrame) -> PolarsResult<Column> {
+fn dyad_column(summits: &DataFrame) -> PolarsResult<(Vec<Option<u32>>, Column)> {
     let (a, b) = (
         enum_codes(summits.column("side_a")?)?,
         enum_codes(summits.column("side_b")?)?,
@@ -119,20 +149,30 @@ fn dyad_column(summits: &DataFrame) -> PolarsResult<Column> {
             });
         }
     }
-    let values: Vec<Option<&str>> = a
-        .iter()
-        .zip(&b)
-        .map(|pair| match pair {
-            (Some(x), Some(y)) => names.get(&(*x, *y)).map(String::as_str),
-            _ => None,
-        })
-        .collect();
     let mut categories: Vec<&str> = names.values().map(String::as_str).collect();
     categories.sort_unstable();
     categories.dedup();
+    let code_of: HashMap<(u32, u32), u32> = names
+        .iter()
+        .map(|(pair, name)| {
+            let code = categories.binary_search(&name.as_str()).unwrap_or_default();
+            (*pair, code as u32)
+        })
+        .collect();
+    let codes: Vec<Option<u32>> = a
+        .iter()
+        .zip(&b)
+        .map(|pair| match pair {
+            (Some(x), Some(y)) => code_of.get(&(*x, *y)).copied(),
+            _ => None,
+        })
+        .collect();
     let dtype =
         DataType::from_frozen_categories(FrozenCategories::new(categories.iter().copied())?);
-    Column::new("dyad".into(), values).cast(&dtype)
+    let physical =
+        Series::new("dyad".into(), &codes).cast(&DataType::from(dtype.cat_physical()?))?;
+    let column = Series::from_cats_and_dtype(&physical, &dtype, true)?;
+    Ok((codes, column.into_column()))
 }
 
 /// The category numbers of an Enum column (its position in the
@@ -154,6 +194,25 @@ pub(crate) fn enum_codes(column: &Column) -> PolarsResult<Vec<Option<u32>>> {
                 .map(|c| c.map(u32::from))
                 .collect(),
             CategoricalPhysical::U32 => column.cat32()?.physical().iter().collect(),
+        },
+        other => polars_bail!(SchemaMismatch: "expected an Enum column, found {other}"),
+    })
+}
+
+/// Which values of an Enum column are the category numbered `code`,
+/// compared on the physical codes (no text is made).
+pub(crate) fn enum_is(column: &Column, code: u32) -> PolarsResult<BooleanChunked> {
+    Ok(match column.dtype() {
+        DataType::Enum(fcats, _) => match fcats.physical() {
+            CategoricalPhysical::U8 => match u8::try_from(code) {
+                Ok(c) => column.cat8()?.physical().equal(c),
+                Err(_) => BooleanChunked::full(column.name().clone(), false, column.len()),
+            },
+            CategoricalPhysical::U16 => match u16::try_from(code) {
+                Ok(c) => column.cat16()?.physical().equal(c),
+                Err(_) => BooleanChunked::full(column.name().clone(), false, column.len()),
+            },
+            CategoricalPhysical::U32 => column.cat32()?.physical().equal(code),
         },
         other => polars_bail!(SchemaMismatch: "expected an Enum column, found {other}"),
     })
