@@ -3,6 +3,7 @@
 
 pub mod records;
 pub mod summaries;
+pub mod writer;
 
 use std::io::Write;
 

@@ -7,12 +7,12 @@
 //! leaves no half-written table.
 
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
-use rayon::prelude::*;
 
+use super::writer;
 use crate::analysis::{self, history, presence, summary};
 use crate::error::{Error, Result};
 use crate::load::Collection;
@@ -47,6 +47,22 @@ pub fn summaries(
     data: &Collection,
     options: &SummaryOptions,
 ) -> Result<Vec<(&'static str, DataFrame)>> {
+    let mut out = Vec::new();
+    each_summary(data, options, |name, table| {
+        out.push((name, table));
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Computes the tables one at a time, in the order of [`TABLES`], and
+/// hands each to `take`; a table is dropped before the next is made
+/// unless `take` keeps it.
+fn each_summary(
+    data: &Collection,
+    options: &SummaryOptions,
+    mut take: impl FnMut(&'static str, DataFrame) -> Result<()>,
+) -> Result<()> {
     if let Some(asked) = &options.tables
         && let Some(unknown) = asked.iter().find(|t| !TABLES.contains(&t.as_str()))
     {
@@ -67,7 +83,6 @@ pub fn summaries(
     } else {
         None
     };
-    let mut out = Vec::new();
     for name in TABLES.into_iter().filter(|n| wanted(n)) {
         let table = match name {
             "summit_summary.csv" => summary::summit_summary(&facts)?,
@@ -87,51 +102,44 @@ pub fn summaries(
             }
             _ => unreachable!("every name of TABLES is handled"),
         };
-        out.push((name, table));
+        take(name, table)?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Writes the summary tables into `dir` (created if needed) and returns
-/// the paths written.
+/// the paths written. Each table is written as soon as it is made and
+/// dropped before the next, so only one is held at a time.
 pub fn write_summaries(
     data: &Collection,
     dir: &Path,
     options: &SummaryOptions,
 ) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    // The tables are written side by side: formatting CSV is the work.
-    let tables = summaries(data, options)?;
-    let written: Vec<Result<PathBuf>> = tables
-        .into_par_iter()
-        .map(|(name, mut df)| {
-            let path = dir.join(name);
-            write_frame(&mut df, &path, options.excel)?;
-            Ok(path)
-        })
-        .collect();
-    written.into_iter().collect()
+    let mut written = Vec::new();
+    each_summary(data, options, |name, table| {
+        let path = dir.join(name);
+        write_frame(&table, &path, options.excel)?;
+        written.push(path);
+        Ok(())
+    })?;
+    Ok(written)
 }
 
 /// A frame as CSV bytes, formatted as the summaries are.
-pub fn csv_bytes(df: &mut DataFrame, bom: bool) -> Result<Vec<u8>> {
+pub fn csv_bytes(df: &DataFrame, bom: bool) -> Result<Vec<u8>> {
     let mut out = Vec::new();
-    CsvWriter::new(&mut out)
-        .include_bom(bom)
-        .include_header(true)
-        .finish(df)?;
+    writer::write_frame(df, &mut out, bom)?;
     Ok(out)
 }
 
 /// Writes one frame as CSV at `path`, through a temporary file.
-pub fn write_frame(df: &mut DataFrame, path: &Path, bom: bool) -> Result<()> {
+pub fn write_frame(df: &DataFrame, path: &Path, bom: bool) -> Result<()> {
     let partial = path.with_extension("csv.partial");
     let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
     let mut out = BufWriter::with_capacity(1 << 20, file);
-    CsvWriter::new(&mut out)
-        .include_bom(bom)
-        .include_header(true)
-        .finish(df)?;
+    writer::write_frame(df, &mut out, bom)?;
+    out.flush().map_err(|e| Error::io(&partial, e))?;
     drop(out);
     std::fs::rename(&partial, path).map_err(|e| Error::io(path, e))
 }

@@ -86,20 +86,20 @@ pub(crate) type Files = Vec<(String, Vec<u8>)>;
 pub(crate) fn outputs(study: &Study, data: &Collection, bar: &ProgressBar) -> Result<Files> {
     let mut out: Files = Vec::new();
     if let Some(options) = &study.summaries {
-        for (name, mut df) in summaries::summaries(data, options)? {
+        for (name, df) in summaries::summaries(data, options)? {
             out.push((
                 format!("tables/{name}"),
-                summaries::csv_bytes(&mut df, options.excel)?,
+                summaries::csv_bytes(&df, options.excel)?,
             ));
             bar.inc(1);
         }
     }
     let mut comparisons = Vec::new();
     for focus in &study.focus {
-        let mut table = compare::compare(data, focus, study.compare)?;
+        let table = compare::compare(data, focus, study.compare)?;
         out.push((
             format!("tables/compare-{focus}.csv"),
-            summaries::csv_bytes(&mut table, false)?,
+            summaries::csv_bytes(&table, false)?,
         ));
         comparisons.push(table);
         bar.inc(1);
