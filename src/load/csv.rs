@@ -1,13 +1,9 @@
-//! Canonical CSV tables: the header, a fast structural check, and the
-//! precise parse that locates every problem at `file:line:column`.
+//! Canonical CSV tables: the header, and the precise parse that locates
+//! every problem at `file:line:column`.
 //!
-//! Large tables take the fast route: [`scan`] checks the field count of
-//! every line in parallel, and polars parses the values. Only when
-//! something is wrong, or when a file uses quotes (whose structure needs a
-//! real CSV parser to check), does [`parse`] read the file with the `csv`
-//! crate and locate each problem.
-
-use rayon::prelude::*;
+//! Clean tables take the fast route of `load::reader`. Only when it
+//! refuses a file, or the vectorised rules find a problem, does [`parse`]
+//! read the files with the `csv` crate and locate each problem.
 
 use super::frame::Table;
 use super::validate::{RawCell, RawRow, RawTable};
@@ -72,7 +68,11 @@ pub(crate) fn header(table: Table, path: &str, bytes: &[u8]) -> Result<Vec<Strin
         }
         Err(e) => return Err(vec![csv_error(path, &e)]),
     }
-    let lines = Lines::new(text);
+    // Lines of the header row only: the file may be large.
+    let end = usize::try_from(reader.position().byte())
+        .unwrap_or(text.len())
+        .min(text.len());
+    let lines = Lines::new(&text[..end]);
     let (offsets, _) = field_offsets(text, 0, record.len());
     let mut names = Vec::with_capacity(record.len());
     let mut findings = Vec::new();
@@ -114,59 +114,6 @@ pub(crate) fn header(table: Table, path: &str, bytes: &[u8]) -> Result<Vec<Strin
     } else {
         Err(findings)
     }
-}
-
-/// Whether the file passes the fast structural check: no quote
-/// characters, and `columns` fields on every non-blank line. A file with
-/// quotes fails it and is checked by [`parse`] instead. (UTF-8 is left to
-/// polars, which refuses invalid text in every column type.)
-///
-/// Rows are not split: polars refuses a row with too many fields, so if
-/// the file's commas number exactly (columns - 1) per non-blank line, no
-/// row can have too few. Counting bytes runs at memory speed.
-pub(crate) fn scan(bytes: &[u8], columns: usize) -> bool {
-    let text = strip_bom(bytes);
-    if text.is_empty() {
-        return true;
-    }
-    const CHUNK: usize = 1 << 22;
-    // Chunks end just after a newline, so a blank line split between two
-    // chunks shows as a chunk starting with a line end.
-    let mut bounds = vec![0];
-    while let Some(&last) = bounds.last() {
-        if last >= text.len() {
-            break;
-        }
-        let probe = (last + CHUNK).min(text.len());
-        let end = match memchr::memchr(b'\n', &text[probe..]) {
-            Some(i) => probe + i + 1,
-            None => text.len(),
-        };
-        bounds.push(end);
-    }
-    let counts = bounds
-        .par_windows(2)
-        .map(|w| {
-            let chunk = &text[w[0]..w[1]];
-            if memchr::memchr(b'"', chunk).is_some() {
-                return None;
-            }
-            let commas = chunk.iter().filter(|&&b| b == b',').count();
-            let newlines = chunk.iter().filter(|&&b| b == b'\n').count();
-            let starts_blank = w[0] > 0 && (chunk.starts_with(b"\n") || chunk.starts_with(b"\r\n"));
-            let blanks = memchr::memmem::find_iter(chunk, b"\n\n").count()
-                + memchr::memmem::find_iter(chunk, b"\n\r\n").count()
-                + usize::from(starts_blank);
-            Some((commas, newlines, blanks))
-        })
-        .collect::<Option<Vec<_>>>();
-    let Some(counts) = counts else { return false };
-    let (commas, newlines, blanks) = counts.iter().fold((0, 0, 0), |(c, n, b), &(c2, n2, b2)| {
-        (c + c2, n + n2, b + b2)
-    });
-    let unterminated = usize::from(!text.ends_with(b"\n"));
-    let lines = newlines + unterminated - blanks;
-    commas == lines * (columns - 1)
 }
 
 /// Reads a table file with the `csv` crate into located cells, reporting
@@ -369,27 +316,5 @@ fn csv_error(path: &str, e: &csv::Error) -> Finding {
         rule: Rule::MalformedCsv,
         value: None,
         message,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::scan;
-
-    #[test]
-    fn scan_accepts_well_formed_files_whatever_their_line_ends() {
-        assert!(scan(b"a,b,c\n1,2,3\n4,5,6\n", 3));
-        assert!(scan(b"a,b,c\r\n1,2,3\r\n4,5,6", 3));
-        assert!(scan(b"\xEF\xBB\xBFa,b,c\n1,2,3\n\n4,5,6\n\n", 3));
-        assert!(scan(b"a,b,c\n", 3));
-    }
-
-    #[test]
-    fn scan_refuses_short_rows_and_files_with_quotes() {
-        assert!(!scan(b"a,b,c\n1,2\n4,5,6\n", 3));
-        assert!(!scan(b"a,b,c\n1,\"2\",3\n", 3));
-        // Too many fields are refused by polars itself; one long and one
-        // short row do not cancel out, since the long one fails there.
-        assert!(scan(b"a,b,c\n1,2,3,4\n5,6\n", 3));
     }
 }

@@ -6,9 +6,6 @@
 //! rendered as canonical CSV (see `load::records`), so there is a single
 //! route from text to frame and a single schema.
 
-use std::io::Cursor;
-use std::sync::Arc;
-
 use polars::prelude::*;
 
 use crate::error::Result;
@@ -281,60 +278,12 @@ pub fn empty(table: Table) -> DataFrame {
 /// Reads a table's CSV bytes, whose header is `header` (already checked to
 /// hold every required column once), into a frame with the pinned dtypes
 /// and the canonical column order. Missing optional columns are added as
-/// nulls. Values the schema cannot parse are an error here; the caller
-/// turns that into located findings.
+/// nulls. The reading itself is `load::reader`'s. Rows or values that
+/// cannot be read are an error here; the caller turns that into located
+/// findings.
 pub fn read_csv(table: Table, bytes: &[u8], header: &[String]) -> Result<DataFrame> {
-    // Dates are read as text and parsed below with an exact ISO format, so
-    // that `15/08/2025` is refused instead of guessed at.
-    let mut schema = Schema::with_capacity(header.len());
-    for name in header {
-        let dtype = match dtype_of(table, name) {
-            DataType::Date => DataType::String,
-            other => other,
-        };
-        schema.with_column(name.as_str().into(), dtype);
-    }
-    let df = CsvReadOptions::default()
-        .with_has_header(true)
-        .with_schema(Some(Arc::new(schema)))
-        .with_raise_if_empty(false)
-        .into_reader_with_file_handle(Cursor::new(bytes))
-        .finish()?;
-
-    let order = column_order(table, header);
-    let exprs: Vec<Expr> = order
-        .iter()
-        .map(|name| {
-            let dtype = dtype_of(table, name);
-            let value = if header.contains(name) {
-                col(name.as_str())
-            } else {
-                lit(NULL).cast(dtype.clone())
-            };
-            match dtype {
-                // Only exact `YYYY-MM-DD` reaches the parser: anything
-                // else becomes a sentinel the strict parse refuses.
-                DataType::Date => when(
-                    value
-                        .clone()
-                        .is_null()
-                        .or(value.clone().str().len_bytes().eq(lit(10u32))),
-                )
-                .then(value)
-                .otherwise(lit("not a date"))
-                .str()
-                .to_date(StrptimeOptions {
-                    format: Some("%Y-%m-%d".into()),
-                    strict: true,
-                    exact: true,
-                    cache: true,
-                })
-                .alias(name.as_str()),
-                _ => value.alias(name.as_str()),
-            }
-        })
-        .collect();
-    Ok(df.lazy().select(exprs).collect()?)
+    super::reader::read(table, bytes, header)
+        .map_err(|reason| PolarsError::ComputeError(reason.into()).into())
 }
 
 /// How the values of a column are ordered.

@@ -13,6 +13,7 @@
 mod csv;
 pub mod frame;
 mod json;
+mod reader;
 mod records;
 mod toml;
 mod validate;
@@ -437,58 +438,53 @@ fn read_texts(root: &Root, statements: &DataFrame) -> Result<Texts> {
 /// The CSV route: fast where the data is clean, precise where it is not.
 fn load_tables(root: &Root, label: &str) -> Result<(Frames, Texts), LoadError> {
     let has_file = |rel: &str| text_file_exists(root, rel);
-    let mut files = Vec::new();
+    // Fast route: each file is mapped, read into a frame in one pass that
+    // also checks its structure, and unmapped before the next, so that
+    // only one file's pages are held at a time; then the vectorised rules.
+    let mut frames = Frames::new();
+    let mut headers = Vec::new();
     let mut findings = Vec::new();
+    let mut flag: Option<String> = None;
     for table in Table::ALL {
         let Some(bytes) = root.read(&table.file_name())? else {
             continue;
         };
         let path = format!("{label}/{}", table.file_name());
         match csv::header(table, &path, &bytes) {
-            Ok(header) => files.push((table, path, bytes, header)),
+            Ok(header) => {
+                if findings.is_empty() && flag.is_none() {
+                    match frame::read_csv(table, &bytes, &header) {
+                        Ok(df) => {
+                            frames.insert(table, df);
+                        }
+                        Err(e) => flag = Some(format!("{path}: {e}")),
+                    }
+                }
+                headers.push((table, path, header));
+            }
             Err(f) => findings.extend(f),
         }
     }
-    // Fast route: structure, then polars parses, then vectorised rules.
-    let mut frames = Frames::new();
-    let mut flag: Option<String> = None;
-    if findings.is_empty() {
-        for (table, path, bytes, header) in &files {
-            let clean = csv::scan(bytes, header.len()) || {
-                let (_, f) = csv::parse(*table, path, bytes, header.clone());
-                f.is_empty()
-            };
-            if !clean {
-                flag = Some(format!("{path}: the CSV structure is broken"));
-                break;
-            }
-            match frame::read_csv(*table, bytes, header) {
-                Ok(df) => {
-                    frames.insert(*table, df);
-                }
-                Err(e) => {
-                    flag = Some(format!("{path}: {e}"));
-                    break;
-                }
-            }
+    if findings.is_empty() && flag.is_none() {
+        for table in Table::ALL {
+            frames.entry(table).or_insert_with(|| frame::empty(table));
         }
+        let view: Vec<(Table, &DataFrame)> = frames.iter().map(|(t, df)| (*t, df)).collect();
+        flag = validate::check_frames(&view, &has_file)?;
         if flag.is_none() {
-            for table in Table::ALL {
-                frames.entry(table).or_insert_with(|| frame::empty(table));
-            }
-            let view: Vec<(Table, &DataFrame)> = frames.iter().map(|(t, df)| (*t, df)).collect();
-            flag = validate::check_frames(&view, &has_file)?;
-            if flag.is_none() {
-                let texts = read_texts(root, &frames[&Table::Statements])?;
-                return Ok((frames, texts));
-            }
+            let texts = read_texts(root, &frames[&Table::Statements])?;
+            return Ok((frames, texts));
         }
     }
-    // Precise route: locate every problem.
+    drop(frames);
+    // Precise route: read the files again and locate every problem.
     let summits_path = format!("{label}/summits.csv");
     let mut summits_whole = !findings.iter().any(|f| f.location.path == summits_path);
     let mut raws: Vec<RawTable> = Vec::new();
-    for (table, path, bytes, header) in files {
+    for (table, path, header) in headers {
+        let Some(bytes) = root.read(&table.file_name())? else {
+            continue;
+        };
         let (raw, f) = csv::parse(table, &path, &bytes, header);
         if table == Table::Summits && !f.is_empty() {
             summits_whole = false;

@@ -1,0 +1,569 @@
+//! The fast route from a table's CSV bytes to a frame.
+//!
+//! One pass over the bytes splits the rows, checks their structure (field
+//! count, quoting, UTF-8) and parses every value into its column's dtype:
+//! dates exactly `YYYY-MM-DD`, vocabulary words and country codes into
+//! Enum codes, numbers, booleans. Files without a quote character are
+//! split at line ends into pieces read side by side; files with quotes
+//! (small, hand-curated ones) are read in one piece by the same code.
+//!
+//! Anything the reader cannot take whole is refused with a short reason,
+//! and the loader then re-reads the file with the precise parser of
+//! `load::csv`, which says where each problem is. So this reader only has
+//! to be right about what is clean, never about where a problem lies.
+
+use std::borrow::Cow;
+
+use polars::prelude::*;
+use rayon::prelude::*;
+
+use super::frame::{Kind, Table, column_order, dtype_of};
+use super::validate::{parse_bool, parse_date};
+
+/// The smallest piece of a file read by one task.
+const MIN_PIECE: usize = 1 << 20;
+
+/// Why the fast reader refused a file.
+type Refusal = String;
+
+/// Reads a table's CSV bytes (a byte order mark allowed; header already
+/// checked to be `header`) into a frame with the table's dtypes and the
+/// canonical column order; missing optional columns are nulls, extra
+/// columns text.
+pub(crate) fn read(table: Table, bytes: &[u8], header: &[String]) -> Result<DataFrame, Refusal> {
+    let text = super::csv::strip_bom(bytes);
+    let convs: Vec<Conv> = header.iter().map(|name| Conv::of(table, name)).collect();
+    let quoted = memchr::memchr(b'"', text).is_some();
+    // Past the header row.
+    let mut at = 0;
+    let mut scratch = Fields::default();
+    next_record(text, &mut at, quoted, &mut scratch)?;
+    let body = &text[at..];
+
+    let pieces: Vec<&[u8]> = if quoted {
+        vec![body]
+    } else {
+        split(body, rayon::current_num_threads() * 4)
+    };
+    let parts: Vec<Vec<Series>> = pieces
+        .into_par_iter()
+        .map(|piece| read_piece(piece, header, &convs, quoted))
+        .collect::<Result<_, _>>()?;
+
+    let height: usize = parts.iter().map(|p| p.first().map_or(0, |s| s.len())).sum();
+    let mut columns: Vec<Column> = Vec::new();
+    for name in column_order(table, header) {
+        let dtype = dtype_of(table, &name);
+        let Some(i) = header.iter().position(|h| *h == name) else {
+            columns.push(Column::full_null(name.as_str().into(), height, &dtype));
+            continue;
+        };
+        let mut whole: Option<Series> = None;
+        for part in &parts {
+            match &mut whole {
+                None => whole = Some(part[i].clone()),
+                Some(w) => {
+                    w.append(&part[i]).map_err(|e| e.to_string())?;
+                }
+            }
+        }
+        let whole = match whole {
+            Some(w) => w,
+            None => convs[i].builder(&name, 0).finish(),
+        };
+        columns.push(
+            finish(whole, &dtype)
+                .map_err(|e| e.to_string())?
+                .into_column(),
+        );
+    }
+    DataFrame::new(height, columns).map_err(|e| e.to_string())
+}
+
+/// A column's parsed values in their final dtype: Enum codes become the
+/// Enum, day numbers dates.
+fn finish(values: Series, dtype: &DataType) -> PolarsResult<Series> {
+    let name = values.name().clone();
+    Ok(match dtype {
+        DataType::Enum(..) => {
+            let physical = values.cast(&DataType::from(dtype.cat_physical()?))?;
+            Series::from_cats_and_dtype(&physical, dtype, true)?.with_name(name)
+        }
+        DataType::Date => values.cast(&DataType::Date)?,
+        _ => values,
+    })
+}
+
+/// About `wanted` pieces of a file body, each ending just after a line end.
+fn split(body: &[u8], wanted: usize) -> Vec<&[u8]> {
+    let size = (body.len() / wanted.max(1)).max(MIN_PIECE);
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < body.len() {
+        let probe = (start + size).min(body.len());
+        let end = match memchr::memchr(b'\n', &body[probe..]) {
+            Some(i) => probe + i + 1,
+            None => body.len(),
+        };
+        pieces.push(&body[start..end]);
+        start = end;
+    }
+    pieces
+}
+
+/// Reads every record of a piece into one series a file column.
+fn read_piece(
+    piece: &[u8],
+    header: &[String],
+    convs: &[Conv],
+    quoted: bool,
+) -> Result<Vec<Series>, Refusal> {
+    // A line is about 40 bytes or more in every canonical table.
+    let guess = piece.len() / 40 + 1;
+    let mut builders: Vec<Builder> = header
+        .iter()
+        .zip(convs)
+        .map(|(name, conv)| conv.builder(name, guess))
+        .collect();
+    if !quoted && memchr::memchr(b'\r', piece).is_none() {
+        // Plain lines: fields are what lies between commas.
+        let mut from = 0;
+        for end in memchr::memchr_iter(b'\n', piece).chain([piece.len()]) {
+            let line = &piece[from..end];
+            from = end + 1;
+            if line.is_empty() {
+                continue;
+            }
+            let mut start = 0;
+            let mut k = 0;
+            for comma in memchr::memchr_iter(b',', line).chain([line.len()]) {
+                let Some(builder) = builders.get_mut(k) else {
+                    return Err(format!(
+                        "a row has more fields than the header's {}",
+                        header.len()
+                    ));
+                };
+                builder.push(&line[start..comma], &convs[k])?;
+                start = comma + 1;
+                k += 1;
+            }
+            if k != header.len() {
+                return Err(format!("a row has {k} fields, the header {}", header.len()));
+            }
+        }
+        return Ok(builders.into_iter().map(Builder::finish).collect());
+    }
+    let mut at = 0;
+    let mut fields = Fields::default();
+    while at < piece.len() {
+        if !next_record(piece, &mut at, quoted, &mut fields)? {
+            continue;
+        }
+        if fields.len() != header.len() {
+            return Err(format!(
+                "a row has {} fields, the header {}",
+                fields.len(),
+                header.len()
+            ));
+        }
+        for (k, builder) in builders.iter_mut().enumerate() {
+            builder.push(&fields.get(piece, k), &convs[k])?;
+        }
+    }
+    Ok(builders.into_iter().map(Builder::finish).collect())
+}
+
+/// A record's fields: byte ranges into the text, or unescaped copies for
+/// quoted fields holding doubled quotes.
+#[derive(Default)]
+struct Fields {
+    spans: Vec<(usize, usize)>,
+    /// Unescaped text of fields with doubled quotes, by field number.
+    owned: Vec<(usize, Vec<u8>)>,
+}
+
+impl Fields {
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn get<'a>(&'a self, text: &'a [u8], k: usize) -> Cow<'a, [u8]> {
+        if let Some((_, v)) = self.owned.iter().find(|(i, _)| *i == k) {
+            return Cow::Borrowed(v.as_slice());
+        }
+        let (s, e) = self.spans[k];
+        Cow::Borrowed(&text[s..e])
+    }
+}
+
+/// Reads the record starting at `*at` into `fields` and moves `*at` past
+/// its line end. Returns `false` for a blank line. Refuses a quote inside
+/// an unquoted field, text after a closing quote, a quote never closed, and
+/// a carriage return that does not end a line.
+fn next_record(
+    text: &[u8],
+    at: &mut usize,
+    quoted: bool,
+    fields: &mut Fields,
+) -> Result<bool, Refusal> {
+    fields.spans.clear();
+    fields.owned.clear();
+    let mut i = *at;
+    // A blank line (or the end of the text) is no record.
+    let rest = &text[i..];
+    if rest.is_empty() || rest[0] == b'\n' || rest.starts_with(b"\r\n") || rest == b"\r" {
+        *at = match memchr::memchr(b'\n', rest) {
+            Some(n) => i + n + 1,
+            None => text.len(),
+        };
+        return Ok(false);
+    }
+    loop {
+        if quoted && text.get(i) == Some(&b'"') {
+            let open = i + 1;
+            let mut j = open;
+            let mut doubled = false;
+            loop {
+                match memchr::memchr(b'"', &text[j..]) {
+                    None => return Err("a quoted field is never closed".to_owned()),
+                    Some(n) => {
+                        j += n;
+                        if text.get(j + 1) == Some(&b'"') {
+                            doubled = true;
+                            j += 2;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            }
+            if doubled {
+                let mut value = Vec::with_capacity(j - open);
+                let mut k = open;
+                while k < j {
+                    value.push(text[k]);
+                    k += if text[k] == b'"' { 2 } else { 1 };
+                }
+                fields.owned.push((fields.spans.len(), value));
+            }
+            fields.spans.push((open, j));
+            i = j + 1;
+            match text.get(i) {
+                None => {}
+                Some(b',') => {
+                    i += 1;
+                    continue;
+                }
+                Some(b'\n') => i += 1,
+                Some(b'\r') if text.get(i + 1) == Some(&b'\n') => i += 2,
+                Some(_) => return Err("text follows a closing quote".to_owned()),
+            }
+            break;
+        }
+        let end = match memchr::memchr2(b',', b'\n', &text[i..]) {
+            Some(n) => i + n,
+            None => text.len(),
+        };
+        let mut value_end = end;
+        if text.get(end) != Some(&b',') && value_end > i && text[value_end - 1] == b'\r' {
+            value_end -= 1;
+        }
+        let value = &text[i..value_end];
+        if memchr::memchr(b'\r', value).is_some() {
+            return Err("a carriage return inside a row".to_owned());
+        }
+        if quoted && memchr::memchr(b'"', value).is_some() {
+            return Err("a quote inside an unquoted field".to_owned());
+        }
+        fields.spans.push((i, value_end));
+        match text.get(end) {
+            Some(b',') => i = end + 1,
+            Some(_) => {
+                i = end + 1;
+                break;
+            }
+            None => {
+                i = end;
+                break;
+            }
+        }
+    }
+    *at = i;
+    Ok(true)
+}
+
+/// How a file column's text becomes values.
+enum Conv {
+    Text,
+    Date,
+    Bool,
+    Count,
+    Float,
+    /// Words of a closed list, numbered in the list's order.
+    Code(Words),
+}
+
+impl Conv {
+    fn of(table: Table, name: &str) -> Conv {
+        let Some(column) = table.column(name) else {
+            return Conv::Text;
+        };
+        match column.kind {
+            Kind::Date => Conv::Date,
+            Kind::Bool => Conv::Bool,
+            Kind::Count => Conv::Count,
+            Kind::Amount | Kind::Degrees(_) => Conv::Float,
+            Kind::Country => Conv::Code(Words::new(
+                crate::model::country::COUNTRIES.iter().map(|c| c.alpha3),
+            )),
+            Kind::Vocabulary(names) => Conv::Code(Words::new(names.iter().copied())),
+            _ => Conv::Text,
+        }
+    }
+
+    fn builder(&self, name: &str, capacity: usize) -> Builder {
+        let name: PlSmallStr = name.into();
+        match self {
+            Conv::Text => Builder::Text(StringChunkedBuilder::new(name, capacity)),
+            Conv::Date => Builder::Date(PrimitiveChunkedBuilder::new(name, capacity)),
+            Conv::Bool => Builder::Bool(BooleanChunkedBuilder::new(name, capacity)),
+            Conv::Count => Builder::Count(PrimitiveChunkedBuilder::new(name, capacity)),
+            Conv::Float => Builder::Float(PrimitiveChunkedBuilder::new(name, capacity)),
+            // A byte a value where the list allows (the Enum's own
+            // physical type then), four otherwise.
+            Conv::Code(words) if words.list.len() <= usize::from(u8::MAX) => {
+                Builder::Code8(PrimitiveChunkedBuilder::new(name, capacity))
+            }
+            Conv::Code(_) => Builder::Code(PrimitiveChunkedBuilder::new(name, capacity)),
+        }
+    }
+}
+
+/// A closed list of words and their numbers. Three-letter capital codes
+/// (the country table) are found by arithmetic, short lists by comparing.
+struct Words {
+    list: Vec<&'static [u8]>,
+    /// For lists of three-letter capital codes: the number of each code,
+    /// by `(a * 26 + b) * 26 + c`.
+    letters: Option<Vec<u32>>,
+}
+
+impl Words {
+    const NONE: u32 = u32::MAX;
+
+    fn new(words: impl Iterator<Item = &'static str>) -> Words {
+        let list: Vec<&'static [u8]> = words.map(str::as_bytes).collect();
+        let codes = list
+            .iter()
+            .all(|w| w.len() == 3 && w.iter().all(u8::is_ascii_uppercase));
+        let letters = codes.then(|| {
+            let mut table = vec![Words::NONE; 26 * 26 * 26];
+            for (i, w) in list.iter().enumerate() {
+                table[Words::slot(w)] = i as u32;
+            }
+            table
+        });
+        Words { list, letters }
+    }
+
+    fn slot(w: &[u8]) -> usize {
+        w.iter().fold(0, |n, &b| n * 26 + usize::from(b - b'A'))
+    }
+
+    fn find(&self, field: &[u8]) -> Option<u32> {
+        if let Some(table) = &self.letters {
+            if field.len() != 3 || !field.iter().all(u8::is_ascii_uppercase) {
+                return None;
+            }
+            let code = table[Words::slot(field)];
+            return (code != Words::NONE).then_some(code);
+        }
+        self.list.iter().position(|w| *w == field).map(|i| i as u32)
+    }
+}
+
+/// One column of a piece, being filled.
+enum Builder {
+    Text(StringChunkedBuilder),
+    Date(PrimitiveChunkedBuilder<Int32Type>),
+    Bool(BooleanChunkedBuilder),
+    Count(PrimitiveChunkedBuilder<Int64Type>),
+    Float(PrimitiveChunkedBuilder<Float64Type>),
+    Code(PrimitiveChunkedBuilder<UInt32Type>),
+    Code8(PrimitiveChunkedBuilder<UInt8Type>),
+}
+
+impl Builder {
+    /// Adds one field's value; an empty field is null.
+    fn push(&mut self, field: &[u8], conv: &Conv) -> Result<(), Refusal> {
+        if field.is_empty() {
+            match self {
+                Builder::Text(b) => b.append_null(),
+                Builder::Date(b) => b.append_null(),
+                Builder::Bool(b) => b.append_null(),
+                Builder::Count(b) => b.append_null(),
+                Builder::Float(b) => b.append_null(),
+                Builder::Code(b) => b.append_null(),
+                Builder::Code8(b) => b.append_null(),
+            }
+            return Ok(());
+        }
+        // Words are ASCII: a match needs no UTF-8 check.
+        if let Conv::Code(words) = conv {
+            let code = words.find(field).ok_or_else(|| {
+                format!("{:?} is not a known word", String::from_utf8_lossy(field))
+            })?;
+            match self {
+                Builder::Code8(b) => b.append_value(code as u8),
+                Builder::Code(b) => b.append_value(code),
+                _ => unreachable!("a code column has a code builder"),
+            }
+            return Ok(());
+        }
+        let text = std::str::from_utf8(field).map_err(|_| "text that is not UTF-8".to_owned())?;
+        let refuse = || format!("{text:?} does not parse");
+        match (self, conv) {
+            (Builder::Text(b), _) => b.append_value(text),
+            (Builder::Date(b), _) => b.append_value(days(text).ok_or_else(refuse)?),
+            (Builder::Bool(b), _) => b.append_value(parse_bool(text).ok_or_else(refuse)?),
+            (Builder::Count(b), _) => b.append_value(text.parse().map_err(|_| refuse())?),
+            (Builder::Float(b), _) => {
+                let x: f64 = text.parse().map_err(|_| refuse())?;
+                if !x.is_finite() {
+                    return Err(refuse());
+                }
+                b.append_value(x);
+            }
+            (Builder::Code(_) | Builder::Code8(_), _) => {
+                unreachable!("codes are read above")
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Series {
+        match self {
+            Builder::Text(b) => b.finish().into_series(),
+            Builder::Date(b) => b.finish().into_series(),
+            Builder::Bool(b) => b.finish().into_series(),
+            Builder::Count(b) => b.finish().into_series(),
+            Builder::Float(b) => b.finish().into_series(),
+            Builder::Code(b) => b.finish().into_series(),
+            Builder::Code8(b) => b.finish().into_series(),
+        }
+    }
+}
+
+/// Days since 1970-01-01 of an exact `YYYY-MM-DD` date: four-digit years
+/// by arithmetic (Howard Hinnant's `days_from_civil`), anything else as
+/// the precise checks read it.
+fn days(text: &str) -> Option<i32> {
+    let b = text.as_bytes();
+    let digit = |i: usize| {
+        b.get(i)
+            .filter(|c| c.is_ascii_digit())
+            .map(|c| i64::from(c - b'0'))
+    };
+    let fast = (|| {
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let year = digit(0)? * 1000 + digit(1)? * 100 + digit(2)? * 10 + digit(3)?;
+        let month = digit(5)? * 10 + digit(6)?;
+        let day = digit(8)? * 10 + digit(9)?;
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let length = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        if !(1..=length).contains(&day) {
+            return None;
+        }
+        let y = if month <= 2 { year - 1 } else { year };
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400);
+        let mp = (month + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + day - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        i32::try_from(era * 146_097 + doe - 719_468).ok()
+    })();
+    fast.or_else(|| {
+        let date = parse_date(text)?;
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?;
+        i32::try_from((date - epoch).num_days()).ok()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_count_days_as_chrono_does() {
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        let mut d = chrono::NaiveDate::from_ymd_opt(0, 1, 1).unwrap();
+        let end = chrono::NaiveDate::from_ymd_opt(2400, 12, 31).unwrap();
+        while d <= end {
+            let text = d.format("%Y-%m-%d").to_string();
+            assert_eq!(days(&text), Some((d - epoch).num_days() as i32), "{text}");
+            d = d.succ_opt().unwrap();
+        }
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-1-010",
+            "2025/01/01",
+            "15/08/2025",
+        ] {
+            assert_eq!(days(bad), None, "{bad}");
+        }
+        assert_eq!(days("2024-02-29"), Some(19_782));
+    }
+
+    #[test]
+    fn records_split_on_commas_quotes_and_line_ends() {
+        let text = b"a,\"b,\"\"c\"\"\",\r\n\n\"x\ny\",,z";
+        let mut at = 0;
+        let mut f = Fields::default();
+        assert!(next_record(text, &mut at, true, &mut f).unwrap());
+        let got: Vec<Vec<u8>> = (0..f.len()).map(|k| f.get(text, k).into_owned()).collect();
+        assert_eq!(got, [b"a".to_vec(), b"b,\"c\"".to_vec(), b"".to_vec()]);
+        assert!(!next_record(text, &mut at, true, &mut f).unwrap());
+        assert!(next_record(text, &mut at, true, &mut f).unwrap());
+        let got: Vec<Vec<u8>> = (0..f.len()).map(|k| f.get(text, k).into_owned()).collect();
+        assert_eq!(got, [b"x\ny".to_vec(), b"".to_vec(), b"z".to_vec()]);
+        assert_eq!(at, text.len());
+    }
+
+    #[test]
+    fn broken_quoting_is_refused() {
+        for text in [
+            &b"\"never closed,1\n"[..],
+            b"\"a\"b,1\n",
+            b"a\"b,1\n",
+            b"a\rb,1\n",
+        ] {
+            let mut at = 0;
+            let mut f = Fields::default();
+            assert!(
+                next_record(text, &mut at, true, &mut f).is_err(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn pieces_end_at_line_ends_and_cover_the_body() {
+        let body: Vec<u8> = (0..200_000)
+            .flat_map(|i| format!("{i},x\n").into_bytes())
+            .collect();
+        let pieces = split(&body, 4);
+        assert!(pieces.len() > 1);
+        assert!(pieces.iter().all(|p| p.ends_with(b"\n")));
+        assert_eq!(pieces.concat(), body);
+    }
+}
