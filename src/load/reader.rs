@@ -118,8 +118,9 @@ fn read_piece(
     convs: &[Conv],
     quoted: bool,
 ) -> Result<Vec<Series>, Refusal> {
-    // A line is about 40 bytes or more in every canonical table.
-    let guess = piece.len() / 40 + 1;
+    // Room for every line (an upper bound on the rows), so that no
+    // column grows and moves while it is filled.
+    let guess = memchr::memchr_iter(b'\n', piece).count() + 1;
     let mut builders: Vec<Builder> = header
         .iter()
         .zip(convs)
