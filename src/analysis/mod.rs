@@ -39,27 +39,7 @@ pub fn portfolio_count(p: Portfolio) -> String {
 pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
     let summits = data.summits();
     let ids = summits.column("summit_id")?.str()?;
-    let base = summits.select([
-        "summit_id",
-        "start_date",
-        "end_date",
-        "side_a",
-        "side_b",
-        "city",
-        "host_country",
-        "format",
-        "host_side",
-        "latitude",
-        "longitude",
-    ])?;
-    let counts = delegation_counts(ids, data.participants())?;
-    let outcomes = aligned(ids, data.outcomes())?;
-    let context = aligned(ids, data.context())?;
-    let mut wide = base.hstack(counts.columns())?;
-    wide = wide.hstack(outcomes.columns())?;
-    wide = wide.hstack(context.columns())?;
-    let (dyads, dyad) = dyad_column(summits)?;
-    wide.with_column(dyad)?;
+    let (dyads, dyad_dtype) = dyad_codes(summits)?;
 
     // The order: dyad (its code follows the alphabet), start date, then
     // id; by row number when the rows are in id order already, which keeps
@@ -92,10 +72,37 @@ pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
             (dyads[x], days[x], ids.get(x)).cmp(&(dyads[y], days[y], ids.get(y)))
         });
     }
-    // Gathers from one chunk are much faster than from many.
-    wide.rechunk_mut_par();
     let take = IdxCa::from_vec("".into(), rows.clone());
-    let mut facts = wide.take(&take)?;
+
+    // Every piece is gathered straight into that order, so the frame is
+    // built once.
+    let mut facts = summits
+        .select([
+            "summit_id",
+            "start_date",
+            "end_date",
+            "side_a",
+            "side_b",
+            "city",
+            "host_country",
+            "format",
+            "host_side",
+            "latitude",
+            "longitude",
+        ])?
+        .take(&take)?;
+    let counts = delegation_counts(ids, data.participants())?.take(&take)?;
+    facts = facts.hstack(counts.columns())?;
+    drop(counts);
+    for table in [data.outcomes(), data.context()] {
+        let piece = aligned(ids, table, &rows)?;
+        facts = facts.hstack(piece.columns())?;
+    }
+    let physical =
+        UInt32Chunked::from_iter_options("dyad".into(), rows.iter().map(|&r| dyads[r as usize]))
+            .into_series()
+            .cast(&DataType::from(dyad_dtype.cat_physical()?))?;
+    facts.with_column(Series::from_cats_and_dtype(&physical, &dyad_dtype, true)?.into_column())?;
 
     // Place in the dyad's history, by walking the sorted rows.
     let mut seq = Vec::with_capacity(n);
@@ -133,10 +140,11 @@ pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
     Ok(facts)
 }
 
-/// The dyad of every summit as an Enum whose categories are the dyads in
-/// alphabetical order, so that sorting by it sorts alphabetically. Worked
-/// out once a pair of country codes, not once a row.
-fn dyad_column(summits: &DataFrame) -> PolarsResult<(Vec<Option<u32>>, Column)> {
+/// The dyad of every summit as a number, and the Enum of the dyads in
+/// alphabetical order those numbers index, so that sorting by the Enum
+/// sorts alphabetically. Worked out once a pair of country codes, not once
+/// a row.
+fn dyad_codes(summits: &DataFrame) -> PolarsResult<(Vec<Option<u32>>, DataType)> {
     let (a, b) = (
         enum_codes(summits.column("side_a")?)?,
         enum_codes(summits.column("side_b")?)?,
@@ -169,10 +177,7 @@ fn dyad_column(summits: &DataFrame) -> PolarsResult<(Vec<Option<u32>>, Column)> 
         .collect();
     let dtype =
         DataType::from_frozen_categories(FrozenCategories::new(categories.iter().copied())?);
-    let physical =
-        Series::new("dyad".into(), &codes).cast(&DataType::from(dtype.cat_physical()?))?;
-    let column = Series::from_cats_and_dtype(&physical, &dtype, true)?;
-    Ok((codes, column.into_column()))
+    Ok((codes, dtype))
 }
 
 /// The category numbers of an Enum column (its position in the
@@ -263,18 +268,22 @@ fn delegation_counts(ids: &StringChunked, participants: &DataFrame) -> PolarsRes
         .agg(counts)
         .collect()?;
     let mut filled = Vec::new();
-    for c in aligned(ids, &grouped)?.columns() {
+    let in_order: Vec<IdxSize> = (0..ids.len() as IdxSize).collect();
+    for c in aligned(ids, &grouped, &in_order)?.columns() {
         filled.push(c.fill_null(FillNullStrategy::Zero)?);
     }
     DataFrame::new_infer_height(filled)
 }
 
-/// `table`'s rows (without `summit_id`) in the order of `ids`, nulls where
-/// a summit has no row. `table` holds at most one row a summit.
-fn aligned(ids: &StringChunked, table: &DataFrame) -> PolarsResult<DataFrame> {
+/// `table`'s rows (without `summit_id`) for the summits `ids[rows[0]]`,
+/// `ids[rows[1]]`..., nulls where a summit has no row. `table` holds at
+/// most one row a summit.
+fn aligned(ids: &StringChunked, table: &DataFrame, rows: &[IdxSize]) -> PolarsResult<DataFrame> {
     let rest = table.drop("summit_id")?;
     if let Some(positions) = sorted_positions(ids, table.column("summit_id")?.str()?) {
-        return rest.take(&positions);
+        let at: Vec<Option<IdxSize>> = positions.iter().collect();
+        let composed = IdxCa::from_iter_options("".into(), rows.iter().map(|&r| at[r as usize]));
+        return rest.take(&composed);
     }
     let left = DataFrame::new_infer_height(vec![Column::new(
         "summit_id".into(),
@@ -292,7 +301,8 @@ fn aligned(ids: &StringChunked, table: &DataFrame) -> PolarsResult<DataFrame> {
             args,
         )
         .collect()?
-        .drop("summit_id")
+        .drop("summit_id")?
+        .take(&IdxCa::from_vec("".into(), rows.to_vec()))
 }
 
 /// Typed reads of a frame's columns, for analyses and charts that walk

@@ -32,9 +32,6 @@ impl Look {
     };
 }
 
-/// Rows a task when principals' summits are looked up side by side.
-const RUN: usize = 1 << 16;
-
 /// One row a principal of a summit (participants whose level is
 /// `principal`), by summit id and person id, with the summit's
 /// start date, the counterpart (the other side, as its continuing state),
@@ -44,36 +41,8 @@ const RUN: usize = 1 << 16;
 /// on the same day are taken in the facts' order (dyad, then id), and a
 /// person listed twice at a summit looks back from it once.
 pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsResult<DataFrame> {
-    // Only principals count: a vectorised filter first, so that the walks
-    // below touch a third of the rows.
-    let principal = Level::ALL
-        .iter()
-        .position(|l| *l == Level::Principal)
-        .unwrap_or_default() as u32;
-    let mut principals = participants
-        .select(["summit_id", "person_id", "name", "country"])?
-        .filter(&enum_is(participants.column("level")?, principal)?)?;
-    principals.rechunk_mut();
-    let n = principals.height();
-
-    // Summits, by their position in the facts frame.
-    let ids = facts.column("summit_id")?.str()?;
-    let mut position: PlHashMap<&str, u32> = PlHashMap::with_capacity(ids.len());
-    for (i, id) in ids.iter().enumerate() {
-        if let Some(id) = id {
-            position.insert(id, i as u32);
-        }
-    }
-    let days: Vec<i32> = facts
-        .column("start_date")?
-        .as_materialized_series()
-        .date()?
-        .physical()
-        .iter()
-        .map(|d| d.unwrap_or_default())
-        .collect();
-    // Country codes as positions in the country table, each mapped to its
-    // continuing state's.
+    // Facts by position: start day, both sides and host as continuing
+    // states (numbers in the country table).
     let continuing: Vec<u32> = COUNTRIES
         .iter()
         .map(|c| {
@@ -84,70 +53,102 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
                 .unwrap_or_default() as u32
         })
         .collect();
-    let state = |codes: Vec<Option<u32>>| -> Vec<Option<u32>> {
-        codes
+    let state = |column: &Column| -> PolarsResult<Vec<u32>> {
+        Ok(enum_codes(column)?
             .into_iter()
-            .map(|c| c.map(|c| continuing[c as usize]))
-            .collect()
+            .map(|c| c.map_or(NONE, |c| continuing[c as usize]))
+            .collect())
     };
-    let side_a = state(enum_codes(facts.column("side_a")?)?);
-    let side_b = state(enum_codes(facts.column("side_b")?)?);
-    let host = state(enum_codes(facts.column("host_country")?)?);
-    let own = state(enum_codes(principals.column("country")?)?);
-
-    // Each principal row's summit (its position in the facts frame) and
-    // person (numbered in order of first appearance; the numbers only
-    // group a person's rows, so that order does not show in the output).
-    // A summit's rows are usually together, so the id is looked up once a
-    // run of rows.
-    let of = principals.column("summit_id")?.str()?;
-    let person = principals.column("person_id")?.str()?;
-    let mut summit_of: Vec<Option<u32>> = (0..n)
-        .step_by(RUN)
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|start| {
-            let mut found = Vec::with_capacity(RUN.min(n - start));
-            let mut previous: Option<(&str, Option<u32>)> = None;
-            for id in of.slice(start as i64, RUN).iter() {
-                let at = match (id, previous) {
-                    (Some(id), Some((p, at))) if p == id => at,
-                    (Some(id), _) => {
-                        let at = position.get(id).copied();
-                        previous = Some((id, at));
-                        at
-                    }
-                    (None, _) => None,
-                };
-                found.push(at);
-            }
-            found
-        })
-        .flatten_iter()
+    let days: Vec<i32> = facts
+        .column("start_date")?
+        .as_materialized_series()
+        .date()?
+        .physical()
+        .iter()
+        .map(|d| d.unwrap_or_default())
         .collect();
-    let mut people: PlHashMap<&str, u32> = PlHashMap::new();
-    // (person, start date, facts position, row) in one sortable number.
+    let side_a = state(facts.column("side_a")?)?;
+    let side_b = state(facts.column("side_b")?)?;
+    let host = state(facts.column("host_country")?)?;
+
+    // The principals: a vectorised filter of the columns the walk reads
+    // and the output shows.
+    let principal = Level::ALL
+        .iter()
+        .position(|l| *l == Level::Principal)
+        .unwrap_or_default() as u32;
+    let is_principal = enum_is(participants.column("level")?, principal)?;
+    let mut small = participants
+        .select(["summit_id", "person_id", "name", "country"])?
+        .filter(&is_principal)?;
+    // One chunk: the output gathers from it at random.
+    small.rechunk_mut();
+    drop(is_principal);
+    let of = small.column("summit_id")?.str()?;
+    let person: Vec<&str> = small
+        .column("person_id")?
+        .str()?
+        .iter()
+        .map(Option::unwrap_or_default)
+        .collect();
+    let own = state(small.column("country")?)?;
+    let n = small.height();
+
+    // Each principal's summit, by its facts position (NONE where the
+    // summit is not in the facts). A summit's rows are usually together,
+    // so its id is looked up once a run of rows.
+    let mut summit_of: Vec<u32> = Vec::with_capacity(n);
+    {
+        let ids = facts.column("summit_id")?.str()?;
+        let mut position: PlHashMap<&str, u32> = PlHashMap::with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            if let Some(id) = id {
+                position.insert(id, i as u32);
+            }
+        }
+        let mut previous: Option<(&str, u32)> = None;
+        for id in of.iter() {
+            let at = match (id, previous) {
+                (Some(id), Some((p, at))) if p == id => at,
+                (Some(id), _) => {
+                    let at = position.get(id).copied().unwrap_or(NONE);
+                    previous = Some((id, at));
+                    at
+                }
+                (None, _) => NONE,
+            };
+            summit_of.push(at);
+        }
+    }
+
+    // (person, start date, facts position, principal number) in one
+    // sortable number; people are numbered in order of first appearance,
+    // which only groups a person's rows.
     let mut keys: Vec<u128> = Vec::with_capacity(n);
-    for (row, (who, at)) in person.iter().zip(&summit_of).enumerate() {
-        let (Some(who), Some(at)) = (who, *at) else {
-            continue;
-        };
-        let next = people.len() as u32;
-        let number = *people.entry(who).or_insert(next);
-        let day = (i64::from(days[at as usize]) - i64::from(i32::MIN)) as u128;
-        keys.push((u128::from(number) << 96) | (day << 64) | (u128::from(at) << 32) | row as u128);
+    {
+        let mut people: PlHashMap<&str, u32> = PlHashMap::new();
+        for (k, (&who, &at)) in person.iter().zip(&summit_of).enumerate() {
+            if at == NONE {
+                continue;
+            }
+            let next = people.len() as u32;
+            let number = *people.entry(who).or_insert(next);
+            let day = (i64::from(days[at as usize]) - i64::from(i32::MIN)) as u128;
+            keys.push(
+                (u128::from(number) << 96) | (day << 64) | (u128::from(at) << 32) | k as u128,
+            );
+        }
     }
     // Each person's summits in time order (ties in the facts' order).
     keys.par_sort_unstable();
 
-    // What each principal row looks back to, packed so that the walk in
-    // person order writes one place a row.
-    let mut found: Vec<Look> = vec![Look::NONE; n];
+    // What each principal looks back to, in one walk in person order.
     // The latest summit (position) of the current person with, and on the
     // soil of, each country, stamped with the person's number so that a
     // new person needs no clearing.
-    let mut last_with: Vec<(u32, u32)> = vec![(u32::MAX, 0); COUNTRIES.len()];
-    let mut last_on: Vec<(u32, u32)> = vec![(u32::MAX, 0); COUNTRIES.len()];
+    let mut found: Vec<Look> = vec![Look::NONE; n];
+    let mut last_with: Vec<(u32, u32)> = vec![(NONE, 0); COUNTRIES.len()];
+    let mut last_on: Vec<(u32, u32)> = vec![(NONE, 0); COUNTRIES.len()];
     let find = |list: &Vec<(u32, u32)>, who: u32, country: u32| {
         let (stamp, summit) = list[country as usize];
         (stamp == who).then_some(summit)
@@ -164,87 +165,98 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
         let who = (keys[group] >> 96) as u32;
         let summit = (keys[group] >> 32) as u32;
         let s = summit as usize;
-        let (Some(a), Some(b)) = (side_a[s], side_b[s]) else {
-            group = end;
-            continue;
-        };
-        for &key in &keys[group..end] {
-            let r = key as u32 as usize;
-            let Some(mine) = own[r] else { continue };
-            let other = if a == mine { b } else { a };
-            found[r] = Look {
-                counterpart: other,
-                with: find(&last_with, who, other).unwrap_or(NONE),
-                soil: find(&last_on, who, other).unwrap_or(NONE),
-            };
-        }
-        for &key in &keys[group..end] {
-            if let Some(mine) = own[key as u32 as usize] {
+        let (a, b) = (side_a[s], side_b[s]);
+        if a != NONE && b != NONE {
+            for &key in &keys[group..end] {
+                let k = key as u32 as usize;
+                let mine = own[k];
+                if mine == NONE {
+                    continue;
+                }
+                let other = if a == mine { b } else { a };
+                found[k] = Look {
+                    counterpart: other,
+                    with: find(&last_with, who, other).unwrap_or(NONE),
+                    soil: find(&last_on, who, other).unwrap_or(NONE),
+                };
+            }
+            for &key in &keys[group..end] {
+                let mine = own[key as u32 as usize];
+                if mine == NONE {
+                    continue;
+                }
                 for side in [a, b] {
                     if side != mine {
                         last_with[side as usize] = (who, summit);
                     }
                 }
             }
-        }
-        if let Some(h) = host[s] {
-            last_on[h as usize] = (who, summit);
+            if host[s] != NONE {
+                last_on[host[s] as usize] = (who, summit);
+            }
         }
         group = end;
     }
     drop(keys);
+    drop(own);
 
     // Rows by summit id, then person id, whatever the input's order.
     // Participants are usually grouped by summit in id order already;
     // then only each summit's few rows are sorted.
-    let mut rows: Vec<u32> = (0..n as u32).collect();
+    let mut order_of: Vec<u32> = (0..n as u32)
+        .filter(|&k| summit_of[k as usize] != NONE)
+        .collect();
     let by_id = |x: &u32, y: &u32| {
         let (x, y) = (*x as usize, *y as usize);
-        (of.get(x), person.get(x), x).cmp(&(of.get(y), person.get(y), y))
+        (of.get(x), person[x], x).cmp(&(of.get(y), person[y], y))
     };
     if order(of) == Order::Unsorted {
-        rows.par_sort_unstable_by(by_id);
+        order_of.par_sort_unstable_by(by_id);
     } else {
+        // Runs of one summit: the same facts position.
         let mut start = 0;
-        while start < n {
-            let id = of.get(start);
-            let end = start + (start..n).take_while(|&i| of.get(i) == id).count();
+        while start < order_of.len() {
+            let at = summit_of[order_of[start] as usize];
+            let end = start
+                + order_of[start..]
+                    .iter()
+                    .take_while(|&&k| summit_of[k as usize] == at)
+                    .count();
             if end - start > 1 {
-                rows[start..end].sort_unstable_by(by_id);
+                order_of[start..end].sort_unstable_by(|x, y| {
+                    (person[*x as usize], x).cmp(&(person[*y as usize], y))
+                });
             }
             start = end;
         }
     }
-    drop(people);
-    let mut principals = principals.clone();
-    if rows.iter().enumerate().any(|(i, &r)| r as usize != i) {
-        principals = principals.take(&IdxCa::from_vec("".into(), rows.clone()))?;
-        found = rows.iter().map(|&r| found[r as usize]).collect();
-        summit_of = rows.iter().map(|&r| summit_of[r as usize]).collect();
-    }
-    drop(rows);
+    drop(person);
 
-    // The principals' columns as they now are; what comes from the facts
-    // is gathered.
-    let start = Int32Chunked::from_iter_options(
+    // The output: the principals' own columns gathered once, in that
+    // order; the rest from the facts.
+    let picked = IdxCa::from_iter_values("".into(), order_of.iter().map(|&k| k as IdxSize));
+    let mut out = small.select(["summit_id"])?.take(&picked)?;
+    let start = Int32Chunked::from_iter_values(
         "start_date".into(),
-        summit_of.iter().map(|at| at.map(|at| days[at as usize])),
+        order_of
+            .iter()
+            .map(|&k| days[summit_of[k as usize] as usize]),
     )
     .into_series()
     .cast(&DataType::Date)?;
-    let mut out = principals.select(["summit_id"])?;
     out.with_column(start.into_column())?;
-    out = out.hstack(
-        principals
-            .select(["person_id", "name", "country"])?
-            .columns(),
-    )?;
-    let country = principals.column("country")?.dtype().clone();
+    let people = small
+        .select(["person_id", "name", "country"])?
+        .take(&picked)?;
+    out = out.hstack(people.columns())?;
+    drop(picked);
+    let country = participants.column("country")?.dtype().clone();
     let codes = UInt32Chunked::from_iter_options(
         "".into(),
-        found
-            .iter()
-            .map(|l| (l.counterpart != NONE).then_some(l.counterpart)),
+        order_of.iter().map(|&k| {
+            let c = found[k as usize].counterpart;
+            (c != NONE).then_some(c)
+        }),
     )
     .into_series()
     .cast(&DataType::from(country.cat_physical()?))?;
@@ -268,26 +280,22 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
     ] {
         let at = IdxCa::from_iter_options(
             "".into(),
-            found.iter().map(|l| {
-                let p = pick(l);
+            order_of.iter().map(|&k| {
+                let p = pick(&found[k as usize]);
                 (p != NONE).then_some(p as IdxSize)
             }),
         );
         out.with_column(id_column.take(&at)?.with_name(summit.into()))?;
         let days_since = Int64Chunked::from_iter_options(
             since.into(),
-            found.iter().zip(&summit_of).map(|(l, s)| {
-                let p = pick(l);
-                let s = (*s)?;
-                (p != NONE).then(|| i64::from(days[s as usize]) - i64::from(days[p as usize]))
+            order_of.iter().map(|&k| {
+                let k = k as usize;
+                let p = pick(&found[k]);
+                (p != NONE)
+                    .then(|| i64::from(days[summit_of[k] as usize]) - i64::from(days[p as usize]))
             }),
         );
         out.with_column(days_since.into_column())?;
-    }
-    // Principals of summits missing from the facts have nothing to report.
-    if summit_of.iter().any(Option::is_none) {
-        let known: BooleanChunked = summit_of.iter().map(|at| Some(at.is_some())).collect();
-        out = out.filter(&known)?;
     }
     Ok(out)
 }
