@@ -108,22 +108,41 @@ fn each_summary(
 }
 
 /// Writes the summary tables into `dir` (created if needed) and returns
-/// the paths written. Each table is written as soon as it is made and
-/// dropped before the next, so only one is held at a time.
+/// the paths written. A table is written on a second thread while the
+/// next is made, so at most two are held at a time; the first error
+/// (making or writing) stops the export.
 pub fn write_summaries(
     data: &Collection,
     dir: &Path,
     options: &SummaryOptions,
 ) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut written = Vec::new();
-    each_summary(data, options, |name, table| {
-        let path = dir.join(name);
-        write_frame(&table, &path, options.excel)?;
-        written.push(path);
-        Ok(())
-    })?;
-    Ok(written)
+    let (send, receive) = std::sync::mpsc::sync_channel::<(&'static str, DataFrame)>(0);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(move || -> Result<Vec<PathBuf>> {
+            let mut written = Vec::new();
+            for (name, table) in receive {
+                let path = dir.join(name);
+                write_frame(&table, &path, options.excel)?;
+                written.push(path);
+            }
+            Ok(written)
+        });
+        let made = each_summary(data, options, |name, table| {
+            // A closed channel means the writer stopped on an error: stop
+            // making tables; joining the writer reports its error.
+            send.send((name, table)).map_err(|_| Error::Write {
+                what: "summaries".to_owned(),
+                message: "the writer stopped".to_owned(),
+            })
+        });
+        drop(send);
+        let written = writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        made?;
+        Ok(written)
+    })
 }
 
 /// A frame as CSV bytes, formatted as the summaries are.
@@ -137,9 +156,16 @@ pub fn csv_bytes(df: &DataFrame, bom: bool) -> Result<Vec<u8>> {
 pub fn write_frame(df: &DataFrame, path: &Path, bom: bool) -> Result<()> {
     let partial = path.with_extension("csv.partial");
     let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
-    let mut out = BufWriter::with_capacity(1 << 20, file);
-    writer::write_frame(df, &mut out, bom)?;
-    out.flush().map_err(|e| Error::io(&partial, e))?;
-    drop(out);
-    std::fs::rename(&partial, path).map_err(|e| Error::io(path, e))
+    let written = (|| {
+        let mut out = BufWriter::with_capacity(1 << 20, file);
+        writer::write_frame(df, &mut out, bom)?;
+        out.flush().map_err(|e| Error::io(&partial, e))?;
+        drop(out);
+        std::fs::rename(&partial, path).map_err(|e| Error::io(path, e))
+    })();
+    if written.is_err() {
+        // Nothing half-written is left behind.
+        let _ = std::fs::remove_file(&partial);
+    }
+    written
 }

@@ -202,3 +202,27 @@ fn tables_can_be_chosen_and_unknown_names_are_refused() {
         run.stderr
     );
 }
+
+#[test]
+fn a_table_that_cannot_be_written_stops_the_export_and_leaves_no_partial_file() {
+    let out = tempfile::tempdir().unwrap();
+    // A directory where the second table should go: it cannot be replaced.
+    std::fs::create_dir(out.path().join("dyad_decade.csv")).unwrap();
+    let run = summitry(&[
+        "export",
+        "summaries",
+        "--data",
+        &fixture("valid"),
+        "--out",
+        out.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("dyad_decade.csv"), "{}", run.stderr);
+    let mut names: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    // The first table was written; nothing after the failure was.
+    assert_eq!(names, ["dyad_decade.csv", "summit_summary.csv"]);
+}
