@@ -31,11 +31,14 @@ pub fn portfolio_count(p: Portfolio) -> String {
 ///   previous summit of the dyad, start to start) and `previous_summit_id`;
 /// - `n_participants` and one `n_<portfolio>` column a portfolio (0 where
 ///   no participant is recorded), and `economic_share` (null where none);
-/// - every outcome and context column (null where not coded).
+/// - every outcome and context column (null where not coded);
+/// - `summits_row`, the summit's row (from 0) in the collection's summits
+///   table, which lets later analyses find a summit's facts without
+///   hashing its id.
 ///
 /// Tables sorted by summit id (as collections usually are) are matched by
 /// linear merge walks; others by polars' hash joins. Both give the same
-/// frame.
+/// frame, but for `summits_row`.
 pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
     let summits = data.summits();
     let ids = summits.column("summit_id")?.str()?;
@@ -103,6 +106,7 @@ pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
             .into_series()
             .cast(&DataType::from(dyad_dtype.cat_physical()?))?;
     facts.with_column(Series::from_cats_and_dtype(&physical, &dyad_dtype, true)?.into_column())?;
+    facts.with_column(Column::new("summits_row".into(), rows.as_slice()))?;
 
     // Place in the dyad's history, by walking the sorted rows.
     let mut seq = Vec::with_capacity(n);

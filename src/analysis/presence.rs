@@ -95,31 +95,11 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
     let n = small.height();
 
     // Each principal's summit, by its facts position (NONE where the
-    // summit is not in the facts). A summit's rows are usually together,
-    // so its id is looked up once a run of rows.
-    let mut summit_of: Vec<u32> = Vec::with_capacity(n);
-    {
-        let ids = facts.column("summit_id")?.str()?;
-        let mut position: PlHashMap<&str, u32> = PlHashMap::with_capacity(ids.len());
-        for (i, id) in ids.iter().enumerate() {
-            if let Some(id) = id {
-                position.insert(id, i as u32);
-            }
-        }
-        let mut previous: Option<(&str, u32)> = None;
-        for id in of.iter() {
-            let at = match (id, previous) {
-                (Some(id), Some((p, at))) if p == id => at,
-                (Some(id), _) => {
-                    let at = position.get(id).copied().unwrap_or(NONE);
-                    previous = Some((id, at));
-                    at
-                }
-                (None, _) => NONE,
-            };
-            summit_of.push(at);
-        }
-    }
+    // summit is not in the facts).
+    let summit_of = match sorted_summit_positions(facts, of)? {
+        Some(found) => found,
+        None => hashed_summit_positions(facts, of)?,
+    };
 
     // (person, start date, facts position, principal number) in one
     // sortable number; people are numbered in order of first appearance,
@@ -265,19 +245,10 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
             .with_name("counterpart".into())
             .into_column(),
     )?;
+    // The previous summit with the counterpart, and on its soil: its id
+    // and the days since, the two made side by side.
     let id_column = facts.column("summit_id")?;
-    for (pick, summit, since) in [
-        (
-            (|l: &Look| l.with) as fn(&Look) -> u32,
-            "previous_summit_with_counterpart",
-            "days_since_summit_with_counterpart",
-        ),
-        (
-            |l: &Look| l.soil,
-            "previous_summit_on_counterpart_soil",
-            "days_since_on_counterpart_soil",
-        ),
-    ] {
+    let looking_back = |pick: fn(&Look) -> u32, summit: &str, since: &str| {
         let at = IdxCa::from_iter_options(
             "".into(),
             order_of.iter().map(|&k| {
@@ -285,7 +256,7 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
                 (p != NONE).then_some(p as IdxSize)
             }),
         );
-        out.with_column(id_column.take(&at)?.with_name(summit.into()))?;
+        let ids = id_column.take(&at)?.with_name(summit.into());
         let days_since = Int64Chunked::from_iter_options(
             since.into(),
             order_of.iter().map(|&k| {
@@ -295,9 +266,105 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
                     .then(|| i64::from(days[summit_of[k] as usize]) - i64::from(days[p as usize]))
             }),
         );
-        out.with_column(days_since.into_column())?;
+        PolarsResult::Ok([ids, days_since.into_column()])
+    };
+    let (with, soil) = rayon::join(
+        || {
+            looking_back(
+                |l| l.with,
+                "previous_summit_with_counterpart",
+                "days_since_summit_with_counterpart",
+            )
+        },
+        || {
+            looking_back(
+                |l| l.soil,
+                "previous_summit_on_counterpart_soil",
+                "days_since_on_counterpart_soil",
+            )
+        },
+    );
+    for column in with?.into_iter().chain(soil?) {
+        out.with_column(column)?;
     }
     Ok(out)
+}
+
+/// The facts position of each of `of`'s summit ids, by merge walks: the
+/// facts' `summits_row` gives the ids in the summits table's order, and
+/// when those are strictly increasing and `of` never decreases, one pass
+/// matches them. `None` when the facts have no `summits_row` or the ids
+/// are not in order.
+fn sorted_summit_positions(
+    facts: &DataFrame,
+    of: &StringChunked,
+) -> PolarsResult<Option<Vec<u32>>> {
+    let Ok(rows) = facts.column("summits_row") else {
+        return Ok(None);
+    };
+    let rows = rows.cast(&DataType::UInt32)?;
+    let rows: Vec<Option<u32>> = rows.u32()?.iter().collect();
+    let ids = facts.column("summit_id")?.str()?;
+    let size = rows.iter().flatten().max().map_or(0, |&m| m as usize + 1);
+    let mut position = vec![NONE; size];
+    let mut id_of_row: Vec<Option<&str>> = vec![None; size];
+    for (p, (row, id)) in rows.iter().zip(ids.iter()).enumerate() {
+        let Some(row) = row else { return Ok(None) };
+        position[*row as usize] = p as u32;
+        id_of_row[*row as usize] = id;
+    }
+    let known: Option<Vec<&str>> = id_of_row.into_iter().collect();
+    let Some(known) = known else { return Ok(None) };
+    if known.windows(2).any(|w| w[0] >= w[1]) {
+        return Ok(None);
+    }
+    let mut found = Vec::with_capacity(of.len());
+    let mut at = 0;
+    let mut previous = "";
+    for id in of.iter() {
+        let Some(id) = id else { return Ok(None) };
+        if id < previous {
+            return Ok(None);
+        }
+        previous = id;
+        while at < known.len() && known[at] < id {
+            at += 1;
+        }
+        found.push(if at < known.len() && known[at] == id {
+            position[at]
+        } else {
+            NONE
+        });
+    }
+    Ok(Some(found))
+}
+
+/// The facts position of each of `of`'s summit ids, by a hash table of
+/// the facts' ids. A summit's rows are usually together, so its id is
+/// looked up once a run of rows.
+fn hashed_summit_positions(facts: &DataFrame, of: &StringChunked) -> PolarsResult<Vec<u32>> {
+    let ids = facts.column("summit_id")?.str()?;
+    let mut position: PlHashMap<&str, u32> = PlHashMap::with_capacity(ids.len());
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(id) = id {
+            position.insert(id, i as u32);
+        }
+    }
+    let mut found = Vec::with_capacity(of.len());
+    let mut previous: Option<(&str, u32)> = None;
+    for id in of.iter() {
+        let at = match (id, previous) {
+            (Some(id), Some((p, at))) if p == id => at,
+            (Some(id), _) => {
+                let at = position.get(id).copied().unwrap_or(NONE);
+                previous = Some((id, at));
+                at
+            }
+            (None, _) => NONE,
+        };
+        found.push(at);
+    }
+    Ok(found)
 }
 
 #[cfg(test)]
@@ -310,6 +377,25 @@ mod tests {
         Column::new(name.into(), values)
             .cast(&Kind::Country.dtype())
             .unwrap()
+    }
+
+    #[test]
+    fn summits_are_found_by_merge_walk_when_in_order_and_by_hashing_otherwise() {
+        // Facts in dyad order: summits-table rows 2, 0, 1.
+        let facts = df!(
+            "summit_id" => ["c", "a", "b"],
+            "summits_row" => [2u32, 0, 1],
+        )
+        .unwrap();
+        let of = StringChunked::from_slice("".into(), &["a", "a", "b", "bb", "c"]);
+        let walked = sorted_summit_positions(&facts, &of).unwrap().unwrap();
+        assert_eq!(walked, [1, 1, 2, NONE, 0]);
+        assert_eq!(hashed_summit_positions(&facts, &of).unwrap(), walked);
+        // Out of order, or no summits_row: the walk declines.
+        let shuffled = StringChunked::from_slice("".into(), &["b", "a"]);
+        assert_eq!(sorted_summit_positions(&facts, &shuffled).unwrap(), None);
+        let bare = facts.drop("summits_row").unwrap();
+        assert_eq!(sorted_summit_positions(&bare, &of).unwrap(), None);
     }
 
     #[test]
