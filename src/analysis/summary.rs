@@ -269,7 +269,8 @@ pub fn contexts(facts: &DataFrame) -> PolarsResult<DataFrame> {
 
 /// One row a dyad, side by side: how many summits and when, how often and
 /// how long apart, how they ended, who came, where they were held.
-/// `venues` is the frame [`venues`] made of the same facts.
+/// `venue` is the frame [`venues`] made of the same facts (only its
+/// `third_country` column is read).
 pub fn cross_dyad(facts: &DataFrame, venue: &DataFrame) -> PolarsResult<DataFrame> {
     facts
         .clone()

@@ -52,12 +52,14 @@ pub fn summaries(
         out.push((name, table));
         Ok(())
     })?;
+    out.sort_by_key(|(name, _)| rank(name));
     Ok(out)
 }
 
-/// Computes the tables one at a time, in the order of [`TABLES`], and
-/// hands each to `take`; a table is dropped before the next is made
-/// unless `take` keeps it.
+/// Computes the tables and hands each to `take` as it is made; a table
+/// is dropped once taken unless `take` keeps it. The leaders' presence,
+/// by far the longest to make, is made on a thread of its own while the
+/// others are made and taken, and is taken last.
 fn each_summary(
     data: &Collection,
     options: &SummaryOptions,
@@ -78,38 +80,59 @@ fn each_summary(
             .is_none_or(|t| t.iter().any(|x| x == name))
     };
     let facts = analysis::facts(data)?;
-    let venues = if wanted("venues.csv") || wanted("cross_dyad.csv") {
-        Some(summary::venues(&facts)?)
-    } else {
-        None
-    };
-    for name in TABLES.into_iter().filter(|n| wanted(n)) {
-        let table = match name {
-            "summit_summary.csv" => summary::summit_summary(&facts)?,
-            "dyad_decade.csv" => summary::dyad_decade(&facts)?,
-            "dyad_history.csv" => history::dyad_history(&facts)?,
-            "leader_presence.csv" => presence::leader_presence(&facts, data.participants())?,
-            "outcome_rates.csv" => summary::outcome_rates(&facts)?,
-            "delegations.csv" => summary::delegations(&facts)?,
-            "contexts.csv" => summary::contexts(&facts)?,
-            "venues.csv" | "cross_dyad.csv" => {
-                let venues = venues.as_ref().expect("computed above for these two");
-                if name == "venues.csv" {
-                    venues.clone()
-                } else {
-                    summary::cross_dyad(&facts, venues)?
+    let facts = &facts;
+    std::thread::scope(|scope| {
+        let presence = wanted("leader_presence.csv")
+            .then(|| scope.spawn(|| presence::leader_presence(facts, data.participants())));
+        // What cross_dyad needs of the venues: their third-country flags.
+        let mut third: Option<DataFrame> = None;
+        for name in TABLES.into_iter().filter(|n| wanted(n)) {
+            let table = match name {
+                "summit_summary.csv" => summary::summit_summary(facts)?,
+                "dyad_decade.csv" => summary::dyad_decade(facts)?,
+                "dyad_history.csv" => history::dyad_history(facts)?,
+                "leader_presence.csv" => continue,
+                "outcome_rates.csv" => summary::outcome_rates(facts)?,
+                "delegations.csv" => summary::delegations(facts)?,
+                "contexts.csv" => summary::contexts(facts)?,
+                "venues.csv" => {
+                    let venues = summary::venues(facts)?;
+                    third = Some(venues.select(["third_country"])?);
+                    venues
                 }
-            }
-            _ => unreachable!("every name of TABLES is handled"),
-        };
-        take(name, table)?;
-    }
-    Ok(())
+                "cross_dyad.csv" => {
+                    let third = match third.take() {
+                        Some(t) => t,
+                        None => summary::venues(facts)?.select(["third_country"])?,
+                    };
+                    summary::cross_dyad(facts, &third)?
+                }
+                _ => unreachable!("every name of TABLES is handled"),
+            };
+            take(name, table)?;
+        }
+        if let Some(presence) = presence {
+            let table = presence
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            take("leader_presence.csv", table)?;
+        }
+        Ok(())
+    })
+}
+
+/// The place of a table's name in [`TABLES`].
+fn rank(name: &str) -> usize {
+    TABLES
+        .iter()
+        .position(|t| *t == name)
+        .unwrap_or(TABLES.len())
 }
 
 /// Writes the summary tables into `dir` (created if needed) and returns
 /// the paths written. A table is written on a second thread while the
-/// next is made, so at most two are held at a time; the first error
+/// next is made, so at most three are held at a time (with the
+/// leaders' presence, made alongside); the first error
 /// (making or writing) stops the export.
 pub fn write_summaries(
     data: &Collection,
@@ -137,10 +160,11 @@ pub fn write_summaries(
             })
         });
         drop(send);
-        let written = writer
+        let mut written = writer
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         made?;
+        written.sort_by_key(|path| rank(&path.file_name().unwrap_or_default().to_string_lossy()));
         Ok(written)
     })
 }
