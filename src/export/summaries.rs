@@ -130,10 +130,10 @@ fn rank(name: &str) -> usize {
 }
 
 /// Writes the summary tables into `dir` (created if needed) and returns
-/// the paths written. A table is written on a second thread while the
-/// next is made, so at most three are held at a time (with the
-/// leaders' presence, made alongside); the first error
-/// (making or writing) stops the export.
+/// the paths written, in the order of [`TABLES`]. A table is written on a
+/// second thread while the next is made, so at most three are held at a
+/// time (counting the leaders' presence, made alongside). The first error,
+/// in making or in writing, stops the export.
 pub fn write_summaries(
     data: &Collection,
     dir: &Path,
