@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use crate::util::{files_below, fixture, in_package, summitry};
+use crate::util::{Output, files_below, fixture, in_package, summitry};
 
 /// A CSV file as its header and rows of named cells.
 fn rows(path: &Path) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
@@ -74,7 +74,8 @@ fn agrees(expected: &Path, actual: &Path) {
     }
 }
 
-fn export(data: &str, out: &Path, extra: &[&str]) {
+/// Runs `summitry export summaries --data DATA --out OUT EXTRA...`.
+fn try_export(data: &str, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec![
         "export",
         "summaries",
@@ -84,7 +85,11 @@ fn export(data: &str, out: &Path, extra: &[&str]) {
         out.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
-    let run = summitry(&args);
+    summitry(&args)
+}
+
+fn export(data: &str, out: &Path, extra: &[&str]) {
+    let run = try_export(data, out, extra);
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
@@ -184,16 +189,7 @@ fn tables_can_be_chosen_and_unknown_names_are_refused() {
         .map(|(n, _)| n)
         .collect();
     assert_eq!(names, ["dyad_decade.csv", "venues.csv"]);
-    let run = summitry(&[
-        "export",
-        "summaries",
-        "--data",
-        &fixture("valid"),
-        "--out",
-        out.path().to_str().unwrap(),
-        "--tables",
-        "gaps.csv",
-    ]);
+    let run = try_export(&fixture("valid"), out.path(), &["--tables", "gaps.csv"]);
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
@@ -208,14 +204,7 @@ fn a_table_that_cannot_be_written_stops_the_export_and_leaves_no_partial_file() 
     let out = tempfile::tempdir().unwrap();
     // A directory where the second table should go: it cannot be replaced.
     std::fs::create_dir(out.path().join("dyad_decade.csv")).unwrap();
-    let run = summitry(&[
-        "export",
-        "summaries",
-        "--data",
-        &fixture("valid"),
-        "--out",
-        out.path().to_str().unwrap(),
-    ]);
+    let run = try_export(&fixture("valid"), out.path(), &[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("dyad_decade.csv"), "{}", run.stderr);
     let mut names: Vec<String> = std::fs::read_dir(out.path())
