@@ -17,7 +17,7 @@ use polars::prelude::*;
 use rayon::prelude::*;
 
 use crate::load::Collection;
-use crate::load::frame::{Order, order, sorted_positions};
+use crate::load::frame::{Order, order, sorted_positions, walk_positions};
 use crate::model::Portfolio;
 use crate::model::country::COUNTRIES;
 
@@ -238,15 +238,10 @@ fn delegation_counts(ids: &StringChunked, participants: &DataFrame) -> PolarsRes
         let known: Vec<&str> = ids.iter().flatten().collect();
         let mut totals = vec![0i64; known.len()];
         let mut by_portfolio = vec![vec![0i64; known.len()]; Portfolio::ALL.len()];
-        let mut at = 0;
-        for (id, code) in of.iter().zip(codes) {
-            let (Some(id), Some(code)) = (id, code) else {
-                continue;
-            };
-            while at < known.len() && known[at] < id {
-                at += 1;
-            }
-            if at < known.len() && known[at] == id {
+        // Sorted ids hold no nulls (see `order`), so the walk stays aligned
+        // with the codes.
+        for (at, code) in walk_positions(&known, of.iter().flatten()).zip(codes) {
+            if let (Some(at), Some(code)) = (at, code) {
                 totals[at] += 1;
                 by_portfolio[code as usize][at] += 1;
             }

@@ -7,7 +7,7 @@ use polars::prelude::*;
 use rayon::prelude::*;
 
 use super::{enum_codes, enum_is};
-use crate::load::frame::{Order, order};
+use crate::load::frame::{Order, order, walk_positions};
 use crate::model::country::COUNTRIES;
 use crate::model::{Level, continuing_state};
 
@@ -96,7 +96,8 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
 
     // Each principal's summit, by its facts position (NONE where the
     // summit is not in the facts).
-    let summit_of = match sorted_summit_positions(facts, of)? {
+    let of_order = order(of);
+    let summit_of = match sorted_summit_positions(facts, of, &of_order)? {
         Some(found) => found,
         None => hashed_summit_positions(facts, of)?,
     };
@@ -190,7 +191,7 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
         let (x, y) = (*x as usize, *y as usize);
         (of.get(x), person[x], x).cmp(&(of.get(y), person[y], y))
     };
-    if order(of) == Order::Unsorted {
+    if of_order == Order::Unsorted {
         order_of.par_sort_unstable_by(by_id);
     } else {
         // Runs of one summit: the same facts position.
@@ -290,18 +291,22 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
     Ok(out)
 }
 
-/// The facts position of each of `of`'s summit ids, by merge walks: the
-/// facts' `summits_row` gives the ids in the summits table's order, and
-/// when those are strictly increasing and `of` never decreases, one pass
-/// matches them. `None` when the facts have no `summits_row` or the ids
-/// are not in order.
+/// The facts position of each of `of`'s summit ids (`of_order` is
+/// `order(of)`), by a merge walk: the facts' `summits_row` gives the ids in
+/// the summits table's order, and when those are strictly increasing and
+/// `of` never decreases, one pass matches them. `None` when the facts have
+/// no `summits_row` or the ids are not in order.
 fn sorted_summit_positions(
     facts: &DataFrame,
     of: &StringChunked,
+    of_order: &Order,
 ) -> PolarsResult<Option<Vec<u32>>> {
     let Ok(rows) = facts.column("summits_row") else {
         return Ok(None);
     };
+    if *of_order == Order::Unsorted {
+        return Ok(None);
+    }
     let rows = rows.cast(&DataType::UInt32)?;
     let rows: Vec<Option<u32>> = rows.u32()?.iter().collect();
     let ids = facts.column("summit_id")?.str()?;
@@ -318,24 +323,9 @@ fn sorted_summit_positions(
     if known.windows(2).any(|w| w[0] >= w[1]) {
         return Ok(None);
     }
-    let mut found = Vec::with_capacity(of.len());
-    let mut at = 0;
-    let mut previous = "";
-    for id in of.iter() {
-        let Some(id) = id else { return Ok(None) };
-        if id < previous {
-            return Ok(None);
-        }
-        previous = id;
-        while at < known.len() && known[at] < id {
-            at += 1;
-        }
-        found.push(if at < known.len() && known[at] == id {
-            position[at]
-        } else {
-            NONE
-        });
-    }
+    let found = walk_positions(&known, of.iter().flatten())
+        .map(|at| at.map_or(NONE, |at| position[at]))
+        .collect();
     Ok(Some(found))
 }
 
@@ -388,14 +378,22 @@ mod tests {
         )
         .unwrap();
         let of = StringChunked::from_slice("".into(), &["a", "a", "b", "bb", "c"]);
-        let walked = sorted_summit_positions(&facts, &of).unwrap().unwrap();
+        let walked = sorted_summit_positions(&facts, &of, &order(&of))
+            .unwrap()
+            .unwrap();
         assert_eq!(walked, [1, 1, 2, NONE, 0]);
         assert_eq!(hashed_summit_positions(&facts, &of).unwrap(), walked);
         // Out of order, or no summits_row: the walk declines.
         let shuffled = StringChunked::from_slice("".into(), &["b", "a"]);
-        assert_eq!(sorted_summit_positions(&facts, &shuffled).unwrap(), None);
+        assert_eq!(
+            sorted_summit_positions(&facts, &shuffled, &order(&shuffled)).unwrap(),
+            None
+        );
         let bare = facts.drop("summits_row").unwrap();
-        assert_eq!(sorted_summit_positions(&bare, &of).unwrap(), None);
+        assert_eq!(
+            sorted_summit_positions(&bare, &of, &order(&of)).unwrap(),
+            None
+        );
     }
 
     #[test]

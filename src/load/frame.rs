@@ -323,6 +323,23 @@ pub(crate) fn order(ca: &StringChunked) -> Order {
     }
 }
 
+/// For each of `values`, which never decrease, its position among the
+/// strictly increasing `known` (`None` where it is not there), found by
+/// one forward walk over both. The one merge walk every sorted-id path
+/// shares; callers check the order first (see [`order`]).
+pub(crate) fn walk_positions<'a>(
+    known: &'a [&'a str],
+    values: impl Iterator<Item = &'a str> + 'a,
+) -> impl Iterator<Item = Option<usize>> + 'a {
+    let mut at = 0;
+    values.map(move |value| {
+        while at < known.len() && known[at] < value {
+            at += 1;
+        }
+        (at < known.len() && known[at] == value).then_some(at)
+    })
+}
+
 /// Whether every value of each sorted column in `children` is among the
 /// strictly increasing `known` values, by a merge walk; `None` when the
 /// columns are not sorted that way and hashing must decide.
@@ -331,18 +348,11 @@ pub(crate) fn merge_contains(known: &StringChunked, children: &[StringChunked]) 
         return None;
     }
     let known: Vec<&str> = known.iter().flatten().collect();
-    for child in children {
-        let mut at = 0;
-        for value in child.iter().flatten() {
-            while at < known.len() && known[at] < value {
-                at += 1;
-            }
-            if at == known.len() || known[at] != value {
-                return Some(false);
-            }
-        }
-    }
-    Some(true)
+    Some(
+        children
+            .iter()
+            .all(|child| walk_positions(&known, child.iter().flatten()).all(|p| p.is_some())),
+    )
 }
 
 /// For each of `left`'s ids, the row of `right` holding the same id (null
@@ -353,20 +363,9 @@ pub(crate) fn sorted_positions(left: &StringChunked, right: &StringChunked) -> O
         return None;
     }
     let right: Vec<&str> = right.iter().flatten().collect();
-    let mut at = 0;
-    let positions: Vec<Option<IdxSize>> = left
-        .iter()
-        .flatten()
-        .map(|id| {
-            while at < right.len() && right[at] < id {
-                at += 1;
-            }
-            (at < right.len() && right[at] == id).then_some(at as IdxSize)
-        })
-        .collect();
     Some(IdxCa::from_iter_options(
         "positions".into(),
-        positions.into_iter(),
+        walk_positions(&right, left.iter().flatten()).map(|p| p.map(|p| p as IdxSize)),
     ))
 }
 
@@ -392,6 +391,14 @@ mod tests {
         let got: Vec<Option<IdxSize>> = positions.iter().collect();
         assert_eq!(got, [None, Some(0), Some(1)]);
         assert!(sorted_positions(&left, &ca(&["c", "b"])).is_none());
+    }
+
+    #[test]
+    fn the_walk_places_repeated_and_missing_values() {
+        let known = ["b", "d", "f"];
+        let values = ["a", "b", "b", "c", "d", "g"];
+        let got: Vec<Option<usize>> = walk_positions(&known, values.into_iter()).collect();
+        assert_eq!(got, [None, Some(0), Some(0), None, Some(1), None]);
     }
 
     #[test]
