@@ -11,13 +11,9 @@ use crate::model::Portfolio;
 /// economic_share rounded to 4 places, joint_statement, agreements_signed),
 /// then end_date, format and host_side.
 pub fn summit_summary(facts: &DataFrame) -> PolarsResult<DataFrame> {
-    facts
-        .clone()
-        .lazy()
-        .select([
-            col("summit_id"),
-            col("dyad"),
-            col("start_date"),
+    per_summit(
+        facts,
+        [
             col("seq"),
             col("gap_days"),
             col("n_participants"),
@@ -28,8 +24,16 @@ pub fn summit_summary(facts: &DataFrame) -> PolarsResult<DataFrame> {
             col("end_date"),
             col("format"),
             col("host_side"),
-        ])
-        .collect()
+        ],
+    )
+}
+
+/// A table of a row a summit: the columns every such table starts with
+/// (summit_id, dyad, start_date), then `rest`, in the facts' dyad order.
+fn per_summit(facts: &DataFrame, rest: impl IntoIterator<Item = Expr>) -> PolarsResult<DataFrame> {
+    let mut columns = vec![col("summit_id"), col("dyad"), col("start_date")];
+    columns.extend(rest);
+    facts.clone().lazy().select(columns).collect()
 }
 
 /// One row a dyad and decade (the decade of the start date), sorted: the
@@ -68,12 +72,7 @@ pub fn dyad_decade(facts: &DataFrame) -> PolarsResult<DataFrame> {
 /// portfolio's share of the delegation (4 places; null where no one is
 /// recorded).
 pub fn delegations(facts: &DataFrame) -> PolarsResult<DataFrame> {
-    let mut columns = vec![
-        col("summit_id"),
-        col("dyad"),
-        col("start_date"),
-        col("n_participants"),
-    ];
+    let mut columns = vec![col("n_participants")];
     for p in Portfolio::ALL {
         columns.push(col(portfolio_count(*p)));
     }
@@ -89,7 +88,7 @@ pub fn delegations(facts: &DataFrame) -> PolarsResult<DataFrame> {
                 .alias(format!("share_{}", p.as_str())),
         );
     }
-    facts.clone().lazy().select(columns).collect()
+    per_summit(facts, columns)
 }
 
 /// The mean of a column (a boolean's mean is its share of `true` among
@@ -220,18 +219,19 @@ pub fn venues(facts: &DataFrame) -> PolarsResult<DataFrame> {
             distances[k].push(km);
         }
     }
-    let mut out = facts.select([
-        "summit_id",
-        "dyad",
-        "start_date",
-        "city",
-        "host_country",
-        "host_side",
-        "side_a",
-        "side_b",
-        "latitude",
-        "longitude",
-    ])?;
+    let mut out = per_summit(
+        facts,
+        [
+            "city",
+            "host_country",
+            "host_side",
+            "side_a",
+            "side_b",
+            "latitude",
+            "longitude",
+        ]
+        .map(col),
+    )?;
     out.with_column(Column::new("third_country".into(), third))?;
     let [a, b] = distances;
     out.with_column(Column::new("km_from_capital_a".into(), a))?;
@@ -242,13 +242,9 @@ pub fn venues(facts: &DataFrame) -> PolarsResult<DataFrame> {
 /// One row a summit: the context coded for it, with the number of
 /// stakeholders absent from the table.
 pub fn contexts(facts: &DataFrame) -> PolarsResult<DataFrame> {
-    facts
-        .clone()
-        .lazy()
-        .select([
-            col("summit_id"),
-            col("dyad"),
-            col("start_date"),
+    per_summit(
+        facts,
+        [
             col("ongoing_war"),
             col("sanctions_in_force"),
             col("warrant_against_participant"),
@@ -263,8 +259,8 @@ pub fn contexts(facts: &DataFrame) -> PolarsResult<DataFrame> {
                         + lit(1i64),
                 )
                 .alias("n_absent_stakeholders"),
-        ])
-        .collect()
+        ],
+    )
 }
 
 /// One row a dyad, side by side: how many summits and when, how often and
