@@ -1,12 +1,12 @@
 //! `summitry run` and `summitry verify`: a study run is reproducible to
 //! the byte, and verify names whatever has changed since.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::util::{files_below, in_package, summitry};
 
 /// A small study on a copy of the hand-made collection, SVG only.
-fn small_study(dir: &Path) -> std::path::PathBuf {
+fn small_study(dir: &Path) -> PathBuf {
     let data = dir.join("data");
     std::fs::create_dir_all(&data).unwrap();
     for (name, bytes) in files_below(&in_package("tests/fixtures/analysis-small")) {
@@ -33,18 +33,33 @@ tables = ["summit_summary.csv", "dyad_history.csv"]
     spec
 }
 
+/// The small study in a fresh directory, run once into its `out/`: the
+/// directory (removed when dropped), the spec and the output.
+fn small_study_run() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = small_study(dir.path());
+    let out = dir.path().join("out");
+    run(&spec, &out);
+    (dir, spec, out)
+}
+
 fn verify(out: &Path) -> crate::util::Output {
     summitry(&["verify", out.join("manifest.json").to_str().unwrap()])
 }
 
-fn run(spec: &Path, out: &Path) {
-    let result = summitry(&[
+/// Runs `summitry run SPEC --out OUT --quiet`.
+fn try_run(spec: &Path, out: &Path) -> crate::util::Output {
+    summitry(&[
         "run",
         spec.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
         "--quiet",
-    ]);
+    ])
+}
+
+fn run(spec: &Path, out: &Path) {
+    let result = try_run(spec, out);
     assert_eq!(result.code, 0, "{}", result.stderr);
 }
 
@@ -93,10 +108,8 @@ fn two_runs_give_the_same_bytes() {
 
 #[test]
 fn verify_names_a_tampered_output() {
-    let dir = tempfile::tempdir().unwrap();
-    let spec = small_study(dir.path());
-    let out = dir.path().join("out");
-    run(&spec, &out);
+    // `_dir` keeps the directory until the test ends.
+    let (_dir, _, out) = small_study_run();
     let chart = out.join("charts/gaps-en.svg");
     let mut bytes = std::fs::read(&chart).unwrap();
     bytes.extend_from_slice(b"<!-- edited -->");
@@ -119,10 +132,7 @@ fn verify_names_a_tampered_output() {
 
 #[test]
 fn verify_names_a_changed_input() {
-    let dir = tempfile::tempdir().unwrap();
-    let spec = small_study(dir.path());
-    let out = dir.path().join("out");
-    run(&spec, &out);
+    let (dir, _, out) = small_study_run();
     let sources = dir.path().join("data/sources.csv");
     let mut text = std::fs::read_to_string(&sources).unwrap();
     text.push_str("1995-moscow,https://example.org/added,Added,Example,2026-11-24\n");
@@ -138,22 +148,13 @@ fn verify_names_a_changed_input() {
 
 #[test]
 fn a_failed_run_leaves_the_previous_results_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let spec = small_study(dir.path());
-    let out = dir.path().join("out");
-    run(&spec, &out);
+    let (dir, spec, out) = small_study_run();
     let before = files_below(&out);
     let text = std::fs::read_to_string(&spec)
         .unwrap()
         .replace("1995-moscow", "1999-atlantis");
     std::fs::write(&spec, text).unwrap();
-    let result = summitry(&[
-        "run",
-        spec.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--quiet",
-    ]);
+    let result = try_run(&spec, &out);
     assert_eq!(result.code, 1, "{}", result.stderr);
     assert_eq!(files_below(&out), before);
     let leftovers: Vec<String> = std::fs::read_dir(dir.path())
