@@ -7,7 +7,7 @@ use polars::prelude::*;
 use rayon::prelude::*;
 
 use super::{enum_codes, enum_is};
-use crate::load::frame::{Order, order, walk_positions};
+use crate::load::frame::walk_positions;
 use crate::model::country::COUNTRIES;
 use crate::model::{Level, continuing_state};
 
@@ -71,35 +71,38 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
     let side_b = state(facts.column("side_b")?)?;
     let host = state(facts.column("host_country")?)?;
 
-    // The principals: a vectorised filter of the columns the walk reads
-    // and the output shows.
+    // The principals: their rows, summit ids and person ids, read in one
+    // pass over the participants without copying any text column.
     let principal = Level::ALL
         .iter()
         .position(|l| *l == Level::Principal)
         .unwrap_or_default() as u32;
     let is_principal = enum_is(participants.column("level")?, principal)?;
-    let mut small = participants
-        .select(["summit_id", "person_id", "name", "country"])?
-        .filter(&is_principal)?;
-    // One chunk: the output gathers from it at random.
-    small.rechunk_mut();
-    drop(is_principal);
-    let of = small.column("summit_id")?.str()?;
-    let person: Vec<&str> = small
-        .column("person_id")?
+    let own = state(&participants.column("country")?.filter(&is_principal)?)?;
+    let n = own.len();
+    let mut rows: Vec<IdxSize> = Vec::with_capacity(n);
+    let mut of: Vec<&str> = Vec::with_capacity(n);
+    let mut person: Vec<&str> = Vec::with_capacity(n);
+    let texts = participants
+        .column("summit_id")?
         .str()?
         .iter()
-        .map(Option::unwrap_or_default)
-        .collect();
-    let own = state(small.column("country")?)?;
-    let n = small.height();
+        .zip(participants.column("person_id")?.str()?.iter());
+    for (row, (yes, (summit, who))) in is_principal.iter().zip(texts).enumerate() {
+        if yes == Some(true) {
+            rows.push(row as IdxSize);
+            of.push(summit.unwrap_or_default());
+            person.push(who.unwrap_or_default());
+        }
+    }
+    drop(is_principal);
 
     // Each principal's summit, by its facts position (NONE where the
     // summit is not in the facts).
-    let of_order = order(of);
-    let summit_of = match sorted_summit_positions(facts, of, &of_order)? {
+    let in_order = of.windows(2).all(|w| w[0] <= w[1]);
+    let summit_of = match sorted_summit_positions(facts, &of, in_order)? {
         Some(found) => found,
-        None => hashed_summit_positions(facts, of)?,
+        None => hashed_summit_positions(facts, &of)?,
     };
 
     // (person, start date, facts position, principal number) in one
@@ -189,9 +192,9 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
         .collect();
     let by_id = |x: &u32, y: &u32| {
         let (x, y) = (*x as usize, *y as usize);
-        (of.get(x), person[x], x).cmp(&(of.get(y), person[y], y))
+        (of[x], person[x], x).cmp(&(of[y], person[y], y))
     };
-    if of_order == Order::Unsorted {
+    if !in_order {
         order_of.par_sort_unstable_by(by_id);
     } else {
         // Runs of one summit: the same facts position.
@@ -213,10 +216,13 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
     }
     drop(person);
 
-    // The output: the principals' own columns gathered once, in that
-    // order; the rest from the facts.
-    let picked = IdxCa::from_iter_values("".into(), order_of.iter().map(|&k| k as IdxSize));
-    let mut out = small.select(["summit_id"])?.take(&picked)?;
+    drop(of);
+
+    // The output: the principals' own columns gathered once from the
+    // participants, in that order; the rest from the facts.
+    let picked = IdxCa::from_iter_values("".into(), order_of.iter().map(|&k| rows[k as usize]));
+    drop(rows);
+    let mut out = participants.select(["summit_id"])?.take(&picked)?;
     let start = Int32Chunked::from_iter_values(
         "start_date".into(),
         order_of
@@ -226,7 +232,7 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
     .into_series()
     .cast(&DataType::Date)?;
     out.with_column(start.into_column())?;
-    let people = small
+    let people = participants
         .select(["person_id", "name", "country"])?
         .take(&picked)?;
     out = out.hstack(people.columns())?;
@@ -291,20 +297,20 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
     Ok(out)
 }
 
-/// The facts position of each of `of`'s summit ids (`of_order` is
-/// `order(of)`), by a merge walk: the facts' `summits_row` gives the ids in
-/// the summits table's order, and when those are strictly increasing and
-/// `of` never decreases, one pass matches them. `None` when the facts have
-/// no `summits_row` or the ids are not in order.
+/// The facts position of each of `of`'s summit ids (`in_order`: they
+/// never decrease), by a merge walk: the facts' `summits_row` gives the
+/// ids in the summits table's order, and when those are strictly
+/// increasing and `of` is in order, one pass matches them. `None` when the
+/// facts have no `summits_row` or the ids are not in order.
 fn sorted_summit_positions(
     facts: &DataFrame,
-    of: &StringChunked,
-    of_order: &Order,
+    of: &[&str],
+    in_order: bool,
 ) -> PolarsResult<Option<Vec<u32>>> {
     let Ok(rows) = facts.column("summits_row") else {
         return Ok(None);
     };
-    if *of_order == Order::Unsorted {
+    if !in_order {
         return Ok(None);
     }
     let rows = rows.cast(&DataType::UInt32)?;
@@ -323,7 +329,7 @@ fn sorted_summit_positions(
     if known.windows(2).any(|w| w[0] >= w[1]) {
         return Ok(None);
     }
-    let found = walk_positions(&known, of.iter().flatten())
+    let found = walk_positions(&known, of.iter().copied())
         .map(|at| at.map_or(NONE, |at| position[at]))
         .collect();
     Ok(Some(found))
@@ -332,7 +338,7 @@ fn sorted_summit_positions(
 /// The facts position of each of `of`'s summit ids, by a hash table of
 /// the facts' ids. A summit's rows are usually together, so its id is
 /// looked up once a run of rows.
-fn hashed_summit_positions(facts: &DataFrame, of: &StringChunked) -> PolarsResult<Vec<u32>> {
+fn hashed_summit_positions(facts: &DataFrame, of: &[&str]) -> PolarsResult<Vec<u32>> {
     let ids = facts.column("summit_id")?.str()?;
     let mut position: PlHashMap<&str, u32> = PlHashMap::with_capacity(ids.len());
     for (i, id) in ids.iter().enumerate() {
@@ -342,15 +348,14 @@ fn hashed_summit_positions(facts: &DataFrame, of: &StringChunked) -> PolarsResul
     }
     let mut found = Vec::with_capacity(of.len());
     let mut previous: Option<(&str, u32)> = None;
-    for id in of.iter() {
-        let at = match (id, previous) {
-            (Some(id), Some((p, at))) if p == id => at,
-            (Some(id), _) => {
+    for &id in of {
+        let at = match previous {
+            Some((p, at)) if p == id => at,
+            _ => {
                 let at = position.get(id).copied().unwrap_or(NONE);
                 previous = Some((id, at));
                 at
             }
-            (None, _) => NONE,
         };
         found.push(at);
     }
@@ -377,23 +382,17 @@ mod tests {
             "summits_row" => [2u32, 0, 1],
         )
         .unwrap();
-        let of = StringChunked::from_slice("".into(), &["a", "a", "b", "bb", "c"]);
-        let walked = sorted_summit_positions(&facts, &of, &order(&of))
-            .unwrap()
-            .unwrap();
+        let of = ["a", "a", "b", "bb", "c"];
+        let walked = sorted_summit_positions(&facts, &of, true).unwrap().unwrap();
         assert_eq!(walked, [1, 1, 2, NONE, 0]);
         assert_eq!(hashed_summit_positions(&facts, &of).unwrap(), walked);
         // Out of order, or no summits_row: the walk declines.
-        let shuffled = StringChunked::from_slice("".into(), &["b", "a"]);
         assert_eq!(
-            sorted_summit_positions(&facts, &shuffled, &order(&shuffled)).unwrap(),
+            sorted_summit_positions(&facts, &["b", "a"], false).unwrap(),
             None
         );
         let bare = facts.drop("summits_row").unwrap();
-        assert_eq!(
-            sorted_summit_positions(&bare, &of, &order(&of)).unwrap(),
-            None
-        );
+        assert_eq!(sorted_summit_positions(&bare, &of, true).unwrap(), None);
     }
 
     #[test]
