@@ -176,8 +176,14 @@ fn text(buf: &mut Vec<u8>, s: &[u8]) {
         buf.extend_from_slice(b"\"\"");
         return;
     }
-    let quote = memchr::memchr(b'"', s).is_some();
-    if !quote && memchr::memchr3(b',', b'\n', b'\r', s).is_none() {
+    // Cells are mostly short ids and names: a plain loop over their bytes
+    // beats setting up two vector searches a cell.
+    let plain = if s.len() <= 32 {
+        !s.iter().any(|b| matches!(b, b'"' | b',' | b'\n' | b'\r'))
+    } else {
+        memchr::memchr(b'"', s).is_none() && memchr::memchr3(b',', b'\n', b'\r', s).is_none()
+    };
+    if plain {
         buf.extend_from_slice(s);
         return;
     }
@@ -210,16 +216,12 @@ fn date(buf: &mut Vec<u8>, days: i32) {
         }
         return;
     }
-    let digits = |buf: &mut Vec<u8>, value: i64, width: u32| {
-        for k in (0..width).rev() {
-            buf.push(b'0' + (value / 10i64.pow(k) % 10) as u8);
-        }
-    };
-    digits(buf, year, 4);
-    buf.push(b'-');
-    digits(buf, month, 2);
-    buf.push(b'-');
-    digits(buf, day, 2);
+    let two = |value: i64| [b'0' + (value / 10) as u8, b'0' + (value % 10) as u8];
+    let [y1, y2] = two(year / 100);
+    let [y3, y4] = two(year % 100);
+    let [m1, m2] = two(month);
+    let [d1, d2] = two(day);
+    buf.extend_from_slice(&[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2]);
 }
 
 #[cfg(test)]
