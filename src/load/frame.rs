@@ -340,19 +340,37 @@ pub(crate) fn walk_positions<'a>(
     })
 }
 
-/// Whether every value of each sorted column in `children` is among the
-/// strictly increasing `known` values, by a merge walk; `None` when the
-/// columns are not sorted that way and hashing must decide.
-pub(crate) fn merge_contains(known: &StringChunked, children: &[StringChunked]) -> Option<bool> {
+/// What a merge walk found of the summit ids other tables refer to.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum References {
+    /// The ids are not sorted: hashing must decide.
+    Unsorted,
+    /// Some id is not among the known ones.
+    Missing,
+    /// For each child, the position among the known ids of each of its
+    /// values.
+    Rows(Vec<Vec<IdxSize>>),
+}
+
+/// Where each value of each column in `children` stands among the
+/// strictly increasing `known` values, by one merge walk a child, when
+/// every child never decreases.
+pub(crate) fn merge_rows(known: &StringChunked, children: &[StringChunked]) -> References {
     if order(known) != Order::Increasing || children.iter().any(|c| order(c) == Order::Unsorted) {
-        return None;
+        return References::Unsorted;
     }
     let known: Vec<&str> = known.iter().flatten().collect();
-    Some(
-        children
-            .iter()
-            .all(|child| walk_positions(&known, child.iter().flatten()).all(|p| p.is_some())),
-    )
+    let mut found = Vec::with_capacity(children.len());
+    for child in children {
+        let rows: Option<Vec<IdxSize>> = walk_positions(&known, child.iter().flatten())
+            .map(|p| p.map(|p| p as IdxSize))
+            .collect();
+        match rows {
+            Some(rows) => found.push(rows),
+            None => return References::Missing,
+        }
+    }
+    References::Rows(found)
 }
 
 /// For each of `left`'s ids, the row of `right` holding the same id (null
@@ -402,12 +420,18 @@ mod tests {
     }
 
     #[test]
-    fn merge_walk_finds_missing_references_or_declines() {
+    fn merge_walk_finds_rows_and_missing_references_or_declines() {
         let known = ca(&["a", "c", "e"]);
-        assert_eq!(merge_contains(&known, &[ca(&["a", "a", "e"])]), Some(true));
-        assert_eq!(merge_contains(&known, &[ca(&["a", "b"])]), Some(false));
-        assert_eq!(merge_contains(&known, &[ca(&["e", "f"])]), Some(false));
-        assert_eq!(merge_contains(&known, &[ca(&["c", "a"])]), None);
-        assert_eq!(merge_contains(&ca(&["c", "a"]), &[ca(&["a"])]), None);
+        assert_eq!(
+            merge_rows(&known, &[ca(&["a", "a", "e"]), ca(&["c"])]),
+            References::Rows(vec![vec![0, 0, 2], vec![1]])
+        );
+        assert_eq!(merge_rows(&known, &[ca(&["a", "b"])]), References::Missing);
+        assert_eq!(merge_rows(&known, &[ca(&["e", "f"])]), References::Missing);
+        assert_eq!(merge_rows(&known, &[ca(&["c", "a"])]), References::Unsorted);
+        assert_eq!(
+            merge_rows(&ca(&["c", "a"]), &[ca(&["a"])]),
+            References::Unsorted
+        );
     }
 }

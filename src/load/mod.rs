@@ -87,6 +87,7 @@ pub struct Collection {
     label: String,
     members: Vec<Member>,
     frames: BTreeMap<Table, DataFrame>,
+    links: Links,
 }
 
 /// One collection of those loaded together.
@@ -127,6 +128,14 @@ impl Collection {
     /// The frame of a table (with no rows if the table was absent).
     pub fn frame(&self, table: Table) -> &DataFrame {
         &self.frames[&table]
+    }
+
+    /// For each row of `table`'s frame, the row of the summits frame it
+    /// belongs to, as the loader found them while checking the references.
+    /// `None` for the summits table itself, and when the ids were not
+    /// sorted (the loader then matched them by hashing, and kept nothing).
+    pub fn summit_rows(&self, table: Table) -> Option<&[IdxSize]> {
+        self.links.get(&table).map(Vec::as_slice)
     }
 
     /// The summits frame.
@@ -372,12 +381,13 @@ fn load(root: Root, label: String) -> Result<Collection> {
             Form::Records => load_records(&r, &member_label),
         };
         match result {
-            Ok((frames, texts)) => loaded.push(Loaded {
+            Ok((frames, links, texts)) => loaded.push(Loaded {
                 name,
                 label: member_label,
                 form,
                 root: r,
                 frames,
+                links,
                 texts,
             }),
             Err(LoadError::Findings(f)) => findings.extend(f),
@@ -396,6 +406,7 @@ fn load(root: Root, label: String) -> Result<Collection> {
 
 type Frames = BTreeMap<Table, DataFrame>;
 type Texts = BTreeMap<String, Vec<u8>>;
+use validate::Links;
 
 enum LoadError {
     Findings(Vec<Finding>),
@@ -436,7 +447,7 @@ fn read_texts(root: &Root, statements: &DataFrame) -> Result<Texts> {
 }
 
 /// The CSV route: fast where the data is clean, precise where it is not.
-fn load_tables(root: &Root, label: &str) -> Result<(Frames, Texts), LoadError> {
+fn load_tables(root: &Root, label: &str) -> Result<(Frames, Links, Texts), LoadError> {
     let has_file = |rel: &str| text_file_exists(root, rel);
     // Fast route: each file is mapped, read into a frame in one pass that
     // also checks its structure, and unmapped before the next, so that
@@ -470,10 +481,12 @@ fn load_tables(root: &Root, label: &str) -> Result<(Frames, Texts), LoadError> {
             frames.entry(table).or_insert_with(|| frame::empty(table));
         }
         let view: Vec<(Table, &DataFrame)> = frames.iter().map(|(t, df)| (*t, df)).collect();
-        flag = validate::check_frames(&view, &has_file)?;
-        if flag.is_none() {
-            let texts = read_texts(root, &frames[&Table::Statements])?;
-            return Ok((frames, texts));
+        match validate::check_frames(&view, &has_file)? {
+            Ok(links) => {
+                let texts = read_texts(root, &frames[&Table::Statements])?;
+                return Ok((frames, links, texts));
+            }
+            Err(problem) => flag = Some(problem),
         }
     }
     drop(frames);
@@ -516,7 +529,7 @@ fn unlocated(label: &str, flag: Option<String>) -> Finding {
 
 /// The records route: parse every file, validate the located tables, then
 /// build frames through the same CSV reader as tables.
-fn load_records(root: &Root, label: &str) -> Result<(Frames, Texts), LoadError> {
+fn load_records(root: &Root, label: &str) -> Result<(Frames, Links, Texts), LoadError> {
     let has_file = |rel: &str| text_file_exists(root, rel);
     let folder = format!("{label}/records");
     let dir = root
@@ -574,11 +587,12 @@ fn load_records(root: &Root, label: &str) -> Result<(Frames, Texts), LoadError> 
         frames.insert(raw.table, frame::read_csv(raw.table, &bytes, &raw.columns)?);
     }
     let view: Vec<(Table, &DataFrame)> = frames.iter().map(|(t, df)| (*t, df)).collect();
-    if let Some(flag) = validate::check_frames(&view, &has_file)? {
-        return Err(LoadError::Findings(vec![unlocated(label, Some(flag))]));
-    }
+    let links = match validate::check_frames(&view, &has_file)? {
+        Ok(links) => links,
+        Err(flag) => return Err(LoadError::Findings(vec![unlocated(label, Some(flag))])),
+    };
     let texts = read_texts(root, &frames[&Table::Statements])?;
-    Ok((frames, texts))
+    Ok((frames, links, texts))
 }
 
 /// One member as loaded, before the members are combined.
@@ -588,6 +602,7 @@ struct Loaded {
     form: Form,
     root: Root,
     frames: Frames,
+    links: Links,
     texts: Texts,
 }
 
@@ -689,6 +704,7 @@ fn combine(label: String, mut loaded: Vec<Loaded>) -> Result<Collection> {
                 texts: member.texts,
             }],
             frames: member.frames,
+            links: member.links,
         });
     }
     let mut frames = Frames::new();
@@ -729,6 +745,7 @@ fn combine(label: String, mut loaded: Vec<Loaded>) -> Result<Collection> {
         df.rechunk_mut();
         frames.insert(table, df);
     }
+    let links = combine_links(&loaded);
     for member in loaded {
         let rows = Table::ALL
             .iter()
@@ -752,5 +769,26 @@ fn combine(label: String, mut loaded: Vec<Loaded>) -> Result<Collection> {
         label,
         members,
         frames,
+        links,
     })
+}
+
+/// The members' links stacked as their frames are: each member's summit
+/// rows moved past the summits of the members before it. A table keeps
+/// its links only if every member has them.
+fn combine_links(loaded: &[Loaded]) -> Links {
+    let mut links = Links::new();
+    for table in Table::ALL.into_iter().filter(|t| t.refers_to_summits()) {
+        if !loaded.iter().all(|m| m.links.contains_key(&table)) {
+            continue;
+        }
+        let mut stacked = Vec::new();
+        let mut offset: IdxSize = 0;
+        for member in loaded {
+            stacked.extend(member.links[&table].iter().map(|r| r + offset));
+            offset += member.frames[&Table::Summits].height() as IdxSize;
+        }
+        links.insert(table, stacked);
+    }
+    links
 }

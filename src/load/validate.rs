@@ -13,7 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::frame::{Kind, Order, Table, merge_contains, order};
+use super::frame::{Kind, Order, References, Table, merge_rows, order};
 use crate::error::{Finding, Location, Result, Rule};
 use crate::model::{country, country::COUNTRIES, organisation};
 
@@ -333,12 +333,15 @@ fn cross_table(tables: &[RawTable], summits_whole: bool) -> Vec<Finding> {
 ///
 /// Each table's rules run as one query of booleans; references to summits
 /// are checked once for all tables together.
+///
+/// Clean frames whose summit ids are sorted come back with their
+/// [`Links`], found by the same merge walk that checks the references.
 pub(crate) fn check_frames(
     frames: &[(Table, &DataFrame)],
     has_file: &dyn Fn(&str) -> bool,
-) -> Result<Option<String>> {
+) -> Result<std::result::Result<Links, String>> {
     let countries: Vec<&str> = COUNTRIES.iter().map(|c| c.alpha3).collect();
-    let mut references: Vec<StringChunked> = Vec::new();
+    let mut references: Vec<(Table, StringChunked)> = Vec::new();
     for &(table, df) in frames {
         if df.height() == 0 {
             continue;
@@ -407,7 +410,7 @@ pub(crate) fn check_frames(
         let verdicts = df.clone().lazy().select(rules).collect()?;
         for verdict in verdicts.columns() {
             if verdict.bool()?.get(0) == Some(true) {
-                return Ok(Some(format!("{}: {}", table.file_name(), verdict.name())));
+                return Ok(Err(format!("{}: {}", table.file_name(), verdict.name())));
             }
         }
         // Kinds with few rows and per-value rules are checked value by value.
@@ -419,7 +422,7 @@ pub(crate) fn check_frames(
                     .flatten()
                     .any(|text| check_value(column.kind, text, has_file).is_err())
                 {
-                    return Ok(Some(format!(
+                    return Ok(Err(format!(
                         "{}: `{}` breaks its rule",
                         table.file_name(),
                         column.name
@@ -428,9 +431,10 @@ pub(crate) fn check_frames(
             }
         }
         if table.refers_to_summits() {
-            references.push(df.column("summit_id")?.str()?.clone());
+            references.push((table, df.column("summit_id")?.str()?.clone()));
         }
     }
+    let missing = || "rows of summits that do not exist".to_owned();
     let summits = frames
         .iter()
         .find(|(t, _)| *t == Table::Summits)
@@ -439,11 +443,20 @@ pub(crate) fn check_frames(
         && !references.is_empty()
     {
         let known = summits.column("summit_id")?.str()?;
-        if let Some(all_known) = merge_contains(known, &references) {
-            return Ok((!all_known).then(|| "rows of summits that do not exist".to_owned()));
+        let columns: Vec<StringChunked> = references.iter().map(|(_, c)| c.clone()).collect();
+        match merge_rows(known, &columns) {
+            References::Missing => return Ok(Err(missing())),
+            References::Rows(rows) => {
+                let mut links = empty_links(frames);
+                for ((table, _), rows) in references.iter().zip(rows) {
+                    links.insert(*table, rows);
+                }
+                return Ok(Ok(links));
+            }
+            References::Unsorted => {}
         }
-        let mut ids = references[0].clone();
-        for more in &references[1..] {
+        let mut ids = columns[0].clone();
+        for more in &columns[1..] {
             ids.append(more)?;
         }
         let orphans = DataFrame::new_infer_height(vec![ids.into_series().into_column()])?
@@ -457,10 +470,29 @@ pub(crate) fn check_frames(
             .select([len().alias("n")])
             .collect()?;
         if orphans.column("n")?.get(0)?.extract::<u64>().unwrap_or(0) > 0 {
-            return Ok(Some("rows of summits that do not exist".to_owned()));
+            return Ok(Err(missing()));
         }
+        // Clean, but matched by hashing: no links.
+        return Ok(Ok(Links::new()));
     }
-    Ok(None)
+    // Nothing refers to a summit: every table that could is empty.
+    Ok(Ok(empty_links(frames)))
+}
+
+/// For each table of a collection, the row of the summits frame each of its
+/// rows belongs to: what the loader's merge walk over sorted ids found, kept
+/// so that analyses need not match ids again. Only tables that refer to
+/// summits have links, and only when their ids were matched by the walk.
+pub(crate) type Links = std::collections::BTreeMap<Table, Vec<IdxSize>>;
+
+/// Empty links for the tables of `frames` that refer to summits but have
+/// no rows.
+fn empty_links(frames: &[(Table, &DataFrame)]) -> Links {
+    frames
+        .iter()
+        .filter(|(t, df)| t.refers_to_summits() && df.height() == 0)
+        .map(|(t, _)| (*t, Vec::new()))
+        .collect()
 }
 
 fn codes_series(codes: &[&str]) -> Series {
