@@ -6,7 +6,7 @@ use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{history, presence, read, summary};
-use crate::load::Collection;
+use crate::load::{Collection, Table};
 use crate::model::Portfolio;
 
 /// What a summit is compared against.
@@ -434,7 +434,11 @@ pub fn compare(
     );
 
     // Each principal's previous meetings with the counterpart and on its soil.
-    let presence = presence::leader_presence(&facts, data.participants())?;
+    let presence = presence::leader_presence(
+        &facts,
+        data.participants(),
+        data.summit_rows(Table::Participants),
+    )?;
     let p_summit = read::text(&presence, "summit_id")?;
     let p_name = read::text(&presence, "name")?;
     let p_person = read::text(&presence, "person_id")?;

@@ -16,8 +16,8 @@ use std::collections::HashMap;
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use crate::load::Collection;
 use crate::load::frame::{Order, order, sorted_positions, walk_positions};
+use crate::load::{Collection, Table};
 use crate::model::Portfolio;
 use crate::model::country::COUNTRIES;
 
@@ -94,11 +94,16 @@ pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
             "longitude",
         ])?
         .take(&take)?;
-    let counts = delegation_counts(ids, data.participants())?.take(&take)?;
+    let counts = delegation_counts(
+        ids,
+        data.participants(),
+        data.summit_rows(Table::Participants),
+    )?
+    .take(&take)?;
     facts = facts.hstack(counts.columns())?;
     drop(counts);
-    for table in [data.outcomes(), data.context()] {
-        let piece = aligned(ids, table, &rows)?;
+    for table in [Table::Outcomes, Table::Context] {
+        let piece = aligned(ids, data.frame(table), &rows, data.summit_rows(table))?;
         facts = facts.hstack(piece.columns())?;
     }
     let physical =
@@ -208,6 +213,28 @@ pub(crate) fn enum_codes(column: &Column) -> PolarsResult<Vec<Option<u32>>> {
     })
 }
 
+/// Calls `f` with the category number of each value of an Enum column,
+/// in row order (`None` for nulls), without collecting them.
+pub(crate) fn each_code(column: &Column, mut f: impl FnMut(Option<u32>)) -> PolarsResult<()> {
+    match column.dtype() {
+        DataType::Enum(fcats, _) => match fcats.physical() {
+            CategoricalPhysical::U8 => column
+                .cat8()?
+                .physical()
+                .iter()
+                .for_each(|c| f(c.map(u32::from))),
+            CategoricalPhysical::U16 => column
+                .cat16()?
+                .physical()
+                .iter()
+                .for_each(|c| f(c.map(u32::from))),
+            CategoricalPhysical::U32 => column.cat32()?.physical().iter().for_each(f),
+        },
+        other => polars_bail!(SchemaMismatch: "expected an Enum column, found {other}"),
+    }
+    Ok(())
+}
+
 /// Which values of an Enum column are the category numbered `code`,
 /// compared on the physical codes (no text is made).
 pub(crate) fn enum_is(column: &Column, code: u32) -> PolarsResult<BooleanChunked> {
@@ -228,29 +255,39 @@ pub(crate) fn enum_is(column: &Column, code: u32) -> PolarsResult<BooleanChunked
 }
 
 /// Participants a summit, counted by portfolio, in the order of `ids`
-/// (0 where a summit has none).
-fn delegation_counts(ids: &StringChunked, participants: &DataFrame) -> PolarsResult<DataFrame> {
-    let of = participants.column("summit_id")?.str()?;
-    if order(ids) == Order::Increasing && order(of) != Order::Unsorted {
+/// (0 where a summit has none). `link` is each participant's row among
+/// `ids`, when the loader kept it.
+fn delegation_counts(
+    ids: &StringChunked,
+    participants: &DataFrame,
+    link: Option<&[IdxSize]>,
+) -> PolarsResult<DataFrame> {
+    let count = |at: &mut dyn Iterator<Item = Option<usize>>| -> PolarsResult<DataFrame> {
+        let mut totals = vec![0i64; ids.len()];
+        let mut by_portfolio = vec![vec![0i64; ids.len()]; Portfolio::ALL.len()];
         // Portfolio codes are the Enum's category numbers, which follow
         // the vocabulary's order.
-        let codes = enum_codes(participants.column("portfolio")?)?;
-        let known: Vec<&str> = ids.iter().flatten().collect();
-        let mut totals = vec![0i64; known.len()];
-        let mut by_portfolio = vec![vec![0i64; known.len()]; Portfolio::ALL.len()];
-        // Sorted ids hold no nulls (see `order`), so the walk stays aligned
-        // with the codes.
-        for (at, code) in walk_positions(&known, of.iter().flatten()).zip(codes) {
-            if let (Some(at), Some(code)) = (at, code) {
+        each_code(participants.column("portfolio")?, |code| {
+            if let (Some(Some(at)), Some(code)) = (at.next(), code) {
                 totals[at] += 1;
                 by_portfolio[code as usize][at] += 1;
             }
-        }
+        })?;
         let mut columns = vec![Column::new("n_participants".into(), totals)];
         for (p, counts) in Portfolio::ALL.iter().zip(by_portfolio) {
             columns.push(Column::new(portfolio_count(*p).into(), counts));
         }
-        return DataFrame::new_infer_height(columns);
+        DataFrame::new_infer_height(columns)
+    };
+    if let Some(link) = link {
+        return count(&mut link.iter().map(|&r| Some(r as usize)));
+    }
+    let of = participants.column("summit_id")?.str()?;
+    if order(ids) == Order::Increasing && order(of) != Order::Unsorted {
+        let known: Vec<&str> = ids.iter().flatten().collect();
+        // Sorted ids hold no nulls (see `order`), so the walk stays aligned
+        // with the codes.
+        return count(&mut walk_positions(&known, of.iter().flatten()));
     }
     let mut counts = vec![len().cast(DataType::Int64).alias("n_participants")];
     counts.extend(Portfolio::ALL.iter().map(|p| {
@@ -268,7 +305,7 @@ fn delegation_counts(ids: &StringChunked, participants: &DataFrame) -> PolarsRes
         .collect()?;
     let mut filled = Vec::new();
     let in_order: Vec<IdxSize> = (0..ids.len() as IdxSize).collect();
-    for c in aligned(ids, &grouped, &in_order)?.columns() {
+    for c in aligned(ids, &grouped, &in_order, None)?.columns() {
         filled.push(c.fill_null(FillNullStrategy::Zero)?);
     }
     DataFrame::new_infer_height(filled)
@@ -277,8 +314,22 @@ fn delegation_counts(ids: &StringChunked, participants: &DataFrame) -> PolarsRes
 /// `table`'s rows (without `summit_id`) for the summits `ids[rows[0]]`,
 /// `ids[rows[1]]`..., nulls where a summit has no row. `table` holds at
 /// most one row a summit.
-fn aligned(ids: &StringChunked, table: &DataFrame, rows: &[IdxSize]) -> PolarsResult<DataFrame> {
+fn aligned(
+    ids: &StringChunked,
+    table: &DataFrame,
+    rows: &[IdxSize],
+    link: Option<&[IdxSize]>,
+) -> PolarsResult<DataFrame> {
     let rest = table.drop("summit_id")?;
+    if let Some(link) = link {
+        // The loader's link: each of the table's rows' place among `ids`.
+        let mut at: Vec<Option<IdxSize>> = vec![None; ids.len()];
+        for (row, &summit) in link.iter().enumerate() {
+            at[summit as usize] = Some(row as IdxSize);
+        }
+        let composed = IdxCa::from_iter_options("".into(), rows.iter().map(|&r| at[r as usize]));
+        return rest.take(&composed);
+    }
     if let Some(positions) = sorted_positions(ids, table.column("summit_id")?.str()?) {
         let at: Vec<Option<IdxSize>> = positions.iter().collect();
         let composed = IdxCa::from_iter_options("".into(), rows.iter().map(|&r| at[r as usize]));

@@ -14,6 +14,22 @@ use crate::model::{Level, continuing_state};
 /// "None" among facts positions and country numbers.
 const NONE: u32 = u32::MAX;
 
+/// The principals' summits, as the summits table's rows or as ids.
+enum Summit<'a> {
+    Rows(Vec<IdxSize>),
+    Ids(Vec<&'a str>),
+}
+
+impl Summit<'_> {
+    /// The order of the summits of principals `x` and `y`: their ids'.
+    fn cmp(&self, x: usize, y: usize) -> std::cmp::Ordering {
+        match self {
+            Summit::Rows(rows) => rows[x].cmp(&rows[y]),
+            Summit::Ids(ids) => ids[x].cmp(ids[y]),
+        }
+    }
+}
+
 /// What one principal row looks back to: the counterpart (a country
 /// number) and the facts positions of the previous summit with it and on
 /// its soil, [`NONE`] where there is none.
@@ -40,7 +56,15 @@ impl Look {
 /// soil and the days since. Only summits in the collection count; summits
 /// on the same day are taken in the facts' order (dyad, then id), and a
 /// person listed twice at a summit looks back from it once.
-pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsResult<DataFrame> {
+///
+/// `link` is each participant's row in the summits table
+/// ([`Collection::summit_rows`](crate::load::Collection::summit_rows)),
+/// which spares matching summit ids; with `None` they are matched by id.
+pub fn leader_presence(
+    facts: &DataFrame,
+    participants: &DataFrame,
+    link: Option<&[IdxSize]>,
+) -> PolarsResult<DataFrame> {
     // Facts by position: start day, both sides and host as continuing
     // states (numbers in the country table).
     let continuing: Vec<u32> = COUNTRIES
@@ -71,8 +95,8 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
     let side_b = state(facts.column("side_b")?)?;
     let host = state(facts.column("host_country")?)?;
 
-    // The principals: their rows, summit ids and person ids, read in one
-    // pass over the participants without copying any text column.
+    // The principals: their rows and person ids, read in one pass over
+    // the participants without copying any text column.
     let principal = Level::ALL
         .iter()
         .position(|l| *l == Level::Principal)
@@ -80,29 +104,68 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
     let is_principal = enum_is(participants.column("level")?, principal)?;
     let own = state(&participants.column("country")?.filter(&is_principal)?)?;
     let n = own.len();
+    // The summits-table row of each facts position's summit, when the
+    // facts carry it and the loader linked the participants to those rows.
+    let summits_row: Option<Vec<Option<IdxSize>>> = match (link, facts.column("summits_row")) {
+        (Some(_), Ok(column)) => Some(column.cast(&IDX_DTYPE)?.idx()?.iter().collect()),
+        _ => None,
+    };
+    let link = link.filter(|_| summits_row.is_some());
     let mut rows: Vec<IdxSize> = Vec::with_capacity(n);
-    let mut of: Vec<&str> = Vec::with_capacity(n);
     let mut person: Vec<&str> = Vec::with_capacity(n);
-    let texts = participants
-        .column("summit_id")?
-        .str()?
+    for (row, (yes, who)) in is_principal
         .iter()
-        .zip(participants.column("person_id")?.str()?.iter());
-    for (row, (yes, (summit, who))) in is_principal.iter().zip(texts).enumerate() {
+        .zip(participants.column("person_id")?.str()?.iter())
+        .enumerate()
+    {
         if yes == Some(true) {
             rows.push(row as IdxSize);
-            of.push(summit.unwrap_or_default());
             person.push(who.unwrap_or_default());
         }
     }
     drop(is_principal);
 
-    // Each principal's summit, by its facts position (NONE where the
-    // summit is not in the facts).
-    let in_order = of.windows(2).all(|w| w[0] <= w[1]);
-    let summit_of = match sorted_summit_positions(facts, &of, in_order)? {
-        Some(found) => found,
-        None => hashed_summit_positions(facts, &of)?,
+    // Each principal's summit: by the link, its row in the summits table,
+    // whose order is the ids' order (the loader links only ids it found
+    // strictly increasing); otherwise its id.
+    let of = match link {
+        Some(link) => Summit::Rows(rows.iter().map(|&r| link[r as usize]).collect()),
+        None => {
+            let ids = participants.column("summit_id")?.str()?;
+            Summit::Ids(
+                rows.iter()
+                    .map(|&r| ids.get(r as usize).unwrap_or_default())
+                    .collect(),
+            )
+        }
+    };
+    // ... and its facts position (NONE where the summit is not in the
+    // facts).
+    let (in_order, summit_of) = match (&of, summits_row) {
+        (Summit::Rows(of), Some(summits_row)) => {
+            let mut position = vec![NONE; summits_row.len()];
+            for (p, row) in summits_row.iter().enumerate() {
+                if let Some(row) = row
+                    && let Some(slot) = position.get_mut(*row as usize)
+                {
+                    *slot = p as u32;
+                }
+            }
+            let found = of
+                .iter()
+                .map(|&r| position.get(r as usize).copied().unwrap_or(NONE))
+                .collect();
+            (of.windows(2).all(|w| w[0] <= w[1]), found)
+        }
+        (Summit::Ids(of), _) => {
+            let in_order = of.windows(2).all(|w| w[0] <= w[1]);
+            let found = match sorted_summit_positions(facts, of, in_order)? {
+                Some(found) => found,
+                None => hashed_summit_positions(facts, of)?,
+            };
+            (in_order, found)
+        }
+        (Summit::Rows(_), None) => unreachable!("rows are used only with the facts' summits_row"),
     };
 
     // (person, start date, facts position, principal number) in one
@@ -192,7 +255,7 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
         .collect();
     let by_id = |x: &u32, y: &u32| {
         let (x, y) = (*x as usize, *y as usize);
-        (of[x], person[x], x).cmp(&(of[y], person[y], y))
+        of.cmp(x, y).then((person[x], x).cmp(&(person[y], y)))
     };
     if !in_order {
         order_of.par_sort_unstable_by(by_id);
@@ -437,7 +500,7 @@ mod tests {
             )
             .unwrap();
 
-        let p = leader_presence(&facts, &participants).unwrap();
+        let p = leader_presence(&facts, &participants, None).unwrap();
         let summit = read::text(&p, "summit_id").unwrap();
         let person = read::text(&p, "person_id").unwrap();
         let with = read::text(&p, "previous_summit_with_counterpart").unwrap();

@@ -15,7 +15,7 @@ use polars::prelude::*;
 use super::writer;
 use crate::analysis::{self, history, presence, summary};
 use crate::error::{Error, Result};
-use crate::load::Collection;
+use crate::load::{Collection, Table};
 
 /// The summary tables, by file name, in the order they are written.
 pub const TABLES: [&str; 9] = [
@@ -82,8 +82,15 @@ fn each_summary(
     let facts = analysis::facts(data)?;
     let facts = &facts;
     std::thread::scope(|scope| {
-        let presence = wanted("leader_presence.csv")
-            .then(|| scope.spawn(|| presence::leader_presence(facts, data.participants())));
+        let presence = wanted("leader_presence.csv").then(|| {
+            scope.spawn(|| {
+                presence::leader_presence(
+                    facts,
+                    data.participants(),
+                    data.summit_rows(Table::Participants),
+                )
+            })
+        });
         // What cross_dyad needs of the venues: their third-country flags.
         let mut third: Option<DataFrame> = None;
         for name in TABLES.into_iter().filter(|n| wanted(n)) {

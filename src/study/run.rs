@@ -14,7 +14,7 @@ use crate::analysis::{self, compare, history, presence, read};
 use crate::chart::{self, Kind};
 use crate::error::{Error, Result};
 use crate::export::summaries;
-use crate::load::{self, Collection};
+use crate::load::{self, Collection, Table};
 
 /// How a run reports and where it writes.
 #[derive(Debug, Clone, Default)]
@@ -248,7 +248,11 @@ fn write_atomically(dir: &Path, files: &[(String, Vec<u8>)], manifest: &Manifest
 fn report(study: &Study, data: &Collection, comparisons: &[DataFrame]) -> Result<String> {
     let facts = analysis::facts(data)?;
     let history = history::dyad_history(&facts)?;
-    let presence = presence::leader_presence(&facts, data.participants())?;
+    let presence = presence::leader_presence(
+        &facts,
+        data.participants(),
+        data.summit_rows(Table::Participants),
+    )?;
     let mut md = format!("# {}\n\n{}\n", study.title, study.description.trim());
     for (focus, table) in study.focus.iter().zip(comparisons) {
         let record = data.record(focus)?;

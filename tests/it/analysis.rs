@@ -6,7 +6,7 @@
 
 use polars::prelude::*;
 use summitry::analysis::{self, compare, history, presence, summary};
-use summitry::load::{self, Collection};
+use summitry::load::{self, Collection, Table};
 
 use crate::util::{in_package, text};
 
@@ -113,7 +113,12 @@ fn gap_ranks_and_longest_since() {
 fn leaders_previous_meetings_and_presence_on_the_counterparts_soil() {
     let data = small();
     let facts = analysis::facts(&data).unwrap();
-    let p = presence::leader_presence(&facts, data.participants()).unwrap();
+    let p = presence::leader_presence(
+        &facts,
+        data.participants(),
+        data.summit_rows(Table::Participants),
+    )
+    .unwrap();
     let row = |summit: &str, person: &str| {
         let ids = text(&p, "summit_id");
         let people = text(&p, "person_id");
@@ -242,4 +247,88 @@ fn venues_measure_distances_from_both_capitals() {
             Some(false)
         ]
     );
+}
+
+/// Each linked row's summit, read through the link, has the row's own id.
+fn assert_links_match_ids(data: &Collection) -> usize {
+    let summit_ids = text(data.summits(), "summit_id");
+    let mut linked = 0;
+    for table in Table::ALL.into_iter().filter(|t| t.refers_to_summits()) {
+        let Some(rows) = data.summit_rows(table) else {
+            continue;
+        };
+        let ids = text(data.frame(table), "summit_id");
+        assert_eq!(rows.len(), ids.len(), "{table:?}");
+        for (row, id) in rows.iter().zip(&ids) {
+            assert_eq!(&summit_ids[*row as usize], id, "{table:?}");
+        }
+        linked += rows.len();
+    }
+    linked
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_loader_links_each_row_to_its_summit_when_ids_are_sorted() {
+    // Two collections with sorted ids, loaded together: the second's links
+    // are moved past the first's 200 summits.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &in_package("tests/fixtures/synthetic-200"),
+        &dir.path().join("a"),
+    );
+    copy_dir(&in_package("tests/fixtures/valid"), &dir.path().join("b"));
+    let both = load::collection(dir.path()).unwrap();
+    assert_eq!(both.members().len(), 2);
+    let rows = both.summit_rows(Table::Participants).unwrap();
+    assert!(rows.iter().any(|&r| r >= 200));
+    assert!(both.summit_rows(Table::Context).is_some());
+    assert_eq!(
+        assert_links_match_ids(&both),
+        [
+            Table::Participants,
+            Table::Outcomes,
+            Table::Context,
+            Table::Statements,
+            Table::Sources
+        ]
+        .iter()
+        .map(|t| both.frame(*t).height())
+        .sum::<usize>()
+    );
+    // Shuffled ids (and the embedded collections, in date order) are
+    // matched by hashing, and nothing is kept.
+    let shuffled = load::collection(in_package("tests/fixtures/synthetic-200-shuffled")).unwrap();
+    assert_eq!(shuffled.summit_rows(Table::Participants), None);
+    assert_eq!(shuffled.summit_rows(Table::Summits), None);
+    assert_eq!(
+        load::default_data()
+            .unwrap()
+            .summit_rows(Table::Participants),
+        None
+    );
+}
+
+#[test]
+fn presence_is_the_same_with_the_loaders_links_and_without() {
+    let data = load::collection(in_package("tests/fixtures/synthetic-200")).unwrap();
+    let facts = analysis::facts(&data).unwrap();
+    let link = data.summit_rows(Table::Participants);
+    assert!(link.is_some());
+    let linked = presence::leader_presence(&facts, data.participants(), link).unwrap();
+    let by_id = presence::leader_presence(&facts, data.participants(), None).unwrap();
+    assert!(linked.height() > 100);
+    assert!(linked.equals_missing(&by_id));
 }
