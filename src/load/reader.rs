@@ -72,7 +72,7 @@ pub(crate) fn read(table: Table, bytes: &[u8], header: &[String]) -> Result<Data
             None => convs[i].builder(&name, 0).finish(),
         };
         columns.push(
-            finish(whole, &dtype)
+            finish(whole, &dtype, &convs[i])
                 .map_err(|e| e.to_string())?
                 .into_column(),
         );
@@ -82,12 +82,49 @@ pub(crate) fn read(table: Table, bytes: &[u8], header: &[String]) -> Result<Data
 
 /// A column's parsed values in their final dtype: Enum codes become the
 /// Enum, day numbers dates.
-fn finish(values: Series, dtype: &DataType) -> PolarsResult<Series> {
+fn finish(values: Series, dtype: &DataType, conv: &Conv) -> PolarsResult<Series> {
     let name = values.name().clone();
     Ok(match dtype {
-        DataType::Enum(..) => {
+        DataType::Enum(categories, _) => {
             let physical = values.cast(&DataType::from(dtype.cat_physical()?))?;
-            Series::from_cats_and_dtype(&physical, dtype, true)?.with_name(name)
+            let same_words = match conv {
+                Conv::Code(words) => categories
+                    .categories()
+                    .values_iter()
+                    .map(str::as_bytes)
+                    .eq(words.list.iter().copied()),
+                _ => false,
+            };
+            if !same_words {
+                return Ok(Series::from_cats_and_dtype(&physical, dtype, true)?.with_name(name));
+            }
+            // SAFETY: every code was found by `Words::find` in the Enum's
+            // own list of words (checked above), so each is in bounds.
+            let dtype = dtype.clone();
+            unsafe {
+                match dtype.cat_physical()? {
+                    CategoricalPhysical::U8 => Categorical8Chunked::from_cats_and_dtype_unchecked(
+                        physical.u8()?.clone(),
+                        dtype,
+                    )
+                    .into_series(),
+                    CategoricalPhysical::U16 => {
+                        Categorical16Chunked::from_cats_and_dtype_unchecked(
+                            physical.u16()?.clone(),
+                            dtype,
+                        )
+                        .into_series()
+                    }
+                    CategoricalPhysical::U32 => {
+                        Categorical32Chunked::from_cats_and_dtype_unchecked(
+                            physical.u32()?.clone(),
+                            dtype,
+                        )
+                        .into_series()
+                    }
+                }
+            }
+            .with_name(name)
         }
         DataType::Date => values.cast(&DataType::Date)?,
         _ => values,
@@ -127,29 +164,36 @@ fn read_piece(
         .map(|(name, conv)| conv.builder(name, guess))
         .collect();
     if !quoted && memchr::memchr(b'\r', piece).is_none() {
-        // Plain lines: fields are what lies between commas.
-        let mut from = 0;
-        for end in memchr::memchr_iter(b'\n', piece).chain([piece.len()]) {
-            let line = &piece[from..end];
-            from = end + 1;
-            if line.is_empty() {
+        // Plain lines: fields are what lies between commas and line ends,
+        // found by one vector search over the piece. Commas and line ends
+        // are ASCII, so every field of valid UTF-8 is valid UTF-8 itself:
+        // the piece is checked once, not field by field.
+        let text = std::str::from_utf8(piece).map_err(|_| "text that is not UTF-8".to_owned())?;
+        let piece = text.as_bytes();
+        let mut start = 0;
+        let mut k = 0;
+        let ends = memchr::memchr2_iter(b',', b'\n', piece).chain([piece.len()]);
+        for end in ends {
+            let line_end = end == piece.len() || piece[end] == b'\n';
+            if line_end && k == 0 && end == start {
+                // A blank line, or the piece's end after its last line.
+                start = end + 1;
                 continue;
             }
-            let mut start = 0;
-            let mut k = 0;
-            for comma in memchr::memchr_iter(b',', line).chain([line.len()]) {
-                let Some(builder) = builders.get_mut(k) else {
-                    return Err(format!(
-                        "a row has more fields than the header's {}",
-                        header.len()
-                    ));
-                };
-                builder.push(&line[start..comma], &convs[k])?;
-                start = comma + 1;
-                k += 1;
-            }
-            if k != header.len() {
-                return Err(format!("a row has {k} fields, the header {}", header.len()));
+            let Some(builder) = builders.get_mut(k) else {
+                return Err(format!(
+                    "a row has more fields than the header's {}",
+                    header.len()
+                ));
+            };
+            builder.push(&piece[start..end], &convs[k], true)?;
+            start = end + 1;
+            k += 1;
+            if line_end {
+                if k != header.len() {
+                    return Err(format!("a row has {k} fields, the header {}", header.len()));
+                }
+                k = 0;
             }
         }
         return Ok(builders.into_iter().map(Builder::finish).collect());
@@ -168,7 +212,7 @@ fn read_piece(
             ));
         }
         for (k, builder) in builders.iter_mut().enumerate() {
-            builder.push(&fields.get(piece, k), &convs[k])?;
+            builder.push(&fields.get(piece, k), &convs[k], false)?;
         }
     }
     Ok(builders.into_iter().map(Builder::finish).collect())
@@ -341,12 +385,15 @@ impl Conv {
 }
 
 /// A closed list of words and their numbers. Three-letter capital codes
-/// (the country table) are found by arithmetic, short lists by comparing.
+/// (the country table) are found by arithmetic, other lists by comparing.
 struct Words {
     list: Vec<&'static [u8]>,
     /// For lists of three-letter capital codes: the number of each code,
     /// by `(a * 26 + b) * 26 + c`.
     letters: Option<Vec<u32>>,
+    /// Each word's length, first and last byte in one number: a word is
+    /// compared in full only where these agree.
+    marks: Vec<u64>,
 }
 
 impl Words {
@@ -364,7 +411,20 @@ impl Words {
             }
             table
         });
-        Words { list, letters }
+        let marks = list.iter().map(|w| Words::mark(w)).collect();
+        Words {
+            list,
+            letters,
+            marks,
+        }
+    }
+
+    fn mark(w: &[u8]) -> u64 {
+        let ends = match (w.first(), w.last()) {
+            (Some(&a), Some(&b)) => u64::from(a) << 8 | u64::from(b),
+            _ => 0,
+        };
+        (w.len() as u64) << 16 | ends
     }
 
     fn slot(w: &[u8]) -> usize {
@@ -379,7 +439,12 @@ impl Words {
             let code = table[Words::slot(field)];
             return (code != Words::NONE).then_some(code);
         }
-        self.list.iter().position(|w| *w == field).map(|i| i as u32)
+        let mark = Words::mark(field);
+        self.marks
+            .iter()
+            .zip(&self.list)
+            .position(|(m, w)| *m == mark && *w == field)
+            .map(|i| i as u32)
     }
 }
 
@@ -395,8 +460,9 @@ enum Builder {
 }
 
 impl Builder {
-    /// Adds one field's value; an empty field is null.
-    fn push(&mut self, field: &[u8], conv: &Conv) -> Result<(), Refusal> {
+    /// Adds one field's value; an empty field is null. `utf8` tells that
+    /// the field is known to be valid UTF-8.
+    fn push(&mut self, field: &[u8], conv: &Conv, utf8: bool) -> Result<(), Refusal> {
         if field.is_empty() {
             match self {
                 Builder::Text(b) => b.append_null(),
@@ -421,7 +487,13 @@ impl Builder {
             }
             return Ok(());
         }
-        let text = std::str::from_utf8(field).map_err(|_| "text that is not UTF-8".to_owned())?;
+        let text = if utf8 {
+            // SAFETY: the caller checked the bytes around the field, which
+            // starts and ends at ASCII delimiters.
+            unsafe { std::str::from_utf8_unchecked(field) }
+        } else {
+            std::str::from_utf8(field).map_err(|_| "text that is not UTF-8".to_owned())?
+        };
         let refuse = || format!("{text:?} does not parse");
         match (self, conv) {
             (Builder::Text(b), _) => b.append_value(text),
@@ -555,6 +627,45 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn plain_pieces_skip_blank_lines_and_refuse_bad_rows() {
+        let header = ["name".to_owned(), "n".to_owned()];
+        let convs = [Conv::Text, Conv::Count];
+        let read = |piece: &[u8]| read_piece(piece, &header, &convs, false);
+        let got = read(b"a,1\n\nb,\n,3\n\n\nc,4").unwrap();
+        let names: Vec<Option<&str>> = got[0].str().unwrap().iter().collect();
+        let counts: Vec<Option<i64>> = got[1].i64().unwrap().iter().collect();
+        assert_eq!(names, [Some("a"), Some("b"), None, Some("c")]);
+        assert_eq!(counts, [Some(1), None, Some(3), Some(4)]);
+        assert_eq!(read(b"").unwrap()[0].len(), 0);
+        for bad in [
+            &b"a,1,2\n"[..],
+            b"a\n",
+            b"a,1\nb\n",
+            b"a,x\n",
+            b"\xff,1\n",
+            b"caf\xc3,1\n",
+        ] {
+            assert!(read(bad).is_err(), "{:?}", String::from_utf8_lossy(bad));
+        }
+        // Text that is UTF-8 is taken whole.
+        let got = read("قمة,1\n".as_bytes()).unwrap();
+        assert_eq!(got[0].str().unwrap().get(0), Some("قمة"));
+    }
+
+    #[test]
+    fn words_with_the_same_length_and_ends_are_told_apart() {
+        let words = Words::new(["axb", "ayb", "b", "ab"].into_iter());
+        assert_eq!(words.find(b"ayb"), Some(1));
+        assert_eq!(words.find(b"axb"), Some(0));
+        assert_eq!(words.find(b"ab"), Some(3));
+        assert_eq!(words.find(b"azb"), None);
+        assert_eq!(words.find(b""), None);
+        let codes = Words::new(["USA", "RUS"].into_iter());
+        assert_eq!(codes.find(b"RUS"), Some(1));
+        assert_eq!(codes.find(b"rus"), None);
     }
 
     #[test]
