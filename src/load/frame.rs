@@ -353,22 +353,47 @@ pub(crate) enum References {
 }
 
 /// Where each value of each column in `children` stands among the
-/// strictly increasing `known` values, by one merge walk a child, when
-/// every child never decreases.
+/// strictly increasing `known` values, by one merge walk a child that also
+/// checks the child never decreases. A run of one value (a summit's
+/// participants) costs one comparison a row.
 pub(crate) fn merge_rows(known: &StringChunked, children: &[StringChunked]) -> References {
-    if order(known) != Order::Increasing || children.iter().any(|c| order(c) == Order::Unsorted) {
+    if order(known) != Order::Increasing {
         return References::Unsorted;
     }
     let known: Vec<&str> = known.iter().flatten().collect();
     let mut found = Vec::with_capacity(children.len());
     for child in children {
-        let rows: Option<Vec<IdxSize>> = walk_positions(&known, child.iter().flatten())
-            .map(|p| p.map(|p| p as IdxSize))
-            .collect();
-        match rows {
-            Some(rows) => found.push(rows),
-            None => return References::Missing,
+        let mut rows: Vec<IdxSize> = Vec::with_capacity(child.len());
+        let mut previous: Option<(&str, IdxSize)> = None;
+        let mut at = 0;
+        for value in child.iter() {
+            let Some(value) = value else {
+                return References::Unsorted;
+            };
+            if let Some((p, row)) = previous {
+                match p.cmp(value) {
+                    std::cmp::Ordering::Equal => {
+                        rows.push(row);
+                        continue;
+                    }
+                    std::cmp::Ordering::Greater => return References::Unsorted,
+                    std::cmp::Ordering::Less => {}
+                }
+            }
+            while at < known.len() && known[at] < value {
+                at += 1;
+            }
+            if at == known.len() || known[at] != value {
+                // Missing, unless the child turns out unsorted further on.
+                return match child.iter().flatten().is_sorted() && child.null_count() == 0 {
+                    true => References::Missing,
+                    false => References::Unsorted,
+                };
+            }
+            rows.push(at as IdxSize);
+            previous = Some((value, at as IdxSize));
         }
+        found.push(rows);
     }
     References::Rows(found)
 }
