@@ -75,11 +75,18 @@ pub fn write_frame<W: Write>(df: &DataFrame, out: &mut W, bom: bool) -> Result<(
 /// The arrow array holding a column's values of dtype `T`.
 type ArrayOf<T> = <T as PolarsDataType>::Array;
 
+/// An Enum's category numbers, as stored.
+enum Codes<'a> {
+    U8(&'a ArrayOf<UInt8Type>),
+    U16(&'a ArrayOf<UInt16Type>),
+    U32(&'a ArrayOf<UInt32Type>),
+}
+
 /// One column's values, ready to be formatted by row.
 enum Cells<'a> {
     Text(&'a ArrayOf<StringType>),
     /// An Enum's codes and its words, escaped once.
-    Words(Vec<Option<u32>>, Vec<Vec<u8>>),
+    Words(Codes<'a>, Vec<Vec<u8>>),
     Date(&'a ArrayOf<Int32Type>),
     Int(&'a ArrayOf<Int64Type>),
     UInt(&'a ArrayOf<UInt32Type>),
@@ -109,7 +116,12 @@ impl<'a> Cells<'a> {
                         escaped
                     })
                     .collect();
-                Cells::Words(crate::analysis::enum_codes(column)?, words)
+                let codes = match series.dtype().cat_physical()? {
+                    CategoricalPhysical::U8 => Codes::U8(single(series.cat8()?.physical())),
+                    CategoricalPhysical::U16 => Codes::U16(single(series.cat16()?.physical())),
+                    CategoricalPhysical::U32 => Codes::U32(single(series.cat32()?.physical())),
+                };
+                Cells::Words(codes, words)
             }
             _ => Cells::Other(series.cast(&DataType::String)?),
         })
@@ -123,8 +135,13 @@ impl<'a> Cells<'a> {
                 }
             }
             Cells::Words(codes, words) => {
-                if let Some(code) = codes[row] {
-                    buf.extend_from_slice(&words[code as usize]);
+                let code = match codes {
+                    Codes::U8(a) => a.get(row).map(usize::from),
+                    Codes::U16(a) => a.get(row).map(usize::from),
+                    Codes::U32(a) => a.get(row).map(|c| c as usize),
+                };
+                if let Some(code) = code {
+                    buf.extend_from_slice(&words[code]);
                 }
             }
             Cells::Date(a) => {
