@@ -43,30 +43,27 @@ pub fn write_frame<W: Write>(df: &DataFrame, out: &mut W, bom: bool) -> Result<(
     out.write_all(&header).map_err(fail)?;
 
     let n = df.height();
-    let batch = BLOCK * 4 * rayon::current_num_threads();
-    for start in (0..n).step_by(batch.max(1)) {
-        let end = (start + batch).min(n);
-        let blocks: Vec<Vec<u8>> = (start..end)
-            .step_by(BLOCK)
-            .collect::<Vec<_>>()
-            .into_par_iter()
-            .map(|from| {
-                let to = (from + BLOCK).min(end);
-                let mut buf = Vec::with_capacity((to - from) * 16 * cells.len());
-                for row in from..to {
-                    for (i, c) in cells.iter().enumerate() {
-                        if i > 0 {
-                            buf.push(b',');
-                        }
-                        c.write(&mut buf, row);
+    // Blocks of rows formatted side by side, a batch at a time, into
+    // buffers that are reused from batch to batch.
+    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); 4 * rayon::current_num_threads()];
+    let batch = BLOCK * buffers.len();
+    for start in (0..n).step_by(batch) {
+        buffers.par_iter_mut().enumerate().for_each(|(k, buf)| {
+            buf.clear();
+            let from = (start + k * BLOCK).min(n);
+            let to = (from + BLOCK).min(n);
+            for row in from..to {
+                for (i, c) in cells.iter().enumerate() {
+                    if i > 0 {
+                        buf.push(b',');
                     }
-                    buf.push(b'\n');
+                    c.write(buf, row);
                 }
-                buf
-            })
-            .collect();
-        for block in blocks {
-            out.write_all(&block).map_err(fail)?;
+                buf.push(b'\n');
+            }
+        });
+        for block in &buffers {
+            out.write_all(block).map_err(fail)?;
         }
     }
     Ok(())
@@ -89,6 +86,7 @@ enum Cells<'a> {
     Words(Codes<'a>, Vec<Vec<u8>>),
     Date(&'a ArrayOf<Int32Type>),
     Int(&'a ArrayOf<Int64Type>),
+    Int32(&'a ArrayOf<Int32Type>),
     UInt(&'a ArrayOf<UInt32Type>),
     Float(&'a ArrayOf<Float64Type>),
     Bool(&'a ArrayOf<BooleanType>),
@@ -103,6 +101,7 @@ impl<'a> Cells<'a> {
             DataType::String => Cells::Text(single(series.str()?)),
             DataType::Date => Cells::Date(single(series.date()?.physical())),
             DataType::Int64 => Cells::Int(single(series.i64()?)),
+            DataType::Int32 => Cells::Int32(single(series.i32()?)),
             DataType::UInt32 => Cells::UInt(single(series.u32()?)),
             DataType::Float64 => Cells::Float(single(series.f64()?)),
             DataType::Boolean => Cells::Bool(single(series.bool()?)),
@@ -150,6 +149,11 @@ impl<'a> Cells<'a> {
                 }
             }
             Cells::Int(a) => {
+                if let Some(v) = a.get(row) {
+                    buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+                }
+            }
+            Cells::Int32(a) => {
                 if let Some(v) = a.get(row) {
                     buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
                 }
@@ -293,6 +297,7 @@ mod tests {
             "float" => [Some(0.0001), Some(6.0), None, Some(1e16), Some(0.1 + 0.2), Some(-0.0), Some(f64::NAN), Some(123_456_789_012.5)],
             "flag" => [Some(true), Some(false), None, Some(true), Some(true), Some(false), None, Some(false)],
             "count" => [Some(1u32), None, Some(3), Some(u32::MAX), Some(0), Some(9), Some(10), Some(11)],
+            "int32" => [Some(1i32), None, Some(-3), Some(i32::MAX), Some(i32::MIN), Some(0), Some(10), Some(11)],
         )
         .unwrap();
         df.with_column(dates.into()).unwrap();
