@@ -2,6 +2,7 @@
 //! (`summit_summary`, `dyad_decade`) and one table an analysis.
 
 use polars::prelude::*;
+use rayon::prelude::*;
 
 use super::portfolio_count;
 use crate::model::Portfolio;
@@ -76,19 +77,54 @@ pub fn delegations(facts: &DataFrame) -> PolarsResult<DataFrame> {
     for p in Portfolio::ALL {
         columns.push(col(portfolio_count(*p)));
     }
-    for p in Portfolio::ALL {
-        columns.push(
-            when(col("n_participants").gt(lit(0)))
-                .then(
-                    (col(portfolio_count(*p)).cast(DataType::Float64)
-                        / col("n_participants").cast(DataType::Float64))
-                    .round(4, RoundMode::HalfToEven),
-                )
-                .otherwise(lit(NULL).cast(DataType::Float64))
-                .alias(format!("share_{}", p.as_str())),
-        );
-    }
-    per_summit(facts, columns)
+    let mut out = per_summit(facts, columns)?;
+    let total = facts.column("n_participants")?.cast(&DataType::Int64)?;
+    let total = total.i64()?;
+    let counts: Vec<Column> = Portfolio::ALL
+        .iter()
+        .map(|p| facts.column(&portfolio_count(*p))?.cast(&DataType::Int64))
+        .collect::<PolarsResult<_>>()?;
+    let shares: Vec<Column> = counts
+        .par_iter()
+        .zip(Portfolio::ALL)
+        .map(|(count, p)| {
+            let count = count.i64()?;
+            let share: Float64Chunked = match (total.cont_slice(), count.cont_slice()) {
+                // Counts without nulls in one piece (as facts makes them):
+                // a plain loop over the two slices.
+                (Ok(t), Ok(c)) => {
+                    let values = t
+                        .iter()
+                        .zip(c)
+                        .map(|(&n, &c)| round4(c as f64 / n as f64))
+                        .collect();
+                    let known: BooleanChunked = t.iter().map(|&n| n > 0).collect();
+                    let validity = known.downcast_iter().next().map(|a| a.values().clone());
+                    Float64Chunked::from_vec_validity("".into(), values, validity)
+                }
+                _ => total
+                    .iter()
+                    .zip(count.iter())
+                    .map(|(n, c)| match (n, c) {
+                        (Some(n), Some(c)) if n > 0 => Some(round4(c as f64 / n as f64)),
+                        _ => None,
+                    })
+                    .collect(),
+            };
+            let name = format!("share_{}", p.as_str());
+            Ok(share.with_name(name.into()).into_column())
+        })
+        .collect::<PolarsResult<_>>()?;
+    out.hstack_mut(&shares)?;
+    Ok(out)
+}
+
+/// `x` rounded to 4 decimals, half to even, exactly as polars' `round`
+/// rounds a Float64 column (so that tables made either way write the same
+/// bytes).
+fn round4(x: f64) -> f64 {
+    let rounded = (x * 10_000.0).round_ties_even() / 10_000.0;
+    if rounded.is_finite() { rounded } else { x }
 }
 
 /// The mean of a column (a boolean's mean is its share of `true` among
