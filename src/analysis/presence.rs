@@ -20,7 +20,17 @@ enum Summit<'a> {
     Ids(Vec<&'a str>),
 }
 
-impl Summit<'_> {
+impl<'a> Summit<'a> {
+    /// The summit ids of the participants' `rows`.
+    fn ids(participants: &'a DataFrame, rows: &[IdxSize]) -> PolarsResult<Summit<'a>> {
+        let ids = participants.column("summit_id")?.str()?;
+        Ok(Summit::Ids(
+            rows.iter()
+                .map(|&r| ids.get(r as usize).unwrap_or_default())
+                .collect(),
+        ))
+    }
+
     /// The order of the summits of principals `x` and `y`: their ids'.
     fn cmp(&self, x: usize, y: usize) -> std::cmp::Ordering {
         match self {
@@ -65,9 +75,13 @@ pub fn leader_presence(
     participants: &DataFrame,
     link: Option<&[IdxSize]>,
 ) -> PolarsResult<DataFrame> {
-    // Facts by position: start day, both sides and host as continuing
-    // states (numbers in the country table).
-    let continuing: Vec<u32> = COUNTRIES
+    Principals::read(participants, link)?.look_back(facts)
+}
+
+/// The numbers of the continuing state of each country, by the country's
+/// number in the country table.
+fn continuing_states() -> Vec<u32> {
+    COUNTRIES
         .iter()
         .map(|c| {
             let to = continuing_state(c.alpha3);
@@ -76,288 +90,333 @@ pub fn leader_presence(
                 .position(|x| x.alpha3 == to)
                 .unwrap_or_default() as u32
         })
-        .collect();
-    let state = |column: &Column| -> PolarsResult<Vec<u32>> {
-        Ok(enum_codes(column)?
-            .into_iter()
-            .map(|c| c.map_or(NONE, |c| continuing[c as usize]))
-            .collect())
-    };
-    let days: Vec<i32> = facts
-        .column("start_date")?
-        .as_materialized_series()
-        .date()?
-        .physical()
-        .iter()
-        .map(|d| d.unwrap_or_default())
-        .collect();
-    let side_a = state(facts.column("side_a")?)?;
-    let side_b = state(facts.column("side_b")?)?;
-    let host = state(facts.column("host_country")?)?;
+        .collect()
+}
 
-    // The principals: their rows and person ids, read in one pass over
-    // the participants without copying any text column.
-    let principal = Level::ALL
-        .iter()
-        .position(|l| *l == Level::Principal)
-        .unwrap_or_default() as u32;
-    let is_principal = enum_is(participants.column("level")?, principal)?;
-    let own = state(&participants.column("country")?.filter(&is_principal)?)?;
-    let n = own.len();
-    // The summits-table row of each facts position's summit, when the
-    // facts carry it and the loader linked the participants to those rows.
-    let summits_row: Option<Vec<Option<IdxSize>>> = match (link, facts.column("summits_row")) {
-        (Some(_), Ok(column)) => Some(column.cast(&IDX_DTYPE)?.idx()?.iter().collect()),
-        _ => None,
-    };
-    let link = link.filter(|_| summits_row.is_some());
-    let mut rows: Vec<IdxSize> = Vec::with_capacity(n);
-    let mut person: Vec<&str> = Vec::with_capacity(n);
-    for (row, (yes, who)) in is_principal
-        .iter()
-        .zip(participants.column("person_id")?.str()?.iter())
-        .enumerate()
-    {
-        if yes == Some(true) {
-            rows.push(row as IdxSize);
-            person.push(who.unwrap_or_default());
-        }
-    }
-    drop(is_principal);
+/// An Enum column of countries as their continuing states' numbers
+/// ([`NONE`] for nulls).
+fn states(column: &Column, continuing: &[u32]) -> PolarsResult<Vec<u32>> {
+    Ok(enum_codes(column)?
+        .into_iter()
+        .map(|c| c.map_or(NONE, |c| continuing[c as usize]))
+        .collect())
+}
 
-    // Each principal's summit: by the link, its row in the summits table,
-    // whose order is the ids' order (the loader links only ids it found
-    // strictly increasing); otherwise its id.
-    let of = match link {
-        Some(link) => Summit::Rows(rows.iter().map(|&r| link[r as usize]).collect()),
-        None => {
-            let ids = participants.column("summit_id")?.str()?;
-            Summit::Ids(
-                rows.iter()
-                    .map(|&r| ids.get(r as usize).unwrap_or_default())
-                    .collect(),
-            )
-        }
-    };
-    // ... and its facts position (NONE where the summit is not in the
-    // facts).
-    let (in_order, summit_of) = match (&of, summits_row) {
-        (Summit::Rows(of), Some(summits_row)) => {
-            let mut position = vec![NONE; summits_row.len()];
-            for (p, row) in summits_row.iter().enumerate() {
-                if let Some(row) = row
-                    && let Some(slot) = position.get_mut(*row as usize)
-                {
-                    *slot = p as u32;
-                }
-            }
-            let found = of
-                .iter()
-                .map(|&r| position.get(r as usize).copied().unwrap_or(NONE))
-                .collect();
-            (of.windows(2).all(|w| w[0] <= w[1]), found)
-        }
-        (Summit::Ids(of), _) => {
-            let in_order = of.windows(2).all(|w| w[0] <= w[1]);
-            let found = match sorted_summit_positions(facts, of, in_order)? {
-                Some(found) => found,
-                None => hashed_summit_positions(facts, of)?,
-            };
-            (in_order, found)
-        }
-        (Summit::Rows(_), None) => unreachable!("rows are used only with the facts' summits_row"),
-    };
+/// The principals of a participants table: the half of
+/// [`leader_presence`] that needs no facts.
+struct Principals<'a> {
+    participants: &'a DataFrame,
+    /// Each principal's row among the participants.
+    rows: Vec<IdxSize>,
+    /// Their person ids, and the people numbered in order of first
+    /// appearance (which only groups a person's rows).
+    person: Vec<&'a str>,
+    number: Vec<u32>,
+    /// Their own country, as its continuing state.
+    own: Vec<u32>,
+    /// Their summit.
+    of: Summit<'a>,
+}
 
-    // (person, start date, facts position, principal number) in one
-    // sortable number; people are numbered in order of first appearance,
-    // which only groups a person's rows.
-    let mut keys: Vec<u128> = Vec::with_capacity(n);
-    {
+impl<'a> Principals<'a> {
+    /// Reads the principals in one pass over the participants, without
+    /// copying any text column. `link` as for [`leader_presence`].
+    fn read(
+        participants: &'a DataFrame,
+        link: Option<&[IdxSize]>,
+    ) -> PolarsResult<Principals<'a>> {
+        let principal = Level::ALL
+            .iter()
+            .position(|l| *l == Level::Principal)
+            .unwrap_or_default() as u32;
+        let is_principal = enum_is(participants.column("level")?, principal)?;
+        let own = states(
+            &participants.column("country")?.filter(&is_principal)?,
+            &continuing_states(),
+        )?;
+        let n = own.len();
+        let mut rows: Vec<IdxSize> = Vec::with_capacity(n);
+        let mut person: Vec<&str> = Vec::with_capacity(n);
+        let mut number: Vec<u32> = Vec::with_capacity(n);
         let mut people: PlHashMap<&str, u32> = PlHashMap::new();
-        for (k, (&who, &at)) in person.iter().zip(&summit_of).enumerate() {
+        for (row, (yes, who)) in is_principal
+            .iter()
+            .zip(participants.column("person_id")?.str()?.iter())
+            .enumerate()
+        {
+            if yes == Some(true) {
+                let who = who.unwrap_or_default();
+                let next = people.len() as u32;
+                rows.push(row as IdxSize);
+                person.push(who);
+                number.push(*people.entry(who).or_insert(next));
+            }
+        }
+        // Each principal's summit: by the link, its row in the summits
+        // table, whose order is the ids' order (the loader links only ids
+        // it found strictly increasing); otherwise its id.
+        let of = match link {
+            Some(link) => Summit::Rows(rows.iter().map(|&r| link[r as usize]).collect()),
+            None => Summit::ids(participants, &rows)?,
+        };
+        Ok(Principals {
+            participants,
+            rows,
+            person,
+            number,
+            own,
+            of,
+        })
+    }
+
+    /// The other half of [`leader_presence`]: the principals matched to
+    /// the facts, and what each looks back to.
+    fn look_back(self, facts: &DataFrame) -> PolarsResult<DataFrame> {
+        let Principals {
+            participants,
+            rows,
+            person,
+            number,
+            own,
+            of,
+        } = self;
+        let n = rows.len();
+        // Facts by position: start day, both sides and host as continuing
+        // states (numbers in the country table).
+        let continuing = continuing_states();
+        let days: Vec<i32> = facts
+            .column("start_date")?
+            .as_materialized_series()
+            .date()?
+            .physical()
+            .iter()
+            .map(|d| d.unwrap_or_default())
+            .collect();
+        let side_a = states(facts.column("side_a")?, &continuing)?;
+        let side_b = states(facts.column("side_b")?, &continuing)?;
+        let host = states(facts.column("host_country")?, &continuing)?;
+
+        // Each principal's facts position (NONE where the summit is not
+        // in the facts): through the facts' `summits_row` when the
+        // principals' summits are rows, by id otherwise.
+        let summits_row = facts.column("summits_row").ok();
+        let of = match (of, summits_row) {
+            (Summit::Rows(_), None) => Summit::ids(participants, &rows)?,
+            (of, _) => of,
+        };
+        let (in_order, summit_of) = match (&of, summits_row) {
+            (Summit::Rows(of), Some(summits_row)) => {
+                let summits_row = summits_row.cast(&IDX_DTYPE)?;
+                let mut position = vec![NONE; summits_row.len()];
+                for (p, row) in summits_row.idx()?.iter().enumerate() {
+                    if let Some(row) = row
+                        && let Some(slot) = position.get_mut(row as usize)
+                    {
+                        *slot = p as u32;
+                    }
+                }
+                let found = of
+                    .iter()
+                    .map(|&r| position.get(r as usize).copied().unwrap_or(NONE))
+                    .collect();
+                (of.windows(2).all(|w| w[0] <= w[1]), found)
+            }
+            (Summit::Ids(of), _) => {
+                let in_order = of.windows(2).all(|w| w[0] <= w[1]);
+                let found = match sorted_summit_positions(facts, of, in_order)? {
+                    Some(found) => found,
+                    None => hashed_summit_positions(facts, of)?,
+                };
+                (in_order, found)
+            }
+            (Summit::Rows(_), None) => unreachable!("rows without summits_row became ids"),
+        };
+
+        // (person, start date, facts position, principal number) in one
+        // sortable number.
+        let mut keys: Vec<u128> = Vec::with_capacity(n);
+        for (k, (&who, &at)) in number.iter().zip(&summit_of).enumerate() {
             if at == NONE {
                 continue;
             }
-            let next = people.len() as u32;
-            let number = *people.entry(who).or_insert(next);
             let day = (i64::from(days[at as usize]) - i64::from(i32::MIN)) as u128;
-            keys.push(
-                (u128::from(number) << 96) | (day << 64) | (u128::from(at) << 32) | k as u128,
-            );
+            keys.push((u128::from(who) << 96) | (day << 64) | (u128::from(at) << 32) | k as u128);
         }
-    }
-    // Each person's summits in time order (ties in the facts' order).
-    keys.par_sort_unstable();
+        drop(number);
+        // Each person's summits in time order (ties in the facts' order).
+        keys.par_sort_unstable();
 
-    // What each principal looks back to, in one walk in person order.
-    // The latest summit (position) of the current person with, and on the
-    // soil of, each country, stamped with the person's number so that a
-    // new person needs no clearing.
-    let mut found: Vec<Look> = vec![Look::NONE; n];
-    let mut last_with: Vec<(u32, u32)> = vec![(NONE, 0); COUNTRIES.len()];
-    let mut last_on: Vec<(u32, u32)> = vec![(NONE, 0); COUNTRIES.len()];
-    let find = |list: &Vec<(u32, u32)>, who: u32, country: u32| {
-        let (stamp, summit) = list[country as usize];
-        (stamp == who).then_some(summit)
-    };
-    // A person listed twice at one summit: both rows look back before it,
-    // so a summit's rows are all read before any of them is recorded.
-    let mut group = 0;
-    while group < keys.len() {
-        let end = group
-            + keys[group..]
-                .iter()
-                .take_while(|&&k| k >> 32 == keys[group] >> 32)
-                .count();
-        let who = (keys[group] >> 96) as u32;
-        let summit = (keys[group] >> 32) as u32;
-        let s = summit as usize;
-        let (a, b) = (side_a[s], side_b[s]);
-        if a != NONE && b != NONE {
-            for &key in &keys[group..end] {
-                let k = key as u32 as usize;
-                let mine = own[k];
-                if mine == NONE {
-                    continue;
+        // What each principal looks back to, in one walk in person order.
+        // The latest summit (position) of the current person with, and on the
+        // soil of, each country, stamped with the person's number so that a
+        // new person needs no clearing.
+        let mut found: Vec<Look> = vec![Look::NONE; n];
+        let mut last_with: Vec<(u32, u32)> = vec![(NONE, 0); COUNTRIES.len()];
+        let mut last_on: Vec<(u32, u32)> = vec![(NONE, 0); COUNTRIES.len()];
+        let find = |list: &Vec<(u32, u32)>, who: u32, country: u32| {
+            let (stamp, summit) = list[country as usize];
+            (stamp == who).then_some(summit)
+        };
+        // A person listed twice at one summit: both rows look back before it,
+        // so a summit's rows are all read before any of them is recorded.
+        let mut group = 0;
+        while group < keys.len() {
+            let end = group
+                + keys[group..]
+                    .iter()
+                    .take_while(|&&k| k >> 32 == keys[group] >> 32)
+                    .count();
+            let who = (keys[group] >> 96) as u32;
+            let summit = (keys[group] >> 32) as u32;
+            let s = summit as usize;
+            let (a, b) = (side_a[s], side_b[s]);
+            if a != NONE && b != NONE {
+                for &key in &keys[group..end] {
+                    let k = key as u32 as usize;
+                    let mine = own[k];
+                    if mine == NONE {
+                        continue;
+                    }
+                    let other = if a == mine { b } else { a };
+                    found[k] = Look {
+                        counterpart: other,
+                        with: find(&last_with, who, other).unwrap_or(NONE),
+                        soil: find(&last_on, who, other).unwrap_or(NONE),
+                    };
                 }
-                let other = if a == mine { b } else { a };
-                found[k] = Look {
-                    counterpart: other,
-                    with: find(&last_with, who, other).unwrap_or(NONE),
-                    soil: find(&last_on, who, other).unwrap_or(NONE),
-                };
-            }
-            for &key in &keys[group..end] {
-                let mine = own[key as u32 as usize];
-                if mine == NONE {
-                    continue;
-                }
-                for side in [a, b] {
-                    if side != mine {
-                        last_with[side as usize] = (who, summit);
+                for &key in &keys[group..end] {
+                    let mine = own[key as u32 as usize];
+                    if mine == NONE {
+                        continue;
+                    }
+                    for side in [a, b] {
+                        if side != mine {
+                            last_with[side as usize] = (who, summit);
+                        }
                     }
                 }
+                if host[s] != NONE {
+                    last_on[host[s] as usize] = (who, summit);
+                }
             }
-            if host[s] != NONE {
-                last_on[host[s] as usize] = (who, summit);
+            group = end;
+        }
+        drop(keys);
+        drop(own);
+
+        // Rows by summit id, then person id, whatever the input's order.
+        // Participants are usually grouped by summit in id order already;
+        // then only each summit's few rows are sorted.
+        let mut order_of: Vec<u32> = (0..n as u32)
+            .filter(|&k| summit_of[k as usize] != NONE)
+            .collect();
+        let by_id = |x: &u32, y: &u32| {
+            let (x, y) = (*x as usize, *y as usize);
+            of.cmp(x, y).then((person[x], x).cmp(&(person[y], y)))
+        };
+        if !in_order {
+            order_of.par_sort_unstable_by(by_id);
+        } else {
+            // Runs of one summit: the same facts position.
+            let mut start = 0;
+            while start < order_of.len() {
+                let at = summit_of[order_of[start] as usize];
+                let end = start
+                    + order_of[start..]
+                        .iter()
+                        .take_while(|&&k| summit_of[k as usize] == at)
+                        .count();
+                if end - start > 1 {
+                    order_of[start..end].sort_unstable_by(|x, y| {
+                        (person[*x as usize], x).cmp(&(person[*y as usize], y))
+                    });
+                }
+                start = end;
             }
         }
-        group = end;
-    }
-    drop(keys);
-    drop(own);
+        drop(person);
 
-    // Rows by summit id, then person id, whatever the input's order.
-    // Participants are usually grouped by summit in id order already;
-    // then only each summit's few rows are sorted.
-    let mut order_of: Vec<u32> = (0..n as u32)
-        .filter(|&k| summit_of[k as usize] != NONE)
-        .collect();
-    let by_id = |x: &u32, y: &u32| {
-        let (x, y) = (*x as usize, *y as usize);
-        of.cmp(x, y).then((person[x], x).cmp(&(person[y], y)))
-    };
-    if !in_order {
-        order_of.par_sort_unstable_by(by_id);
-    } else {
-        // Runs of one summit: the same facts position.
-        let mut start = 0;
-        while start < order_of.len() {
-            let at = summit_of[order_of[start] as usize];
-            let end = start
-                + order_of[start..]
-                    .iter()
-                    .take_while(|&&k| summit_of[k as usize] == at)
-                    .count();
-            if end - start > 1 {
-                order_of[start..end].sort_unstable_by(|x, y| {
-                    (person[*x as usize], x).cmp(&(person[*y as usize], y))
-                });
-            }
-            start = end;
-        }
-    }
-    drop(person);
+        drop(of);
 
-    drop(of);
-
-    // The output: the principals' own columns gathered once from the
-    // participants, in that order; the rest from the facts.
-    let picked = IdxCa::from_iter_values("".into(), order_of.iter().map(|&k| rows[k as usize]));
-    drop(rows);
-    let mut out = participants.select(["summit_id"])?.take(&picked)?;
-    let start = Int32Chunked::from_iter_values(
-        "start_date".into(),
-        order_of
-            .iter()
-            .map(|&k| days[summit_of[k as usize] as usize]),
-    )
-    .into_series()
-    .cast(&DataType::Date)?;
-    out.with_column(start.into_column())?;
-    let people = participants
-        .select(["person_id", "name", "country"])?
-        .take(&picked)?;
-    out = out.hstack(people.columns())?;
-    drop(picked);
-    let country = participants.column("country")?.dtype().clone();
-    let codes = UInt32Chunked::from_iter_options(
-        "".into(),
-        order_of.iter().map(|&k| {
-            let c = found[k as usize].counterpart;
-            (c != NONE).then_some(c)
-        }),
-    )
-    .into_series()
-    .cast(&DataType::from(country.cat_physical()?))?;
-    out.with_column(
-        Series::from_cats_and_dtype(&codes, &country, true)?
-            .with_name("counterpart".into())
-            .into_column(),
-    )?;
-    // The previous summit with the counterpart, and on its soil: its id
-    // and the days since, the two made side by side.
-    let id_column = facts.column("summit_id")?;
-    let looking_back = |pick: fn(&Look) -> u32, summit: &str, since: &str| {
-        let at = IdxCa::from_iter_options(
+        // The output: the principals' own columns gathered once from the
+        // participants, in that order; the rest from the facts.
+        let picked = IdxCa::from_iter_values("".into(), order_of.iter().map(|&k| rows[k as usize]));
+        drop(rows);
+        let mut out = participants.select(["summit_id"])?.take(&picked)?;
+        let start = Int32Chunked::from_iter_values(
+            "start_date".into(),
+            order_of
+                .iter()
+                .map(|&k| days[summit_of[k as usize] as usize]),
+        )
+        .into_series()
+        .cast(&DataType::Date)?;
+        out.with_column(start.into_column())?;
+        let people = participants
+            .select(["person_id", "name", "country"])?
+            .take(&picked)?;
+        out = out.hstack(people.columns())?;
+        drop(picked);
+        let country = participants.column("country")?.dtype().clone();
+        let codes = UInt32Chunked::from_iter_options(
             "".into(),
             order_of.iter().map(|&k| {
-                let p = pick(&found[k as usize]);
-                (p != NONE).then_some(p as IdxSize)
+                let c = found[k as usize].counterpart;
+                (c != NONE).then_some(c)
             }),
+        )
+        .into_series()
+        .cast(&DataType::from(country.cat_physical()?))?;
+        out.with_column(
+            Series::from_cats_and_dtype(&codes, &country, true)?
+                .with_name("counterpart".into())
+                .into_column(),
+        )?;
+        // The previous summit with the counterpart, and on its soil: its id
+        // and the days since, the two made side by side.
+        let id_column = facts.column("summit_id")?;
+        let looking_back = |pick: fn(&Look) -> u32, summit: &str, since: &str| {
+            let at = IdxCa::from_iter_options(
+                "".into(),
+                order_of.iter().map(|&k| {
+                    let p = pick(&found[k as usize]);
+                    (p != NONE).then_some(p as IdxSize)
+                }),
+            );
+            let ids = id_column.take(&at)?.with_name(summit.into());
+            let days_since = Int64Chunked::from_iter_options(
+                since.into(),
+                order_of.iter().map(|&k| {
+                    let k = k as usize;
+                    let p = pick(&found[k]);
+                    (p != NONE).then(|| {
+                        i64::from(days[summit_of[k] as usize]) - i64::from(days[p as usize])
+                    })
+                }),
+            );
+            PolarsResult::Ok([ids, days_since.into_column()])
+        };
+        let (with, soil) = rayon::join(
+            || {
+                looking_back(
+                    |l| l.with,
+                    "previous_summit_with_counterpart",
+                    "days_since_summit_with_counterpart",
+                )
+            },
+            || {
+                looking_back(
+                    |l| l.soil,
+                    "previous_summit_on_counterpart_soil",
+                    "days_since_on_counterpart_soil",
+                )
+            },
         );
-        let ids = id_column.take(&at)?.with_name(summit.into());
-        let days_since = Int64Chunked::from_iter_options(
-            since.into(),
-            order_of.iter().map(|&k| {
-                let k = k as usize;
-                let p = pick(&found[k]);
-                (p != NONE)
-                    .then(|| i64::from(days[summit_of[k] as usize]) - i64::from(days[p as usize]))
-            }),
-        );
-        PolarsResult::Ok([ids, days_since.into_column()])
-    };
-    let (with, soil) = rayon::join(
-        || {
-            looking_back(
-                |l| l.with,
-                "previous_summit_with_counterpart",
-                "days_since_summit_with_counterpart",
-            )
-        },
-        || {
-            looking_back(
-                |l| l.soil,
-                "previous_summit_on_counterpart_soil",
-                "days_since_on_counterpart_soil",
-            )
-        },
-    );
-    for column in with?.into_iter().chain(soil?) {
-        out.with_column(column)?;
+        for column in with?.into_iter().chain(soil?) {
+            out.with_column(column)?;
+        }
+        Ok(out)
     }
-    Ok(out)
 }
 
 /// The facts position of each of `of`'s summit ids (`in_order`: they
