@@ -7,6 +7,7 @@
 //! it.
 
 pub mod compare;
+mod groups;
 pub mod history;
 pub mod presence;
 pub mod summary;

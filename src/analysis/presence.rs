@@ -121,10 +121,7 @@ struct Principals<'a> {
 impl<'a> Principals<'a> {
     /// Reads the principals in one pass over the participants, without
     /// copying any text column. `link` as for [`leader_presence`].
-    fn read(
-        participants: &'a DataFrame,
-        link: Option<&[IdxSize]>,
-    ) -> PolarsResult<Principals<'a>> {
+    fn read(participants: &'a DataFrame, link: Option<&[IdxSize]>) -> PolarsResult<Principals<'a>> {
         let principal = Level::ALL
             .iter()
             .position(|l| *l == Level::Principal)

@@ -1,0 +1,217 @@
+//! Facts rows grouped by a key (a dyad, a dyad and decade), and the
+//! measures the per-dyad tables take over each group, computed as polars
+//! computes them so that a table is the same whichever way it is made.
+//!
+//! The facts come sorted by dyad and start date, so a group is one run of
+//! rows; any other order works too, a group then being several runs.
+
+use std::ops::Range;
+
+use polars::prelude::*;
+
+/// A group's rows, as runs of consecutive rows.
+pub(crate) type Runs = Vec<Range<usize>>;
+
+/// The rows of each key, in key order; within a group, rows keep their
+/// order.
+pub(crate) fn group<K: Ord + Copy>(keys: impl IntoIterator<Item = K>) -> Vec<(K, Runs)> {
+    let mut runs: Vec<(K, Range<usize>)> = Vec::new();
+    for (i, key) in keys.into_iter().enumerate() {
+        match runs.last_mut() {
+            Some((last, run)) if *last == key => run.end = i + 1,
+            _ => runs.push((key, i..i + 1)),
+        }
+    }
+    // A stable sort: a group's runs stay in row order.
+    runs.sort_by_key(|(key, _)| *key);
+    let mut groups: Vec<(K, Runs)> = Vec::new();
+    for (key, run) in runs {
+        match groups.last_mut() {
+            Some((last, group)) if *last == key => group.push(run),
+            _ => groups.push((key, vec![run])),
+        }
+    }
+    groups
+}
+
+/// The rows of a group, in order.
+pub(crate) fn rows(group: &[Range<usize>]) -> impl Iterator<Item = usize> + '_ {
+    group.iter().flat_map(Clone::clone)
+}
+
+/// A number for each row's dyad that sorts as the dyads' text does (the
+/// Enum's codes, whose order is the alphabet's, or ranks of the text).
+pub(crate) fn dyad_keys(facts: &DataFrame) -> PolarsResult<Vec<Option<u32>>> {
+    let column = facts.column("dyad")?;
+    if let DataType::Enum(categories, _) = column.dtype() {
+        let words: Vec<&str> = categories.categories().values_iter().collect();
+        if words.is_sorted() {
+            return super::enum_codes(column);
+        }
+    }
+    let text = column.cast(&DataType::String)?;
+    let text = text.str()?;
+    let mut sorted: Vec<&str> = text.iter().flatten().collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    Ok(text
+        .iter()
+        .map(|d| {
+            d.and_then(|d| sorted.binary_search(&d).ok())
+                .map(|r| r as u32)
+        })
+        .collect())
+}
+
+/// The decade of each row's start date (the year floored to ten).
+pub(crate) fn decades(facts: &DataFrame) -> PolarsResult<Vec<Option<i64>>> {
+    let dates = facts.column("start_date")?.as_materialized_series().clone();
+    Ok(dates
+        .date()?
+        .physical()
+        .iter()
+        .map(|d| d.map(|d| year(d).div_euclid(10) * 10))
+        .collect())
+}
+
+/// The year of a day (days since 1970-01-01), by the civil-calendar
+/// arithmetic of Howard Hinnant's `civil_from_days`.
+fn year(days: i32) -> i64 {
+    let z = i64::from(days) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    yoe + era * 400 + i64::from(mp >= 10)
+}
+
+/// The mean of the known values (`None` when there are none), summed in
+/// row order as polars sums a group.
+pub(crate) fn mean(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+    let (sum, count) = values
+        .flatten()
+        .fold((0.0, 0usize), |(sum, count), x| (sum + x, count + 1));
+    (count > 0).then(|| sum / count as f64)
+}
+
+/// The median of the known values, as polars' `median` takes it: the
+/// middle value, or between the two middle ones by linear interpolation.
+pub(crate) fn median(
+    values: impl Iterator<Item = Option<f64>>,
+    scratch: &mut Vec<f64>,
+) -> Option<f64> {
+    scratch.clear();
+    scratch.extend(values.flatten());
+    if scratch.len() < 2 {
+        return scratch.first().copied();
+    }
+    scratch.sort_unstable_by(f64::total_cmp);
+    let float_index = (scratch.len() - 1) as f64 * 0.5;
+    let index = float_index as usize;
+    let (lower, upper) = (scratch[index], scratch[(index + 1).min(scratch.len() - 1)]);
+    if float_index.ceil() as usize == index || lower == upper {
+        return Some(lower);
+    }
+    let proportion = float_index - index as f64;
+    Some(proportion * (upper - lower) + lower)
+}
+
+/// `x` rounded to `places` decimals, half to even, by polars' own formula.
+pub(crate) fn round(x: f64, places: i32) -> f64 {
+    let multiplier = 10f64.powi(places);
+    let rounded = (x * multiplier).round_ties_even() / multiplier;
+    if rounded.is_finite() { rounded } else { x }
+}
+
+/// A column's values as floats, read by row (booleans as 0 and 1).
+pub(crate) struct Floats(<Float64Type as PolarsDataType>::Array);
+
+impl Floats {
+    pub(crate) fn of(df: &DataFrame, name: &str) -> PolarsResult<Floats> {
+        let column = df.column(name)?.cast(&DataType::Float64)?;
+        let values = column.f64()?.rechunk();
+        Ok(Floats(one_chunk(&values)))
+    }
+
+    pub(crate) fn get(&self, row: usize) -> Option<f64> {
+        self.0.get(row)
+    }
+}
+
+/// A column's values as whole numbers, read by row.
+pub(crate) struct Ints(<Int64Type as PolarsDataType>::Array);
+
+impl Ints {
+    pub(crate) fn of(df: &DataFrame, name: &str) -> PolarsResult<Ints> {
+        let column = df.column(name)?.cast(&DataType::Int64)?;
+        let values = column.i64()?.rechunk();
+        Ok(Ints(one_chunk(&values)))
+    }
+
+    pub(crate) fn get(&self, row: usize) -> Option<i64> {
+        self.0.get(row)
+    }
+}
+
+/// The single array of a rechunked column (an empty one for no rows).
+fn one_chunk<T: PolarsNumericType>(values: &ChunkedArray<T>) -> T::Array {
+    match values.downcast_iter().next() {
+        Some(array) => array.clone(),
+        None => ChunkedArray::<T>::full_null("".into(), 0)
+            .downcast_iter()
+            .next()
+            .cloned()
+            .expect("a column has a chunk"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_a_key_are_merged_in_key_order() {
+        let groups = group([2, 2, 1, 2, 1, 3, 1, 3, 3]);
+        assert_eq!(
+            groups,
+            [
+                (1, vec![2..3, 4..5, 6..7]),
+                (2, vec![0..2, 3..4]),
+                (3, vec![5..6, 7..9])
+            ]
+        );
+        assert_eq!(rows(&groups[1].1).collect::<Vec<_>>(), [0, 1, 3]);
+    }
+
+    #[test]
+    fn years_are_counted_as_chrono_counts_them() {
+        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        for y in [
+            1, 399, 400, 1899, 1900, 1969, 1970, 2000, 2024, 2025, 2100, 9999,
+        ] {
+            for (m, d) in [(1, 1), (2, 28), (3, 1), (12, 31)] {
+                let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+                let days = (date - epoch).num_days() as i32;
+                assert_eq!(year(days), i64::from(y), "{date}");
+            }
+        }
+    }
+
+    #[test]
+    fn medians_interpolate_between_the_middle_values() {
+        let mut scratch = Vec::new();
+        let m = |v: &[Option<f64>], s: &mut Vec<f64>| median(v.iter().copied(), s);
+        assert_eq!(m(&[], &mut scratch), None);
+        assert_eq!(m(&[None, Some(3.0)], &mut scratch), Some(3.0));
+        assert_eq!(
+            m(&[Some(4.0), Some(1.0), Some(2.0)], &mut scratch),
+            Some(2.0)
+        );
+        assert_eq!(m(&[Some(4.0), Some(1.0)], &mut scratch), Some(2.5));
+        assert_eq!(mean([Some(1.0), None, Some(0.0)].into_iter()), Some(0.5));
+        assert_eq!(mean([None].into_iter()), None);
+        assert_eq!(round(0.125, 2), 0.12);
+        assert_eq!(round(0.375, 2), 0.38);
+    }
+}
