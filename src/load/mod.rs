@@ -31,7 +31,7 @@ pub use frame::Table;
 use crate::error::{Error, Finding, Location, Report, Result, Rule};
 use crate::model::Record;
 use records::RecordFile;
-use validate::RawTable;
+use validate::{Links, RawTable};
 
 static DATASETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/datasets");
 
@@ -132,8 +132,10 @@ impl Collection {
 
     /// For each row of `table`'s frame, the row of the summits frame it
     /// belongs to, as the loader found them while checking the references.
-    /// `None` for the summits table itself, and when the ids were not
-    /// sorted (the loader then matched them by hashing, and kept nothing).
+    /// There are links only where the summits' ids strictly increase, so
+    /// the summits' row order is their ids' order. `None` for the summits
+    /// table itself, and when the ids were not sorted (the loader then
+    /// matched them by hashing, and kept nothing).
     pub fn summit_rows(&self, table: Table) -> Option<&[IdxSize]> {
         self.links.get(&table).map(Vec::as_slice)
     }
@@ -406,7 +408,6 @@ fn load(root: Root, label: String) -> Result<Collection> {
 
 type Frames = BTreeMap<Table, DataFrame>;
 type Texts = BTreeMap<String, Vec<u8>>;
-use validate::Links;
 
 enum LoadError {
     Findings(Vec<Finding>),
@@ -745,7 +746,7 @@ fn combine(label: String, mut loaded: Vec<Loaded>) -> Result<Collection> {
         df.rechunk_mut();
         frames.insert(table, df);
     }
-    let links = combine_links(&loaded);
+    let links = combine_links(&loaded, &frames[&Table::Summits])?;
     for member in loaded {
         let rows = Table::ALL
             .iter()
@@ -775,9 +776,14 @@ fn combine(label: String, mut loaded: Vec<Loaded>) -> Result<Collection> {
 
 /// The members' links stacked as their frames are: each member's summit
 /// rows moved past the summits of the members before it. A table keeps
-/// its links only if every member has them.
-fn combine_links(loaded: &[Loaded]) -> Links {
+/// its links only if every member has them, and none are kept unless the
+/// stacked summit ids still increase (as each member's do), so that the
+/// summits' rows are in the ids' order wherever there are links.
+fn combine_links(loaded: &[Loaded], summits: &DataFrame) -> Result<Links> {
     let mut links = Links::new();
+    if frame::order(summits.column("summit_id")?.str()?) != frame::Order::Increasing {
+        return Ok(links);
+    }
     for table in Table::ALL.into_iter().filter(|t| t.refers_to_summits()) {
         if !loaded.iter().all(|m| m.links.contains_key(&table)) {
             continue;
@@ -790,5 +796,5 @@ fn combine_links(loaded: &[Loaded]) -> Links {
         }
         links.insert(table, stacked);
     }
-    links
+    Ok(links)
 }

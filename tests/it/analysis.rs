@@ -282,18 +282,19 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 
 #[test]
 fn the_loader_links_each_row_to_its_summit_when_ids_are_sorted() {
-    // Two collections with sorted ids, loaded together: the second's links
-    // are moved past the first's 200 summits.
+    // Two collections with sorted ids, loaded together, the first's ids
+    // all before the second's: the second's links are moved past the
+    // first's two summits.
     let dir = tempfile::tempdir().unwrap();
+    copy_dir(&in_package("tests/fixtures/valid"), &dir.path().join("a"));
     copy_dir(
         &in_package("tests/fixtures/synthetic-200"),
-        &dir.path().join("a"),
+        &dir.path().join("b"),
     );
-    copy_dir(&in_package("tests/fixtures/valid"), &dir.path().join("b"));
     let both = load::collection(dir.path()).unwrap();
     assert_eq!(both.members().len(), 2);
     let rows = both.summit_rows(Table::Participants).unwrap();
-    assert!(rows.iter().any(|&r| r >= 200));
+    assert!(rows.iter().any(|&r| r >= 2));
     assert!(both.summit_rows(Table::Context).is_some());
     assert_eq!(
         assert_links_match_ids(&both),
@@ -308,6 +309,15 @@ fn the_loader_links_each_row_to_its_summit_when_ids_are_sorted() {
         .map(|t| both.frame(*t).height())
         .sum::<usize>()
     );
+    let facts = analysis::facts(&both).unwrap();
+    let linked = presence::leader_presence(&facts, both.participants(), Some(rows)).unwrap();
+    let by_id = presence::leader_presence(&facts, both.participants(), None).unwrap();
+    assert!(linked.equals_missing(&by_id));
+    // The same two the other way round: each is sorted, but together
+    // the ids do not increase, so no links are kept.
+    std::fs::rename(dir.path().join("a"), dir.path().join("c")).unwrap();
+    let swapped = load::collection(dir.path()).unwrap();
+    assert_eq!(swapped.summit_rows(Table::Participants), None);
     // Shuffled ids (and the embedded collections, in date order) are
     // matched by hashing, and nothing is kept.
     let shuffled = load::collection(in_package("tests/fixtures/synthetic-200-shuffled")).unwrap();
