@@ -56,11 +56,11 @@ pub fn dyad_decade(facts: &DataFrame) -> PolarsResult<DataFrame> {
     table(
         vec![dyad],
         &[
-            ("decade", INT),
-            ("n_summits", INT),
-            ("joint_statement_rate", FLOAT),
-            ("mean_gap_days", FLOAT),
-            ("total_agreements", INT),
+            ("decade", Numbers::Whole),
+            ("n_summits", Numbers::Whole),
+            ("joint_statement_rate", Numbers::Decimal),
+            ("mean_gap_days", Numbers::Decimal),
+            ("total_agreements", Numbers::Whole),
         ],
         &grouped,
         |((_, decade), group)| {
@@ -91,23 +91,27 @@ enum Cell {
     Float(Option<f64>),
 }
 
-const INT: bool = false;
-const FLOAT: bool = true;
+/// The kind of a column of a table of groups.
+#[derive(Clone, Copy, PartialEq)]
+enum Numbers {
+    Whole,
+    Decimal,
+}
 
-/// A table of groups: the `first` columns, then one column a name (whole
-/// numbers, or FLOAT), from each group's cells in that order; the groups
-/// are measured side by side.
+/// A table of groups: the `first` columns, then one column a name, from
+/// each group's cells in that order; the groups are measured side by
+/// side.
 fn table<G: Sync>(
     first: Vec<Column>,
-    names: &[(&str, bool)],
+    names: &[(&str, Numbers)],
     groups: &[G],
     cells: impl Fn(&G) -> Vec<Cell> + Sync,
 ) -> PolarsResult<DataFrame> {
     let rows: Vec<Vec<Cell>> = groups.par_iter().map(&cells).collect();
     let mut columns = first;
-    for (k, (name, float)) in names.iter().enumerate() {
+    for (k, (name, numbers)) in names.iter().enumerate() {
         let name = PlSmallStr::from(*name);
-        columns.push(if *float {
+        columns.push(if *numbers == Numbers::Decimal {
             let values: Vec<Option<f64>> = rows
                 .iter()
                 .map(|r| match r[k] {
@@ -157,7 +161,7 @@ pub fn delegations(facts: &DataFrame) -> PolarsResult<DataFrame> {
                     let values = t
                         .iter()
                         .zip(c)
-                        .map(|(&n, &c)| round4(c as f64 / n as f64))
+                        .map(|(&n, &c)| groups::round(c as f64 / n as f64, 4))
                         .collect();
                     let known: BooleanChunked = t.iter().map(|&n| n > 0).collect();
                     let validity = known.downcast_iter().next().map(|a| a.values().clone());
@@ -167,7 +171,7 @@ pub fn delegations(facts: &DataFrame) -> PolarsResult<DataFrame> {
                     .iter()
                     .zip(count.iter())
                     .map(|(n, c)| match (n, c) {
-                        (Some(n), Some(c)) if n > 0 => Some(round4(c as f64 / n as f64)),
+                        (Some(n), Some(c)) if n > 0 => Some(groups::round(c as f64 / n as f64, 4)),
                         _ => None,
                     })
                     .collect(),
@@ -178,14 +182,6 @@ pub fn delegations(facts: &DataFrame) -> PolarsResult<DataFrame> {
         .collect::<PolarsResult<_>>()?;
     out.hstack_mut(&shares)?;
     Ok(out)
-}
-
-/// `x` rounded to 4 decimals, half to even, exactly as polars' `round`
-/// rounds a Float64 column (so that tables made either way write the same
-/// bytes).
-fn round4(x: f64) -> f64 {
-    let rounded = (x * 10_000.0).round_ties_even() / 10_000.0;
-    if rounded.is_finite() { rounded } else { x }
 }
 
 /// Outcome rates a dyad, over its whole history (`period` = `all`) and a
@@ -232,14 +228,14 @@ pub fn outcome_rates(facts: &DataFrame) -> PolarsResult<DataFrame> {
             Column::new("period".into(), periods),
         ],
         &[
-            ("n_summits", INT),
-            ("n_coded", INT),
-            ("joint_statement_rate", FLOAT),
-            ("joint_press_conference_rate", FLOAT),
-            ("press_questions_taken_rate", FLOAT),
-            ("follow_up_agreed_rate", FLOAT),
-            ("median_agreements", FLOAT),
-            ("median_duration_hours", FLOAT),
+            ("n_summits", Numbers::Whole),
+            ("n_coded", Numbers::Whole),
+            ("joint_statement_rate", Numbers::Decimal),
+            ("joint_press_conference_rate", Numbers::Decimal),
+            ("press_questions_taken_rate", Numbers::Decimal),
+            ("follow_up_agreed_rate", Numbers::Decimal),
+            ("median_agreements", Numbers::Decimal),
+            ("median_duration_hours", Numbers::Decimal),
         ],
         &wanted,
         |(_, _, group)| {
@@ -377,18 +373,18 @@ pub fn cross_dyad(facts: &DataFrame, venue: &DataFrame) -> PolarsResult<DataFram
     let mut frame = table(
         vec![Column::new("dyad".into(), names)],
         &[
-            ("n_summits", INT),
-            ("first_date", INT),
-            ("last_date", INT),
-            ("median_gap_days", FLOAT),
-            ("longest_gap_days", INT),
-            ("joint_statement_rate", FLOAT),
-            ("joint_press_conference_rate", FLOAT),
-            ("total_agreements", INT),
-            ("median_delegation", FLOAT),
-            ("mean_economic_share", FLOAT),
-            ("bilateral_share", FLOAT),
-            ("third_country_share", FLOAT),
+            ("n_summits", Numbers::Whole),
+            ("first_date", Numbers::Whole),
+            ("last_date", Numbers::Whole),
+            ("median_gap_days", Numbers::Decimal),
+            ("longest_gap_days", Numbers::Whole),
+            ("joint_statement_rate", Numbers::Decimal),
+            ("joint_press_conference_rate", Numbers::Decimal),
+            ("total_agreements", Numbers::Whole),
+            ("median_delegation", Numbers::Decimal),
+            ("mean_economic_share", Numbers::Decimal),
+            ("bilateral_share", Numbers::Decimal),
+            ("third_country_share", Numbers::Decimal),
         ],
         &grouped,
         |(_, group)| {

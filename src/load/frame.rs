@@ -385,9 +385,11 @@ pub(crate) fn merge_rows(known: &StringChunked, children: &[StringChunked]) -> R
             }
             if at == known.len() || known[at] != value {
                 // Missing, unless the child turns out unsorted further on.
-                return match child.iter().flatten().is_sorted() && child.null_count() == 0 {
-                    true => References::Missing,
-                    false => References::Unsorted,
+                let sorted = child.null_count() == 0 && child.iter().flatten().is_sorted();
+                return if sorted {
+                    References::Missing
+                } else {
+                    References::Unsorted
                 };
             }
             rows.push(at as IdxSize);
