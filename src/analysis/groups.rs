@@ -9,6 +9,8 @@ use std::ops::Range;
 
 use polars::prelude::*;
 
+use crate::model::calendar::civil_from_days;
+
 /// A group's rows, as runs of consecutive rows.
 pub(crate) type Runs = Vec<Range<usize>>;
 
@@ -70,20 +72,8 @@ pub(crate) fn decades(facts: &DataFrame) -> PolarsResult<Vec<Option<i64>>> {
         .date()?
         .physical()
         .iter()
-        .map(|d| d.map(|d| year(d).div_euclid(10) * 10))
+        .map(|d| d.map(|d| civil_from_days(d).0.div_euclid(10) * 10))
         .collect())
-}
-
-/// The year of a day (days since 1970-01-01), by the civil-calendar
-/// arithmetic of Howard Hinnant's `civil_from_days`.
-fn year(days: i32) -> i64 {
-    let z = i64::from(days) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    yoe + era * 400 + i64::from(mp >= 10)
 }
 
 /// The mean of the known values (`None` when there are none), summed in
@@ -124,32 +114,23 @@ pub(crate) fn round(x: f64, places: i32) -> f64 {
     if rounded.is_finite() { rounded } else { x }
 }
 
-/// A column's values as floats, read by row (booleans as 0 and 1).
-pub(crate) struct Floats(<Float64Type as PolarsDataType>::Array);
+/// A column's values cast to the numbers `T`, read by row.
+pub(crate) struct Values<T: PolarsNumericType>(T::Array);
 
-impl Floats {
-    pub(crate) fn of(df: &DataFrame, name: &str) -> PolarsResult<Floats> {
-        let column = df.column(name)?.cast(&DataType::Float64)?;
-        let values = column.f64()?.rechunk();
-        Ok(Floats(one_chunk(&values)))
+/// Decimal numbers (booleans as 0 and 1).
+pub(crate) type Floats = Values<Float64Type>;
+
+/// Whole numbers (dates as day numbers).
+pub(crate) type Ints = Values<Int64Type>;
+
+impl<T: PolarsNumericType> Values<T> {
+    pub(crate) fn of(df: &DataFrame, name: &str) -> PolarsResult<Values<T>> {
+        let column = df.column(name)?.cast(&T::get_static_dtype())?;
+        let values = column.as_materialized_series().unpack::<T>()?.rechunk();
+        Ok(Values(one_chunk(&values)))
     }
 
-    pub(crate) fn get(&self, row: usize) -> Option<f64> {
-        self.0.get(row)
-    }
-}
-
-/// A column's values as whole numbers, read by row.
-pub(crate) struct Ints(<Int64Type as PolarsDataType>::Array);
-
-impl Ints {
-    pub(crate) fn of(df: &DataFrame, name: &str) -> PolarsResult<Ints> {
-        let column = df.column(name)?.cast(&DataType::Int64)?;
-        let values = column.i64()?.rechunk();
-        Ok(Ints(one_chunk(&values)))
-    }
-
-    pub(crate) fn get(&self, row: usize) -> Option<i64> {
+    pub(crate) fn get(&self, row: usize) -> Option<T::Native> {
         self.0.get(row)
     }
 }
@@ -182,20 +163,6 @@ mod tests {
             ]
         );
         assert_eq!(rows(&groups[1].1).collect::<Vec<_>>(), [0, 1, 3]);
-    }
-
-    #[test]
-    fn years_are_counted_as_chrono_counts_them() {
-        let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
-        for y in [
-            1, 399, 400, 1899, 1900, 1969, 1970, 2000, 2024, 2025, 2100, 9999,
-        ] {
-            for (m, d) in [(1, 1), (2, 28), (3, 1), (12, 31)] {
-                let date = chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
-                let days = (date - epoch).num_days() as i32;
-                assert_eq!(year(days), i64::from(y), "{date}");
-            }
-        }
     }
 
     #[test]

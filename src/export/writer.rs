@@ -14,6 +14,7 @@ use polars::prelude::*;
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
+use crate::model::calendar::civil_from_days;
 
 /// Rows formatted by one task.
 const BLOCK: usize = 1 << 15;
@@ -218,19 +219,10 @@ fn text(buf: &mut Vec<u8>, s: &[u8]) {
     buf.push(b'"');
 }
 
-/// A date (days since 1970-01-01) as `YYYY-MM-DD`, by the civil-calendar
-/// arithmetic of Howard Hinnant's `civil_from_days`; years outside
+/// A date (days since 1970-01-01) as `YYYY-MM-DD`; years outside
 /// 0..=9999 are left to chrono, which writes them as polars does.
 fn date(buf: &mut Vec<u8>, days: i32) {
-    let z = i64::from(days) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = civil_from_days(days);
     if !(0..=9999).contains(&year) {
         if let Some(d) = chrono::NaiveDate::from_num_days_from_ce_opt(days + 719_163) {
             buf.extend_from_slice(d.format("%Y-%m-%d").to_string().as_bytes());
