@@ -194,24 +194,9 @@ fn dyad_codes(summits: &DataFrame) -> PolarsResult<(Vec<Option<u32>>, DataType)>
 /// vocabulary or the country table). Read through the typed arrays: this
 /// build of polars has no UInt8 series to convert them into.
 pub(crate) fn enum_codes(column: &Column) -> PolarsResult<Vec<Option<u32>>> {
-    Ok(match column.dtype() {
-        DataType::Enum(fcats, _) => match fcats.physical() {
-            CategoricalPhysical::U8 => column
-                .cat8()?
-                .physical()
-                .iter()
-                .map(|c| c.map(u32::from))
-                .collect(),
-            CategoricalPhysical::U16 => column
-                .cat16()?
-                .physical()
-                .iter()
-                .map(|c| c.map(u32::from))
-                .collect(),
-            CategoricalPhysical::U32 => column.cat32()?.physical().iter().collect(),
-        },
-        other => polars_bail!(SchemaMismatch: "expected an Enum column, found {other}"),
-    })
+    let mut codes = Vec::with_capacity(column.len());
+    each_code(column, |c| codes.push(c))?;
+    Ok(codes)
 }
 
 /// Calls `f` with the category number of each value of an Enum column,

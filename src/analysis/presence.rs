@@ -6,7 +6,7 @@
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use super::{enum_codes, enum_is};
+use super::{each_code, enum_is};
 use crate::load::frame::walk_positions;
 use crate::model::country::COUNTRIES;
 use crate::model::{Level, continuing_state};
@@ -96,10 +96,11 @@ fn continuing_states() -> Vec<u32> {
 /// An Enum column of countries as their continuing states' numbers
 /// ([`NONE`] for nulls).
 fn states(column: &Column, continuing: &[u32]) -> PolarsResult<Vec<u32>> {
-    Ok(enum_codes(column)?
-        .into_iter()
-        .map(|c| c.map_or(NONE, |c| continuing[c as usize]))
-        .collect())
+    let mut states = Vec::with_capacity(column.len());
+    each_code(column, |c| {
+        states.push(c.map_or(NONE, |c| continuing[c as usize]));
+    })?;
+    Ok(states)
 }
 
 /// The principals of a participants table: the half of

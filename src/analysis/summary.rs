@@ -91,8 +91,25 @@ enum Cell {
     Float(Option<f64>),
 }
 
-/// The kind of a column of a table of groups.
-#[derive(Clone, Copy, PartialEq)]
+impl Cell {
+    fn int(self) -> Option<i64> {
+        match self {
+            Cell::Int(x) => x,
+            Cell::Float(_) => unreachable!("a decimal cell in a column of whole numbers"),
+        }
+    }
+
+    fn float(self) -> Option<f64> {
+        match self {
+            Cell::Float(x) => x,
+            Cell::Int(_) => unreachable!("a whole-number cell in a column of decimals"),
+        }
+    }
+}
+
+/// The kind of a column of a table of groups (named, so that a table
+/// without groups still has its columns' dtypes).
+#[derive(Clone, Copy)]
 enum Numbers {
     Whole,
     Decimal,
@@ -111,24 +128,13 @@ fn table<G: Sync>(
     let mut columns = first;
     for (k, (name, numbers)) in names.iter().enumerate() {
         let name = PlSmallStr::from(*name);
-        columns.push(if *numbers == Numbers::Decimal {
-            let values: Vec<Option<f64>> = rows
-                .iter()
-                .map(|r| match r[k] {
-                    Cell::Float(x) => x,
-                    Cell::Int(x) => x.map(|x| x as f64),
-                })
-                .collect();
-            Column::new(name, values)
-        } else {
-            let values: Vec<Option<i64>> = rows
-                .iter()
-                .map(|r| match r[k] {
-                    Cell::Int(x) => x,
-                    Cell::Float(x) => x.map(|x| x as i64),
-                })
-                .collect();
-            Column::new(name, values)
+        columns.push(match numbers {
+            Numbers::Whole => {
+                Column::new(name, rows.iter().map(|r| r[k].int()).collect::<Vec<_>>())
+            }
+            Numbers::Decimal => {
+                Column::new(name, rows.iter().map(|r| r[k].float()).collect::<Vec<_>>())
+            }
         });
     }
     DataFrame::new_infer_height(columns)
