@@ -7,12 +7,14 @@ use polars::prelude::*;
 use rayon::prelude::*;
 
 use super::{each_code, enum_is};
+use crate::export::writer::{NO_ROW, Source};
 use crate::load::frame::walk_positions;
 use crate::model::country::COUNTRIES;
 use crate::model::{Level, continuing_state};
 
-/// "None" among facts positions and country numbers.
-const NONE: u32 = u32::MAX;
+/// "None" among facts positions and country numbers: the writer's empty
+/// cell, so that positions can be written as they are.
+const NONE: u32 = NO_ROW;
 
 /// The principals' summits, as the summits table's rows or as ids.
 enum Summit<'a> {
@@ -75,7 +77,7 @@ pub fn leader_presence(
     participants: &DataFrame,
     link: Option<&[IdxSize]>,
 ) -> PolarsResult<DataFrame> {
-    Principals::read(participants, link)?.look_back(facts)
+    Presence::find(facts, participants, link)?.frame()
 }
 
 /// The numbers of the continuing state of each country, by the country's
@@ -169,7 +171,7 @@ impl<'a> Principals<'a> {
 
     /// The other half of [`leader_presence`]: the principals matched to
     /// the facts, and what each looks back to.
-    fn look_back(self, facts: &DataFrame) -> PolarsResult<DataFrame> {
+    fn look_back(self, facts: &'a DataFrame) -> PolarsResult<Presence<'a>> {
         let Principals {
             participants,
             rows,
@@ -333,28 +335,13 @@ impl<'a> Principals<'a> {
             }
         }
         drop(person);
-
         drop(of);
 
-        // The output: the principals' own columns gathered once from the
-        // participants, in that order; the rest from the facts.
-        let picked = IdxCa::from_iter_values("".into(), order_of.iter().map(|&k| rows[k as usize]));
-        drop(rows);
-        let mut out = participants.select(["summit_id"])?.take(&picked)?;
-        let start = Int32Chunked::from_iter_values(
-            "start_date".into(),
-            order_of
-                .iter()
-                .map(|&k| days[summit_of[k as usize] as usize]),
-        )
-        .into_series()
-        .cast(&DataType::Date)?;
-        out.with_column(start.into_column())?;
-        let people = participants
-            .select(["person_id", "name", "country"])?
-            .take(&picked)?;
-        out = out.hstack(people.columns())?;
-        drop(picked);
+        // The output: the principals' own columns drawn from the
+        // participants, the summits' from the facts; only what is computed
+        // here is made into new columns.
+        let rows: Vec<IdxSize> = order_of.iter().map(|&k| rows[k as usize]).collect();
+        let summit: Vec<IdxSize> = order_of.iter().map(|&k| summit_of[k as usize]).collect();
         let country = participants.column("country")?.dtype().clone();
         let codes = UInt32Chunked::from_iter_options(
             "".into(),
@@ -365,55 +352,125 @@ impl<'a> Principals<'a> {
         )
         .into_series()
         .cast(&DataType::from(country.cat_physical()?))?;
-        out.with_column(
-            Series::from_cats_and_dtype(&codes, &country, true)?
-                .with_name("counterpart".into())
-                .into_column(),
-        )?;
-        // The previous summit with the counterpart, and on its soil: its id
-        // and the days since, the two made side by side.
-        let id_column = facts.column("summit_id")?;
-        let looking_back = |pick: fn(&Look) -> u32, summit: &str, since: &str| {
-            let at = IdxCa::from_iter_options(
-                "".into(),
-                order_of.iter().map(|&k| {
-                    let p = pick(&found[k as usize]);
-                    (p != NONE).then_some(p as IdxSize)
-                }),
-            );
-            let ids = id_column.take(&at)?.with_name(summit.into());
+        let counterpart = Series::from_cats_and_dtype(&codes, &country, true)?
+            .with_name("counterpart".into())
+            .into_column();
+        // The previous summit with the counterpart, and on its soil: its
+        // facts position and the days since.
+        let looking_back = |pick: fn(&Look) -> u32, since: &str| {
+            let at: Vec<IdxSize> = order_of.iter().map(|&k| pick(&found[k as usize])).collect();
             let days_since = Int64Chunked::from_iter_options(
                 since.into(),
-                order_of.iter().map(|&k| {
-                    let k = k as usize;
-                    let p = pick(&found[k]);
-                    (p != NONE).then(|| {
-                        i64::from(days[summit_of[k] as usize]) - i64::from(days[p as usize])
-                    })
+                at.iter().zip(&summit).map(|(&p, &s)| {
+                    (p != NONE).then(|| i64::from(days[s as usize]) - i64::from(days[p as usize]))
                 }),
             );
-            PolarsResult::Ok([ids, days_since.into_column()])
+            (at, days_since.into_column())
         };
-        let (with, soil) = rayon::join(
-            || {
-                looking_back(
-                    |l| l.with,
-                    "previous_summit_with_counterpart",
-                    "days_since_summit_with_counterpart",
-                )
-            },
-            || {
-                looking_back(
-                    |l| l.soil,
-                    "previous_summit_on_counterpart_soil",
-                    "days_since_on_counterpart_soil",
-                )
-            },
-        );
-        for column in with?.into_iter().chain(soil?) {
-            out.with_column(column)?;
-        }
-        Ok(out)
+        let (with, days_with) = looking_back(|l| l.with, "days_since_summit_with_counterpart");
+        let (soil, days_soil) = looking_back(|l| l.soil, "days_since_on_counterpart_soil");
+        Ok(Presence {
+            participants,
+            facts,
+            rows,
+            summit,
+            counterpart,
+            with,
+            days_with,
+            soil,
+            days_soil,
+        })
+    }
+}
+
+/// The leaders' presence as found, before it is made a frame: which
+/// participant, summit and earlier summits each row is, and the columns
+/// computed for it. [`Presence::frame`] gathers it into the frame
+/// [`leader_presence`] returns; [`Presence::sources`] lets a writer draw
+/// the same table from the frames it comes from, without gathering them.
+pub struct Presence<'a> {
+    participants: &'a DataFrame,
+    facts: &'a DataFrame,
+    /// Each row's participant row, and its summit's facts position.
+    rows: Vec<IdxSize>,
+    summit: Vec<IdxSize>,
+    counterpart: Column,
+    /// The facts positions of the previous summit with the counterpart and
+    /// on its soil ([`NO_ROW`] where there is none), and the days since.
+    with: Vec<IdxSize>,
+    days_with: Column,
+    soil: Vec<IdxSize>,
+    days_soil: Column,
+}
+
+impl<'a> Presence<'a> {
+    /// Finds the leaders' presence; see [`leader_presence`].
+    pub fn find(
+        facts: &'a DataFrame,
+        participants: &'a DataFrame,
+        link: Option<&[IdxSize]>,
+    ) -> PolarsResult<Presence<'a>> {
+        Principals::read(participants, link)?.look_back(facts)
+    }
+
+    /// The number of rows.
+    pub fn height(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The table's columns, in order, each drawn from the participants,
+    /// the facts or the columns computed here.
+    pub fn sources<'s>(&'s self) -> PolarsResult<Vec<Source<'s>>> {
+        let from = |name: &'static str, frame: &'s DataFrame, rows: &'s [IdxSize]| {
+            PolarsResult::Ok(Source {
+                name,
+                column: frame.column(name)?,
+                rows: Some(rows),
+            })
+        };
+        let named = |name: &'static str, column: &'s Column, rows: &'s [IdxSize]| Source {
+            name,
+            column,
+            rows: Some(rows),
+        };
+        let computed = |column: &'s Column| Source {
+            name: column.name().as_str(),
+            column,
+            rows: None,
+        };
+        let (participants, facts) = (self.participants, self.facts);
+        let ids = facts.column("summit_id")?;
+        Ok(vec![
+            from("summit_id", participants, &self.rows)?,
+            from("start_date", facts, &self.summit)?,
+            from("person_id", participants, &self.rows)?,
+            from("name", participants, &self.rows)?,
+            from("country", participants, &self.rows)?,
+            computed(&self.counterpart),
+            named("previous_summit_with_counterpart", ids, &self.with),
+            computed(&self.days_with),
+            named("previous_summit_on_counterpart_soil", ids, &self.soil),
+            computed(&self.days_soil),
+        ])
+    }
+
+    /// The table as a frame, its columns gathered from their sources.
+    pub fn frame(&self) -> PolarsResult<DataFrame> {
+        let columns = self
+            .sources()?
+            .into_iter()
+            .map(|s| {
+                let Some(rows) = s.rows else {
+                    return Ok(s.column.clone());
+                };
+                let at = IdxCa::from_iter_options(
+                    "".into(),
+                    rows.iter().map(|&r| (r != NO_ROW).then_some(r)),
+                );
+                Ok(s.column.take(&at)?.with_name(s.name.into()))
+            })
+            .collect::<PolarsResult<Vec<_>>>()?;
+        DataFrame::new(self.height(), columns)
     }
 }
 

@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 use super::writer;
-use crate::analysis::{self, history, presence, summary};
+use crate::analysis::presence::Presence;
+use crate::analysis::{self, history, summary};
 use crate::error::{Error, Result};
 use crate::load::{Collection, Table};
 
@@ -47,24 +48,44 @@ pub fn summaries(
     data: &Collection,
     options: &SummaryOptions,
 ) -> Result<Vec<(&'static str, DataFrame)>> {
+    check_names(options)?;
+    let facts = analysis::facts(data)?;
     let mut out = Vec::new();
-    each_summary(data, options, |name, table| {
-        out.push((name, table));
+    each_summary(data, &facts, options, |name, table| {
+        out.push((name, table.frame()?));
         Ok(())
     })?;
     out.sort_by_key(|(name, _)| rank(name));
     Ok(out)
 }
 
-/// Computes the tables and hands each to `take` as it is made; a table
-/// is dropped once taken unless `take` keeps it. The leaders' presence,
-/// by far the longest to make, is made on a thread of its own while the
-/// others are made and taken, and is taken last.
-fn each_summary(
-    data: &Collection,
-    options: &SummaryOptions,
-    mut take: impl FnMut(&'static str, DataFrame) -> Result<()>,
-) -> Result<()> {
+/// A summary table as made: a frame, or the leaders' presence, which is
+/// written from the frames it draws on without being gathered (at a
+/// million summits it would be the largest frame held).
+enum Made<'a> {
+    Frame(DataFrame),
+    Presence(Box<Presence<'a>>),
+}
+
+impl Made<'_> {
+    fn frame(self) -> Result<DataFrame> {
+        Ok(match self {
+            Made::Frame(df) => df,
+            Made::Presence(p) => p.frame()?,
+        })
+    }
+
+    /// Writes the table as CSV.
+    fn write<W: Write>(&self, out: &mut W, bom: bool) -> Result<()> {
+        match self {
+            Made::Frame(df) => writer::write_frame(df, out, bom),
+            Made::Presence(p) => writer::write_sources(&p.sources()?, p.height(), out, bom),
+        }
+    }
+}
+
+/// Refuses names of tables that are not summaries.
+fn check_names(options: &SummaryOptions) -> Result<()> {
     if let Some(asked) = &options.tables
         && let Some(unknown) = asked.iter().find(|t| !TABLES.contains(&t.as_str()))
     {
@@ -73,18 +94,30 @@ fn each_summary(
             TABLES.join(", ")
         )));
     }
+    Ok(())
+}
+
+/// Computes the tables from the collection's `facts` and hands each to
+/// `take` as it is made; a table is dropped once taken unless `take`
+/// keeps it. The leaders' presence, by far the longest to make, is made
+/// on a thread of its own while the others are made and taken, and is
+/// taken last.
+fn each_summary<'a>(
+    data: &'a Collection,
+    facts: &'a DataFrame,
+    options: &SummaryOptions,
+    mut take: impl FnMut(&'static str, Made<'a>) -> Result<()>,
+) -> Result<()> {
     let wanted = |name: &str| {
         options
             .tables
             .as_ref()
             .is_none_or(|t| t.iter().any(|x| x == name))
     };
-    let facts = analysis::facts(data)?;
-    let facts = &facts;
     std::thread::scope(|scope| {
         let presence = wanted("leader_presence.csv").then(|| {
             scope.spawn(|| {
-                presence::leader_presence(
+                Presence::find(
                     facts,
                     data.participants(),
                     data.summit_rows(Table::Participants),
@@ -116,13 +149,13 @@ fn each_summary(
                 }
                 _ => unreachable!("every name of TABLES is handled"),
             };
-            take(name, table)?;
+            take(name, Made::Frame(table))?;
         }
         if let Some(presence) = presence {
             let table = presence
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            take("leader_presence.csv", table)?;
+            take("leader_presence.csv", Made::Presence(Box::new(table)))?;
         }
         Ok(())
     })
@@ -146,19 +179,21 @@ pub fn write_summaries(
     dir: &Path,
     options: &SummaryOptions,
 ) -> Result<Vec<PathBuf>> {
+    check_names(options)?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let (send, receive) = std::sync::mpsc::sync_channel::<(&'static str, DataFrame)>(0);
+    let facts = analysis::facts(data)?;
+    let (send, receive) = std::sync::mpsc::sync_channel::<(&'static str, Made)>(0);
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> Result<Vec<PathBuf>> {
             let mut written = Vec::new();
             for (name, table) in receive {
                 let path = dir.join(name);
-                write_frame(&table, &path, options.excel)?;
+                write_file(&path, |out| table.write(out, options.excel))?;
                 written.push(path);
             }
             Ok(written)
         });
-        let made = each_summary(data, options, |name, table| {
+        let made = each_summary(data, &facts, options, |name, table| {
             // A closed channel means the writer stopped on an error: stop
             // making tables; joining the writer reports its error.
             send.send((name, table)).map_err(|_| Error::Write {
@@ -185,11 +220,17 @@ pub fn csv_bytes(df: &DataFrame, bom: bool) -> Result<Vec<u8>> {
 
 /// Writes one frame as CSV at `path`, through a temporary file.
 pub fn write_frame(df: &DataFrame, path: &Path, bom: bool) -> Result<()> {
+    write_file(path, |out| writer::write_frame(df, out, bom))
+}
+
+/// Writes a file at `path` through a temporary file, renamed into place
+/// once `write` has written it whole.
+fn write_file(path: &Path, write: impl FnOnce(&mut BufWriter<File>) -> Result<()>) -> Result<()> {
     let partial = path.with_extension("csv.partial");
     let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
     let written = (|| {
         let mut out = BufWriter::with_capacity(1 << 20, file);
-        writer::write_frame(df, &mut out, bom)?;
+        write(&mut out)?;
         out.flush().map_err(|e| Error::io(&partial, e))?;
         drop(out);
         std::fs::rename(&partial, path).map_err(|e| Error::io(path, e))

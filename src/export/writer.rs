@@ -19,50 +19,172 @@ use crate::model::calendar::civil_from_days;
 /// Rows formatted by one task.
 const BLOCK: usize = 1 << 15;
 
+/// A row number that stands for an empty cell in a [`Source`]'s rows.
+pub const NO_ROW: IdxSize = IdxSize::MAX;
+
+/// One column of a table to write: a frame's column, and which of its
+/// rows make the table's rows, in order ([`NO_ROW`] for an empty cell),
+/// or all of them as they are. A table gathered from larger frames is
+/// written this way without being gathered first.
+pub struct Source<'a> {
+    /// The table column's name.
+    pub name: &'a str,
+    /// The frame column its values come from.
+    pub column: &'a Column,
+    /// Which of `column`'s rows, in the table's order; `None` for all.
+    pub rows: Option<&'a [IdxSize]>,
+}
+
 /// Writes `df` as CSV: an optional byte order mark, a header row, a row a
-/// line. Blocks of rows are formatted in parallel and written in order,
-/// a few at a time, so memory stays bounded whatever the frame's size.
+/// line.
 pub fn write_frame<W: Write>(df: &DataFrame, out: &mut W, bom: bool) -> Result<()> {
+    let sources: Vec<Source> = df
+        .columns()
+        .iter()
+        .map(|c| Source {
+            name: c.name().as_str(),
+            column: c,
+            rows: None,
+        })
+        .collect();
+    write_sources(&sources, df.height(), out, bom)
+}
+
+/// Writes a table of `height` rows drawn from `sources` as CSV, as
+/// [`write_frame`] does. Blocks of rows are formatted in parallel and
+/// written in order, a few at a time, so memory stays bounded whatever the
+/// table's size.
+pub fn write_sources<W: Write>(
+    sources: &[Source],
+    height: usize,
+    out: &mut W,
+    bom: bool,
+) -> Result<()> {
     let fail = |e: std::io::Error| Error::Write {
         what: "CSV".to_owned(),
         message: e.to_string(),
     };
-    let columns: Vec<Column> = df.columns().iter().map(|c| c.rechunk()).collect();
-    let cells: Vec<Cells> = columns.iter().map(Cells::of).collect::<Result<_>>()?;
-
+    for s in sources {
+        let refuse = |message: String| {
+            Err(Error::Write {
+                what: "CSV".to_owned(),
+                message: format!("column {:?}: {message}", s.name),
+            })
+        };
+        let len = s.rows.map_or(s.column.len(), <[IdxSize]>::len);
+        if len != height {
+            return refuse(format!("{len} rows, not {height}"));
+        }
+        let size = s.column.len();
+        let beyond = s
+            .rows
+            .and_then(|rows| rows.iter().find(|&&r| r != NO_ROW && r as usize >= size));
+        if let Some(row) = beyond {
+            return refuse(format!("no row {row} in {size} rows"));
+        }
+    }
+    // Columns of dtypes formatted here are read in place; any other is
+    // cast to text by polars first.
+    let cast: Vec<Option<Series>> = sources
+        .iter()
+        .map(|s| {
+            let series = s.column.as_materialized_series();
+            Ok(match Values::kind(series.dtype()) {
+                Some(_) => None,
+                None => Some(series.cast(&DataType::String)?),
+            })
+        })
+        .collect::<Result<_>>()?;
+    let series: Vec<&Series> = sources
+        .iter()
+        .zip(&cast)
+        .map(|(s, cast)| {
+            cast.as_ref()
+                .unwrap_or_else(|| s.column.as_materialized_series())
+        })
+        .collect();
+    // Columns read in place are set up once; gathered ones a block at a
+    // time (below).
+    let whole: Vec<Option<Cells>> = sources
+        .iter()
+        .zip(&series)
+        .map(|(s, series)| match s.rows {
+            None => Cells::of(series).map(Some),
+            Some(_) => Ok(None),
+        })
+        .collect::<Result<_>>()?;
     let mut header = Vec::new();
     if bom {
         header.extend_from_slice("\u{feff}".as_bytes());
     }
-    for (i, c) in columns.iter().enumerate() {
+    for (i, s) in sources.iter().enumerate() {
         if i > 0 {
             header.push(b',');
         }
-        text(&mut header, c.name().as_bytes());
+        text(&mut header, s.name.as_bytes());
     }
     header.push(b'\n');
     out.write_all(&header).map_err(fail)?;
 
-    let n = df.height();
+    let n = height;
     // Blocks of rows formatted side by side, a batch at a time, into
     // buffers that are reused from batch to batch.
     let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); 4 * rayon::current_num_threads()];
     let batch = BLOCK * buffers.len();
     for start in (0..n).step_by(batch) {
-        buffers.par_iter_mut().enumerate().for_each(|(k, buf)| {
-            buf.clear();
-            let from = (start + k * BLOCK).min(n);
-            let to = (from + BLOCK).min(n);
-            for row in from..to {
-                for (i, c) in cells.iter().enumerate() {
-                    if i > 0 {
-                        buf.push(b',');
-                    }
-                    c.write(buf, row);
+        buffers
+            .par_iter_mut()
+            .enumerate()
+            .map(|(k, buf)| -> Result<()> {
+                buf.clear();
+                let from = (start + k * BLOCK).min(n);
+                let to = (from + BLOCK).min(n);
+                if from == to {
+                    return Ok(());
                 }
-                buf.push(b'\n');
-            }
-        });
+                // A gathered column's rows for this block, gathered in one
+                // tight pass (its rows are often far apart, as a summit's
+                // earlier summits are), then read in order.
+                let gathered: Vec<Option<Series>> = sources
+                    .iter()
+                    .zip(&series)
+                    .map(|(s, series)| {
+                        s.rows
+                            .map(|rows| {
+                                let at = IdxCa::from_iter_options(
+                                    "".into(),
+                                    rows[from..to].iter().map(|&r| (r != NO_ROW).then_some(r)),
+                                );
+                                series.take(&at)
+                            })
+                            .transpose()
+                    })
+                    .collect::<PolarsResult<_>>()?;
+                let local: Vec<Option<Cells>> = gathered
+                    .iter()
+                    .map(|g| g.as_ref().map(Cells::of).transpose())
+                    .collect::<Result<_>>()?;
+                let columns: Vec<(&Cells, usize)> = whole
+                    .iter()
+                    .zip(&local)
+                    .map(|(whole, local)| match (whole, local) {
+                        (Some(cells), _) => (cells, 0),
+                        (None, Some(cells)) => (cells, from),
+                        (None, None) => unreachable!("a column is read whole or gathered"),
+                    })
+                    .collect();
+                for row in from..to {
+                    for (i, (cells, first)) in columns.iter().enumerate() {
+                        if i > 0 {
+                            buf.push(b',');
+                        }
+                        cells.write(buf, row - first);
+                    }
+                    buf.push(b'\n');
+                }
+                Ok(())
+            })
+            .collect::<Result<()>>()?;
         for block in &buffers {
             out.write_all(block).map_err(fail)?;
         }
@@ -80,61 +202,88 @@ enum Codes<'a> {
     U32(&'a ArrayOf<UInt32Type>),
 }
 
-/// One column's values, ready to be formatted by row.
-enum Cells<'a> {
+/// The values of one chunk of a column.
+enum Values<'a> {
     Text(&'a ArrayOf<StringType>),
-    /// An Enum's codes and its words, escaped once.
-    Words(Codes<'a>, Vec<Vec<u8>>),
+    /// An Enum's codes (its words are the column's).
+    Words(Codes<'a>),
     Date(&'a ArrayOf<Int32Type>),
     Int(&'a ArrayOf<Int64Type>),
     Int32(&'a ArrayOf<Int32Type>),
     UInt(&'a ArrayOf<UInt32Type>),
     Float(&'a ArrayOf<Float64Type>),
     Bool(&'a ArrayOf<BooleanType>),
-    /// Any other dtype, as text cast by polars.
-    Other(Series),
 }
 
-impl<'a> Cells<'a> {
-    fn of(column: &'a Column) -> Result<Cells<'a>> {
-        let series = column.as_materialized_series();
-        Ok(match series.dtype() {
-            DataType::String => Cells::Text(single(series.str()?)),
-            DataType::Date => Cells::Date(single(series.date()?.physical())),
-            DataType::Int64 => Cells::Int(single(series.i64()?)),
-            DataType::Int32 => Cells::Int32(single(series.i32()?)),
-            DataType::UInt32 => Cells::UInt(single(series.u32()?)),
-            DataType::Float64 => Cells::Float(single(series.f64()?)),
-            DataType::Boolean => Cells::Bool(single(series.bool()?)),
-            DataType::Enum(categories, _) => {
-                let words = categories
-                    .categories()
-                    .values_iter()
-                    .map(|w| {
-                        let mut escaped = Vec::new();
-                        text(&mut escaped, w.as_bytes());
-                        escaped
-                    })
-                    .collect();
-                let codes = match series.dtype().cat_physical()? {
-                    CategoricalPhysical::U8 => Codes::U8(single(series.cat8()?.physical())),
-                    CategoricalPhysical::U16 => Codes::U16(single(series.cat16()?.physical())),
-                    CategoricalPhysical::U32 => Codes::U32(single(series.cat32()?.physical())),
-                };
-                Cells::Words(codes, words)
-            }
-            _ => Cells::Other(series.cast(&DataType::String)?),
+/// The dtypes [`Values`] reads, by kind.
+#[derive(Clone, Copy)]
+enum Kind {
+    Text,
+    Words(CategoricalPhysical),
+    Date,
+    Int,
+    Int32,
+    UInt,
+    Float,
+    Bool,
+}
+
+impl<'a> Values<'a> {
+    fn kind(dtype: &DataType) -> Option<Kind> {
+        Some(match dtype {
+            DataType::String => Kind::Text,
+            DataType::Date => Kind::Date,
+            DataType::Int64 => Kind::Int,
+            DataType::Int32 => Kind::Int32,
+            DataType::UInt32 => Kind::UInt,
+            DataType::Float64 => Kind::Float,
+            DataType::Boolean => Kind::Bool,
+            DataType::Enum(_, _) => Kind::Words(dtype.cat_physical().ok()?),
+            _ => return None,
         })
     }
 
-    fn write(&self, buf: &mut Vec<u8>, row: usize) {
+    /// Each chunk's values, in order.
+    fn chunks(series: &'a Series) -> Result<Vec<Values<'a>>> {
+        fn each<'a, T: PolarsDataType>(
+            ca: &'a ChunkedArray<T>,
+            f: impl Fn(&'a T::Array) -> Values<'a>,
+        ) -> Vec<Values<'a>> {
+            ca.downcast_iter().map(f).collect()
+        }
+        let kind = Values::kind(series.dtype()).ok_or_else(|| Error::Write {
+            what: "CSV".to_owned(),
+            message: format!("no CSV format for dtype {}", series.dtype()),
+        })?;
+        Ok(match kind {
+            Kind::Text => each(series.str()?, Values::Text),
+            Kind::Date => each(series.date()?.physical(), Values::Date),
+            Kind::Int => each(series.i64()?, Values::Int),
+            Kind::Int32 => each(series.i32()?, Values::Int32),
+            Kind::UInt => each(series.u32()?, Values::UInt),
+            Kind::Float => each(series.f64()?, Values::Float),
+            Kind::Bool => each(series.bool()?, Values::Bool),
+            Kind::Words(CategoricalPhysical::U8) => {
+                each(series.cat8()?.physical(), |a| Values::Words(Codes::U8(a)))
+            }
+            Kind::Words(CategoricalPhysical::U16) => {
+                each(series.cat16()?.physical(), |a| Values::Words(Codes::U16(a)))
+            }
+            Kind::Words(CategoricalPhysical::U32) => {
+                each(series.cat32()?.physical(), |a| Values::Words(Codes::U32(a)))
+            }
+        })
+    }
+
+    /// Formats the value at `row` of this chunk (nothing for a null).
+    fn write(&self, buf: &mut Vec<u8>, row: usize, words: &[Vec<u8>]) {
         match self {
-            Cells::Text(a) => {
+            Values::Text(a) => {
                 if let Some(v) = a.get(row) {
                     text(buf, v.as_bytes());
                 }
             }
-            Cells::Words(codes, words) => {
+            Values::Words(codes) => {
                 let code = match codes {
                     Codes::U8(a) => a.get(row).map(usize::from),
                     Codes::U16(a) => a.get(row).map(usize::from),
@@ -144,50 +293,86 @@ impl<'a> Cells<'a> {
                     buf.extend_from_slice(&words[code]);
                 }
             }
-            Cells::Date(a) => {
+            Values::Date(a) => {
                 if let Some(v) = a.get(row) {
                     date(buf, v);
                 }
             }
-            Cells::Int(a) => {
+            Values::Int(a) => {
                 if let Some(v) = a.get(row) {
                     buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
                 }
             }
-            Cells::Int32(a) => {
+            Values::Int32(a) => {
                 if let Some(v) = a.get(row) {
                     buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
                 }
             }
-            Cells::UInt(a) => {
+            Values::UInt(a) => {
                 if let Some(v) = a.get(row) {
                     buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
                 }
             }
-            Cells::Float(a) => {
+            Values::Float(a) => {
                 if let Some(v) = a.get(row) {
                     buf.extend_from_slice(zmij::Buffer::new().format(v).as_bytes());
                 }
             }
-            Cells::Bool(a) => {
+            Values::Bool(a) => {
                 if let Some(v) = a.get(row) {
                     buf.extend_from_slice(if v { b"true" } else { b"false" });
-                }
-            }
-            Cells::Other(s) => {
-                if let Ok(AnyValue::String(v)) = s.get(row) {
-                    text(buf, v.as_bytes());
                 }
             }
         }
     }
 }
 
-/// The one chunk of a rechunked array.
-fn single<T: PolarsDataType>(ca: &ChunkedArray<T>) -> &T::Array {
-    ca.downcast_iter()
-        .next()
-        .expect("a rechunked column has exactly one chunk")
+/// One column's values, ready to be formatted by row.
+struct Cells<'a> {
+    /// The column's chunks, and the column row each starts at.
+    chunks: Vec<Values<'a>>,
+    starts: Vec<usize>,
+    /// An Enum's words, escaped once.
+    words: Vec<Vec<u8>>,
+}
+
+impl<'a> Cells<'a> {
+    fn of(series: &'a Series) -> Result<Cells<'a>> {
+        let words = match series.dtype() {
+            DataType::Enum(categories, _) => categories
+                .categories()
+                .values_iter()
+                .map(|w| {
+                    let mut escaped = Vec::new();
+                    text(&mut escaped, w.as_bytes());
+                    escaped
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let starts = series
+            .chunk_lengths()
+            .scan(0, |start, len| {
+                let at = *start;
+                *start += len;
+                Some(at)
+            })
+            .collect();
+        Ok(Cells {
+            chunks: Values::chunks(series)?,
+            starts,
+            words,
+        })
+    }
+
+    fn write(&self, buf: &mut Vec<u8>, row: usize) {
+        if let [one] = self.chunks.as_slice() {
+            one.write(buf, row, &self.words);
+        } else {
+            let k = self.starts.partition_point(|&s| s <= row) - 1;
+            self.chunks[k].write(buf, row - self.starts[k], &self.words);
+        }
+    }
 }
 
 /// Text as a CSV field: as it is unless it holds a comma, a line break or
@@ -306,6 +491,62 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ours(&df), polars(&mut df));
+    }
+
+    #[test]
+    fn gathered_sources_write_as_the_gathered_frame() {
+        // A column in three chunks, read through a row map with empty cells.
+        let mut text = Series::new("t".into(), ["a", "b,c"]);
+        text.append(&Series::new("t".into(), ["d"])).unwrap();
+        text.append(&Series::new("t".into(), [None, Some("e")]))
+            .unwrap();
+        assert_eq!(text.n_chunks(), 3);
+        let text = Column::from(text);
+        let number = Column::new("n".into(), [10i64, 20]);
+        let rows = [4, NO_ROW, 0, 2, 1, 3];
+        let ones = [1, 0, NO_ROW, 1, 0, 0];
+        let sources = [
+            Source {
+                name: "t",
+                column: &text,
+                rows: Some(&rows),
+            },
+            Source {
+                name: "n",
+                column: &number,
+                rows: Some(&ones),
+            },
+        ];
+        let mut out = Vec::new();
+        write_sources(&sources, 6, &mut out, false).unwrap();
+        let take = |c: &Column, rows: &[IdxSize]| {
+            let idx = IdxCa::from_iter_options(
+                "".into(),
+                rows.iter().map(|&r| (r != NO_ROW).then_some(r)),
+            );
+            c.take(&idx).unwrap()
+        };
+        let mut gathered =
+            DataFrame::new_infer_height(vec![take(&text, &rows), take(&number, &ones)]).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), polars(&mut gathered));
+        assert_eq!(ours(&gathered), polars(&mut gathered));
+
+        // A row map that does not fit is refused, not read out of bounds.
+        let short = [0, 1];
+        let bad = [Source {
+            name: "n",
+            column: &number,
+            rows: Some(&[0, 2]),
+        }];
+        let error = write_sources(&bad, 2, &mut Vec::new(), false).unwrap_err();
+        assert!(error.to_string().contains("no row 2 in 2 rows"), "{error}");
+        let bad = [Source {
+            name: "n",
+            column: &number,
+            rows: Some(&short),
+        }];
+        let error = write_sources(&bad, 3, &mut Vec::new(), false).unwrap_err();
+        assert!(error.to_string().contains("2 rows, not 3"), "{error}");
     }
 
     #[test]

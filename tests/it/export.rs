@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
+use summitry::export::summaries::{SummaryOptions, csv_bytes, summaries, write_summaries};
+
 use crate::util::{Output, files_below, fixture, in_package, summitry};
 
 /// A CSV file as its header and rows of named cells.
@@ -119,6 +121,29 @@ fn row_order_of_the_input_does_not_change_a_byte_of_the_output() {
     assert_eq!(a.len(), 9);
     for ((name, x), (_, y)) in a.iter().zip(&b) {
         assert!(x == y, "{name} differs between sorted and shuffled input");
+    }
+}
+
+/// The export writes the leaders' presence straight from the frames it
+/// draws on; the bytes must be those of the frame the library returns.
+#[test]
+fn every_exported_table_is_the_library_frame_written_as_csv() {
+    for data in [
+        summitry::load::collection(fixture("synthetic-200")).unwrap(),
+        summitry::load::default_data().unwrap(),
+    ] {
+        let out = tempfile::tempdir().unwrap();
+        let options = SummaryOptions::default();
+        write_summaries(&data, out.path(), &options).unwrap();
+        let frames = summaries(&data, &options).unwrap();
+        assert_eq!(frames.len(), 9);
+        for (name, frame) in frames {
+            let written = std::fs::read(out.path().join(name)).unwrap();
+            assert!(
+                written == csv_bytes(&frame, false).unwrap(),
+                "{name} differs from its frame"
+            );
+        }
     }
 }
 
