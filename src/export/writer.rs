@@ -290,7 +290,7 @@ impl<'a> Values<'a> {
                     Codes::U32(a) => a.get(row).map(|c| c as usize),
                 };
                 if let Some(code) = code {
-                    buf.extend_from_slice(&words[code]);
+                    put(buf, &words[code]);
                 }
             }
             Values::Date(a) => {
@@ -300,22 +300,22 @@ impl<'a> Values<'a> {
             }
             Values::Int(a) => {
                 if let Some(v) = a.get(row) {
-                    buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+                    put(buf, itoa::Buffer::new().format(v).as_bytes());
                 }
             }
             Values::Int32(a) => {
                 if let Some(v) = a.get(row) {
-                    buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+                    put(buf, itoa::Buffer::new().format(v).as_bytes());
                 }
             }
             Values::UInt(a) => {
                 if let Some(v) = a.get(row) {
-                    buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+                    put(buf, itoa::Buffer::new().format(v).as_bytes());
                 }
             }
             Values::Float(a) => {
                 if let Some(v) = a.get(row) {
-                    buf.extend_from_slice(zmij::Buffer::new().format(v).as_bytes());
+                    float(buf, v);
                 }
             }
             Values::Bool(a) => {
@@ -391,7 +391,7 @@ fn text(buf: &mut Vec<u8>, s: &[u8]) {
         memchr::memchr(b'"', s).is_none() && memchr::memchr3(b',', b'\n', b'\r', s).is_none()
     };
     if plain {
-        buf.extend_from_slice(s);
+        put(buf, s);
         return;
     }
     buf.push(b'"');
@@ -404,9 +404,112 @@ fn text(buf: &mut Vec<u8>, s: &[u8]) {
     buf.push(b'"');
 }
 
-/// A date (days since 1970-01-01) as `YYYY-MM-DD`; years outside
-/// 0..=9999 are left to chrono, which writes them as polars does.
+/// Appends a short piece of text to `buf`. Cells are mostly a few bytes
+/// long, where a call to `memcpy` costs more than the copy: pieces of up
+/// to 3 bytes are pushed a byte at a time, pieces of 4 to 16 bytes copied
+/// as two overlapping fixed-size words.
+#[inline(always)]
+fn put(buf: &mut Vec<u8>, bytes: &[u8]) {
+    let n = bytes.len();
+    if n < 4 {
+        for &b in bytes {
+            buf.push(b);
+        }
+        return;
+    }
+    if n > 16 {
+        buf.extend_from_slice(bytes);
+        return;
+    }
+    let at = buf.len();
+    buf.extend_from_slice(&[0; 16]);
+    let out = &mut buf[at..at + 16];
+    if n >= 8 {
+        let head: [u8; 8] = bytes[..8].try_into().unwrap_or_default();
+        let tail: [u8; 8] = bytes[n - 8..].try_into().unwrap_or_default();
+        out[..8].copy_from_slice(&head);
+        out[n - 8..n].copy_from_slice(&tail);
+    } else {
+        let head: [u8; 4] = bytes[..4].try_into().unwrap_or_default();
+        let tail: [u8; 4] = bytes[n - 4..].try_into().unwrap_or_default();
+        out[..4].copy_from_slice(&head);
+        out[n - 4..n].copy_from_slice(&tail);
+    }
+    buf.truncate(at + n);
+}
+
+/// A float in its shortest round-trip form, as polars writes it.
+///
+/// Most floats in the summaries are rates and shares rounded to a few
+/// places: a value that is exactly the double nearest to `k / 10_000`,
+/// and small enough that its spacing (ulp) is far below 0.0001, has that
+/// decimal as its shortest round-trip form, since any other decimal of
+/// as few digits is at least 0.0001 away. Those are written from `k`
+/// directly; every other value goes to zmij.
+fn float(buf: &mut Vec<u8>, v: f64) {
+    // Rounded half away from zero by hand: `f64::round` is a library call
+    // on the baseline x86-64 target. Whichever way `k` is found, it is
+    // used only where it gives back `v` exactly.
+    let scaled = v * 10_000.0;
+    let k = (scaled + 0.5f64.copysign(scaled)) as i64;
+    if v != 0.0 && v.abs() < 1e9 && k as f64 / 10_000.0 == v {
+        if k < 0 {
+            buf.push(b'-');
+        }
+        let k = k.unsigned_abs();
+        let mut digits = itoa::Buffer::new();
+        put(buf, digits.format(k / 10_000).as_bytes());
+        buf.push(b'.');
+        let mut fraction = k % 10_000;
+        if fraction == 0 {
+            buf.push(b'0');
+            return;
+        }
+        let mut width = 4;
+        while fraction.is_multiple_of(10) {
+            fraction /= 10;
+            width -= 1;
+        }
+        let mut places = [b'0'; 4];
+        for place in places[..width].iter_mut().rev() {
+            *place = b'0' + (fraction % 10) as u8;
+            fraction /= 10;
+        }
+        put(buf, &places[..width]);
+        return;
+    }
+    put(buf, zmij::Buffer::new().format(v).as_bytes());
+}
+
+/// The first and last day of [`DATES`].
+const FIRST_DAY: i32 = -25_567; // 1900-01-01
+const LAST_DAY: i32 = 47_481; // 2099-12-31
+
+/// Every date of 1900 to 2099 as `YYYY-MM-DD`, by day number, made once:
+/// a summary writes millions of dates, and a copy is cheaper than the
+/// calendar arithmetic.
+static DATES: std::sync::LazyLock<Vec<[u8; 10]>> = std::sync::LazyLock::new(|| {
+    (FIRST_DAY..=LAST_DAY)
+        .map(|days| {
+            let mut text = Vec::with_capacity(10);
+            civil_date(&mut text, days);
+            text.try_into().unwrap_or([b'?'; 10])
+        })
+        .collect()
+});
+
+/// A date (days since 1970-01-01) as `YYYY-MM-DD`.
 fn date(buf: &mut Vec<u8>, days: i32) {
+    if (FIRST_DAY..=LAST_DAY).contains(&days) {
+        buf.extend_from_slice(&DATES[(days - FIRST_DAY) as usize]);
+    } else {
+        civil_date(buf, days);
+    }
+}
+
+/// A date as `YYYY-MM-DD` by arithmetic; years outside 0..=9999 are left
+/// to chrono, which writes them as polars does.
+fn civil_date(buf: &mut Vec<u8>, days: i32) {
     let (year, month, day) = civil_from_days(days);
     if !(0..=9999).contains(&year) {
         if let Some(d) = chrono::NaiveDate::from_num_days_from_ce_opt(days + 719_163) {
@@ -480,6 +583,83 @@ mod tests {
         df.with_column(dates.into()).unwrap();
         df.with_column(words.into()).unwrap();
         assert_eq!(ours(&df), polars(&mut df));
+    }
+
+    #[test]
+    fn floats_are_written_as_zmij_writes_them() {
+        let zmij = |v: f64| zmij::Buffer::new().format(v).to_owned();
+        let ours = |v: f64| {
+            let mut buf = Vec::new();
+            float(&mut buf, v);
+            String::from_utf8(buf).unwrap()
+        };
+        // Every rate and share of four places, and their negatives.
+        for k in -30_000i64..=30_000 {
+            let v = k as f64 / 10_000.0;
+            assert_eq!(ours(v), zmij(v), "{k} / 10000");
+        }
+        // Four-place values of every size up to the fast path's bound and
+        // past it, results of arithmetic that are not exact, specials.
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..200_000 {
+            let r = next();
+            let k = (r >> 11) as i64 % 20_000_000_000_000 - 10_000_000_000_000;
+            let places = 10f64.powi((r % 5) as i32);
+            for v in [
+                k as f64 / 10_000.0,
+                k as f64 / places,
+                (r >> 11) as f64 / (1u64 << 53) as f64,
+                f64::from_bits(r),
+            ] {
+                assert_eq!(ours(v), zmij(v), "{v:e}");
+            }
+        }
+        for v in [
+            0.0,
+            -0.0,
+            1e9,
+            999_999_999.999_9,
+            1e-4,
+            5e-5,
+            0.1 + 0.2,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
+            assert_eq!(ours(v), zmij(v), "{v:e}");
+        }
+    }
+
+    #[test]
+    fn short_pieces_are_appended_whole() {
+        let text: Vec<u8> = (b'a'..=b'z').collect();
+        for n in 0..=text.len() {
+            let mut buf = b"x".to_vec();
+            put(&mut buf, &text[..n]);
+            assert_eq!(buf[1..], text[..n]);
+            assert_eq!(buf[0], b'x');
+        }
+    }
+
+    #[test]
+    fn dates_from_the_table_are_those_of_the_arithmetic() {
+        for days in FIRST_DAY - 400..=LAST_DAY + 400 {
+            let (mut table, mut sums) = (Vec::new(), Vec::new());
+            date(&mut table, days);
+            civil_date(&mut sums, days);
+            assert_eq!(table, sums, "day {days}");
+        }
+        let mut first = Vec::new();
+        date(&mut first, FIRST_DAY);
+        assert_eq!(first, b"1900-01-01");
+        let mut last = Vec::new();
+        date(&mut last, LAST_DAY);
+        assert_eq!(last, b"2099-12-31");
     }
 
     #[test]
