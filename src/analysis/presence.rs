@@ -106,8 +106,9 @@ fn states(column: &Column, continuing: &[u32]) -> PolarsResult<Vec<u32>> {
 }
 
 /// The principals of a participants table: the half of
-/// [`leader_presence`] that needs no facts.
-struct Principals<'a> {
+/// [`leader_presence`] that needs no facts, so that it can be read while
+/// the facts are made.
+pub struct Principals<'a> {
     participants: &'a DataFrame,
     /// Each principal's row among the participants.
     rows: Vec<IdxSize>,
@@ -124,7 +125,10 @@ struct Principals<'a> {
 impl<'a> Principals<'a> {
     /// Reads the principals in one pass over the participants, without
     /// copying any text column. `link` as for [`leader_presence`].
-    fn read(participants: &'a DataFrame, link: Option<&[IdxSize]>) -> PolarsResult<Principals<'a>> {
+    pub fn read(
+        participants: &'a DataFrame,
+        link: Option<&[IdxSize]>,
+    ) -> PolarsResult<Principals<'a>> {
         let principal = Level::ALL
             .iter()
             .position(|l| *l == Level::Principal)
@@ -171,7 +175,7 @@ impl<'a> Principals<'a> {
 
     /// The other half of [`leader_presence`]: the principals matched to
     /// the facts, and what each looks back to.
-    fn look_back(self, facts: &'a DataFrame) -> PolarsResult<Presence<'a>> {
+    pub fn look_back(self, facts: &'a DataFrame) -> PolarsResult<Presence<'a>> {
         let Principals {
             participants,
             rows,

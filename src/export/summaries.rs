@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 use super::writer;
-use crate::analysis::presence::Presence;
+use crate::analysis::presence::{Presence, Principals};
 use crate::analysis::{self, history, summary};
 use crate::error::{Error, Result};
 use crate::load::{Collection, Table};
@@ -49,9 +49,9 @@ pub fn summaries(
     options: &SummaryOptions,
 ) -> Result<Vec<(&'static str, DataFrame)>> {
     check_names(options)?;
-    let facts = analysis::facts(data)?;
+    let (facts, principals) = facts_and_principals(data, options)?;
     let mut out = Vec::new();
-    each_summary(data, &facts, options, |name, table| {
+    each_summary(&facts, principals, options, |name, table| {
         out.push((name, table.frame()?));
         Ok(())
     })?;
@@ -84,6 +84,40 @@ impl Made<'_> {
     }
 }
 
+/// Whether the options ask for a table.
+fn wanted(options: &SummaryOptions, name: &str) -> bool {
+    options
+        .tables
+        .as_ref()
+        .is_none_or(|t| t.iter().any(|x| x == name))
+}
+
+/// The collection's facts, and its principals if the leaders' presence
+/// is asked for, read on a second thread while the facts are made (much
+/// of making them runs on one core).
+fn facts_and_principals<'a>(
+    data: &'a Collection,
+    options: &SummaryOptions,
+) -> Result<(DataFrame, Option<Principals<'a>>)> {
+    std::thread::scope(|scope| {
+        let principals = wanted(options, "leader_presence.csv").then(|| {
+            scope.spawn(|| {
+                Principals::read(data.participants(), data.summit_rows(Table::Participants))
+            })
+        });
+        let facts = analysis::facts(data);
+        let principals = match principals {
+            Some(thread) => Some(
+                thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
+            ),
+            None => None,
+        };
+        Ok((facts?, principals))
+    })
+}
+
 /// Refuses names of tables that are not summaries.
 fn check_names(options: &SummaryOptions) -> Result<()> {
     if let Some(asked) = &options.tables
@@ -97,33 +131,20 @@ fn check_names(options: &SummaryOptions) -> Result<()> {
     Ok(())
 }
 
-/// Computes the tables from the collection's `facts` and hands each to
-/// `take` as it is made; a table is dropped once taken unless `take`
-/// keeps it. The leaders' presence, by far the longest to make, is made
-/// on a thread of its own while the others are made and taken, and is
-/// taken last.
+/// Computes the tables from the collection's `facts` (and `principals`,
+/// when the leaders' presence is asked for) and hands each to `take` as
+/// it is made; a table is dropped once taken unless `take` keeps it. The
+/// leaders' presence, by far the longest to make, is made on a thread of
+/// its own while the others are made and taken, and is taken last.
 fn each_summary<'a>(
-    data: &'a Collection,
     facts: &'a DataFrame,
+    principals: Option<Principals<'a>>,
     options: &SummaryOptions,
     mut take: impl FnMut(&'static str, Made<'a>) -> Result<()>,
 ) -> Result<()> {
-    let wanted = |name: &str| {
-        options
-            .tables
-            .as_ref()
-            .is_none_or(|t| t.iter().any(|x| x == name))
-    };
+    let wanted = |name: &str| wanted(options, name);
     std::thread::scope(|scope| {
-        let presence = wanted("leader_presence.csv").then(|| {
-            scope.spawn(|| {
-                Presence::find(
-                    facts,
-                    data.participants(),
-                    data.summit_rows(Table::Participants),
-                )
-            })
-        });
+        let presence = principals.map(|p| scope.spawn(|| p.look_back(facts)));
         // What cross_dyad needs of the venues: their third-country flags.
         let mut third: Option<DataFrame> = None;
         for name in TABLES.into_iter().filter(|n| wanted(n)) {
@@ -181,7 +202,7 @@ pub fn write_summaries(
 ) -> Result<Vec<PathBuf>> {
     check_names(options)?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let facts = analysis::facts(data)?;
+    let (facts, principals) = facts_and_principals(data, options)?;
     let (send, receive) = std::sync::mpsc::sync_channel::<(&'static str, Made)>(0);
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> Result<Vec<PathBuf>> {
@@ -193,7 +214,7 @@ pub fn write_summaries(
             }
             Ok(written)
         });
-        let made = each_summary(data, &facts, options, |name, table| {
+        let made = each_summary(&facts, principals, options, |name, table| {
             // A closed channel means the writer stopped on an error: stop
             // making tables; joining the writer reports its error.
             send.send((name, table)).map_err(|_| Error::Write {
