@@ -341,6 +341,22 @@ fn aligned(
         .take(&IdxCa::from_vec("".into(), rows.to_vec()))
 }
 
+/// A row number that stands for an empty cell in a [`Source`]'s rows.
+pub const NO_ROW: IdxSize = IdxSize::MAX;
+
+/// One column of a table drawn from a frame's column: which of its rows
+/// make the table's rows, in order ([`NO_ROW`] for an empty cell), or all
+/// of them as they are. A table drawn from larger frames (the leaders'
+/// presence) can be written this way without being gathered first.
+pub struct Source<'a> {
+    /// The table column's name.
+    pub name: &'a str,
+    /// The frame column its values come from.
+    pub column: &'a Column,
+    /// Which of `column`'s rows, in the table's order; `None` for all.
+    pub rows: Option<&'a [IdxSize]>,
+}
+
 /// Typed reads of a frame's columns, for analyses and charts that walk
 /// rows.
 pub mod read {

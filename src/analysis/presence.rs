@@ -6,14 +6,13 @@
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use super::{each_code, enum_is};
-use crate::export::writer::{NO_ROW, Source};
+use super::{NO_ROW, Source, each_code, enum_is};
 use crate::load::frame::walk_positions;
 use crate::model::country::COUNTRIES;
 use crate::model::{Level, continuing_state};
 
-/// "None" among facts positions and country numbers: the writer's empty
-/// cell, so that positions can be written as they are.
+/// "None" among facts positions and country numbers: [`NO_ROW`], so that
+/// facts positions serve as a [`Source`]'s rows as they are.
 const NONE: u32 = NO_ROW;
 
 /// The principals' summits, as the summits table's rows or as ids.

@@ -13,27 +13,12 @@ use std::io::Write;
 use polars::prelude::*;
 use rayon::prelude::*;
 
+pub use crate::analysis::{NO_ROW, Source};
 use crate::error::{Error, Result};
 use crate::model::calendar::civil_from_days;
 
 /// Rows formatted by one task.
 const BLOCK: usize = 1 << 15;
-
-/// A row number that stands for an empty cell in a [`Source`]'s rows.
-pub const NO_ROW: IdxSize = IdxSize::MAX;
-
-/// One column of a table to write: a frame's column, and which of its
-/// rows make the table's rows, in order ([`NO_ROW`] for an empty cell),
-/// or all of them as they are. A table gathered from larger frames is
-/// written this way without being gathered first.
-pub struct Source<'a> {
-    /// The table column's name.
-    pub name: &'a str,
-    /// The frame column its values come from.
-    pub column: &'a Column,
-    /// Which of `column`'s rows, in the table's order; `None` for all.
-    pub rows: Option<&'a [IdxSize]>,
-}
 
 /// Writes `df` as CSV: an optional byte order mark, a header row, a row a
 /// line.
