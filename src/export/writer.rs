@@ -1,9 +1,11 @@
 //! Frames as CSV, formatted byte for byte as polars' own writer formats
 //! them (its defaults: `,`, `"` where necessary, `\n`, nulls empty, empty
 //! text as `""`, floats in their shortest round-trip form), but faster:
-//! rows are formatted in blocks side by side, dates without a calendar
-//! library, vocabulary words escaped once a category instead of once a
-//! cell.
+//! rows are formatted in blocks side by side, dates from a table of days
+//! instead of a calendar library, four-place floats from their integer,
+//! vocabulary words escaped once a category instead of once a cell. A
+//! table drawn from larger frames through row maps ([`Source`]) is
+//! written without being gathered first.
 //!
 //! The summaries are hundreds of megabytes at a million summits, so this
 //! is where `export summaries` spends its time.
