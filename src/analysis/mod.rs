@@ -357,6 +357,11 @@ pub struct Source<'a> {
     pub rows: Option<&'a [IdxSize]>,
 }
 
+/// Row numbers with [`NO_ROW`] as gather indices, where it is a null.
+pub fn gather_indices(rows: &[IdxSize]) -> IdxCa {
+    IdxCa::from_iter_options("".into(), rows.iter().map(|&r| (r != NO_ROW).then_some(r)))
+}
+
 /// Typed reads of a frame's columns, for analyses and charts that walk
 /// rows.
 pub mod read {

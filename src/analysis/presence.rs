@@ -6,7 +6,7 @@
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use super::{NO_ROW, Source, each_code, enum_is};
+use super::{NO_ROW, Source, each_code, enum_is, gather_indices};
 use crate::load::frame::walk_positions;
 use crate::model::country::COUNTRIES;
 use crate::model::{Level, continuing_state};
@@ -466,11 +466,9 @@ impl<'a> Presence<'a> {
                 let Some(rows) = s.rows else {
                     return Ok(s.column.clone());
                 };
-                let at = IdxCa::from_iter_options(
-                    "".into(),
-                    rows.iter().map(|&r| (r != NO_ROW).then_some(r)),
-                );
-                Ok(s.column.take(&at)?.with_name(s.name.into()))
+                Ok(s.column
+                    .take(&gather_indices(rows))?
+                    .with_name(s.name.into()))
             })
             .collect::<PolarsResult<Vec<_>>>()?;
         DataFrame::new(self.height(), columns)

@@ -15,6 +15,7 @@ use std::io::Write;
 use polars::prelude::*;
 use rayon::prelude::*;
 
+use crate::analysis::gather_indices;
 pub use crate::analysis::{NO_ROW, Source};
 use crate::error::{Error, Result};
 use crate::model::calendar::civil_from_days;
@@ -137,13 +138,7 @@ pub fn write_sources<W: Write>(
                     .zip(&series)
                     .map(|(s, series)| {
                         s.rows
-                            .map(|rows| {
-                                let at = IdxCa::from_iter_options(
-                                    "".into(),
-                                    rows[from..to].iter().map(|&r| (r != NO_ROW).then_some(r)),
-                                );
-                                series.take(&at)
-                            })
+                            .map(|rows| series.take(&gather_indices(&rows[from..to])))
                             .transpose()
                     })
                     .collect::<PolarsResult<_>>()?;
@@ -686,13 +681,7 @@ mod tests {
         ];
         let mut out = Vec::new();
         write_sources(&sources, 6, &mut out, false).unwrap();
-        let take = |c: &Column, rows: &[IdxSize]| {
-            let idx = IdxCa::from_iter_options(
-                "".into(),
-                rows.iter().map(|&r| (r != NO_ROW).then_some(r)),
-            );
-            c.take(&idx).unwrap()
-        };
+        let take = |c: &Column, rows: &[IdxSize]| c.take(&gather_indices(rows)).unwrap();
         let mut gathered =
             DataFrame::new_infer_height(vec![take(&text, &rows), take(&number, &ones)]).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), polars(&mut gathered));
