@@ -79,33 +79,55 @@ pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
     let take = IdxCa::from_vec("".into(), rows.clone());
 
     // Every piece is gathered straight into that order, so the frame is
-    // built once.
-    let mut facts = summits
-        .select([
-            "summit_id",
-            "start_date",
-            "end_date",
-            "side_a",
-            "side_b",
-            "city",
-            "host_country",
-            "format",
-            "host_side",
-            "latitude",
-            "longitude",
-        ])?
-        .take(&take)?;
-    let counts = delegation_counts(
-        ids,
-        data.participants(),
-        data.summit_rows(Table::Participants),
-    )?
-    .take(&take)?;
-    facts = facts.hstack(counts.columns())?;
-    drop(counts);
-    for table in [Table::Outcomes, Table::Context] {
-        let piece = aligned(ids, data.frame(table), &rows, data.summit_rows(table))?;
-        facts = facts.hstack(piece.columns())?;
+    // built once; the pieces are independent and made side by side.
+    let ((summit_columns, counts), (pieces, history)) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    let mut columns = summits.select([
+                        "summit_id",
+                        "start_date",
+                        "end_date",
+                        "side_a",
+                        "side_b",
+                        "city",
+                        "host_country",
+                        "format",
+                        "host_side",
+                        "latitude",
+                        "longitude",
+                    ])?;
+                    // The loader reads long tables in pieces; gathering
+                    // text across pieces copies every string, gathering
+                    // from one piece only its view.
+                    columns.rechunk_mut_par();
+                    columns.take(&take)
+                },
+                || {
+                    delegation_counts(
+                        ids,
+                        data.participants(),
+                        data.summit_rows(Table::Participants),
+                    )?
+                    .take(&take)
+                },
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    [Table::Outcomes, Table::Context].map(|table| {
+                        aligned(ids, data.frame(table), &rows, data.summit_rows(table))
+                    })
+                },
+                || place_in_history(&rows, &dyads, &days),
+            )
+        },
+    );
+    let mut facts = summit_columns?;
+    facts = facts.hstack(counts?.columns())?;
+    for piece in pieces {
+        facts = facts.hstack(piece?.columns())?;
     }
     let physical =
         UInt32Chunked::from_iter_options("dyad".into(), rows.iter().map(|&r| dyads[r as usize]))
@@ -113,22 +135,7 @@ pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
             .cast(&DataType::from(dyad_dtype.cat_physical()?))?;
     facts.with_column(Series::from_cats_and_dtype(&physical, &dyad_dtype, true)?.into_column())?;
     facts.with_column(Column::new("summits_row".into(), rows.as_slice()))?;
-
-    // Place in the dyad's history, by walking the sorted rows.
-    let mut seq = Vec::with_capacity(n);
-    let mut gap = Vec::with_capacity(n);
-    let mut previous = Vec::with_capacity(n);
-    for (k, &row) in rows.iter().enumerate() {
-        let row = row as usize;
-        let before = (k > 0 && dyads[rows[k - 1] as usize] == dyads[row]).then(|| k - 1);
-        let order_in_dyad = before.map_or(1, |b| seq[b] + 1);
-        seq.push(order_in_dyad);
-        gap.push(before.and_then(|b| {
-            let (from, to) = (days[rows[b] as usize]?, days[row]?);
-            Some(i64::from(to) - i64::from(from))
-        }));
-        previous.push(before.map(|b| b as IdxSize));
-    }
+    let History { seq, gap, previous } = history;
     let previous_id = facts
         .column("summit_id")?
         .take(&IdxCa::from_iter_options("".into(), previous.into_iter()))?
@@ -148,6 +155,37 @@ pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
         .collect::<Vec<_>>();
     facts.with_column(Column::new("economic_share".into(), share))?;
     Ok(facts)
+}
+
+/// Each summit's place in its dyad's history, in the sorted order.
+struct History {
+    /// 1-based within the dyad.
+    seq: Vec<i32>,
+    /// Days since the dyad's previous summit, start to start.
+    gap: Vec<Option<i64>>,
+    /// The sorted position of the dyad's previous summit.
+    previous: Vec<Option<IdxSize>>,
+}
+
+/// Walks the sorted `rows` (summits' rows, with their `dyads` and start
+/// `days` by row) once.
+fn place_in_history(rows: &[IdxSize], dyads: &[Option<u32>], days: &[Option<i32>]) -> History {
+    let n = rows.len();
+    let mut seq = Vec::with_capacity(n);
+    let mut gap = Vec::with_capacity(n);
+    let mut previous = Vec::with_capacity(n);
+    for (k, &row) in rows.iter().enumerate() {
+        let row = row as usize;
+        let before = (k > 0 && dyads[rows[k - 1] as usize] == dyads[row]).then(|| k - 1);
+        let order_in_dyad = before.map_or(1, |b| seq[b] + 1);
+        seq.push(order_in_dyad);
+        gap.push(before.and_then(|b| {
+            let (from, to) = (days[rows[b] as usize]?, days[row]?);
+            Some(i64::from(to) - i64::from(from))
+        }));
+        previous.push(before.map(|b| b as IdxSize));
+    }
+    History { seq, gap, previous }
 }
 
 /// The dyad of every summit as a number, and the Enum of the dyads in
@@ -306,7 +344,8 @@ fn aligned(
     rows: &[IdxSize],
     link: Option<&[IdxSize]>,
 ) -> PolarsResult<DataFrame> {
-    let rest = table.drop("summit_id")?;
+    let mut rest = table.drop("summit_id")?;
+    rest.rechunk_mut_par();
     if let Some(link) = link {
         // The loader's link: each of the table's rows' place among `ids`.
         let mut at: Vec<Option<IdxSize>> = vec![None; ids.len()];
