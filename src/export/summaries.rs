@@ -76,7 +76,7 @@ impl Made<'_> {
     }
 
     /// Writes the table as CSV.
-    fn write<W: Write>(&self, out: &mut W, bom: bool) -> Result<()> {
+    fn write<W: Write + Send>(&self, out: &mut W, bom: bool) -> Result<()> {
         match self {
             Made::Frame(df) => writer::write_frame(df, out, bom),
             Made::Presence(p) => writer::write_sources(&p.sources()?, p.height(), out, bom),

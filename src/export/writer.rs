@@ -25,7 +25,7 @@ const BLOCK: usize = 1 << 15;
 
 /// Writes `df` as CSV: an optional byte order mark, a header row, a row a
 /// line.
-pub fn write_frame<W: Write>(df: &DataFrame, out: &mut W, bom: bool) -> Result<()> {
+pub fn write_frame<W: Write + Send>(df: &DataFrame, out: &mut W, bom: bool) -> Result<()> {
     let sources: Vec<Source> = df
         .columns()
         .iter()
@@ -42,7 +42,7 @@ pub fn write_frame<W: Write>(df: &DataFrame, out: &mut W, bom: bool) -> Result<(
 /// [`write_frame`] does. Blocks of rows are formatted in parallel and
 /// written in order, a few at a time, so memory stays bounded whatever the
 /// table's size.
-pub fn write_sources<W: Write>(
+pub fn write_sources<W: Write + Send>(
     sources: &[Source],
     height: usize,
     out: &mut W,
@@ -117,11 +117,9 @@ pub fn write_sources<W: Write>(
     out.write_all(&header).map_err(fail)?;
 
     let n = height;
-    // Blocks of rows formatted side by side, a batch at a time, into
-    // buffers that are reused from batch to batch.
-    let mut buffers: Vec<Vec<u8>> = vec![Vec::new(); 4 * rayon::current_num_threads()];
-    let batch = BLOCK * buffers.len();
-    for start in (0..n).step_by(batch) {
+    // Blocks of rows formatted side by side, a batch of blocks at a time,
+    // into buffers reused from batch to batch.
+    let format = |buffers: &mut [Vec<u8>], start: usize| -> Result<()> {
         buffers
             .par_iter_mut()
             .enumerate()
@@ -179,10 +177,25 @@ pub fn write_sources<W: Write>(
                 }
                 Ok(())
             })
-            .collect::<Result<()>>()?;
-        for block in &buffers {
-            out.write_all(block).map_err(fail)?;
-        }
+            .collect::<Result<()>>()
+    };
+    // Each batch is written out while the next is formatted.
+    let blocks = 2 * rayon::current_num_threads();
+    let batch = BLOCK * blocks;
+    let (mut ready, mut next) = (vec![Vec::new(); blocks], vec![Vec::new(); blocks]);
+    format(&mut ready, 0)?;
+    for start in (0..n).step_by(batch) {
+        let following = start + batch;
+        let (written, formatted) = rayon::join(
+            || ready.iter().try_for_each(|block| out.write_all(block)),
+            || match following < n {
+                true => format(&mut next, following),
+                false => Ok(()),
+            },
+        );
+        written.map_err(fail)?;
+        formatted?;
+        std::mem::swap(&mut ready, &mut next);
     }
     Ok(())
 }
