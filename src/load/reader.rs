@@ -33,18 +33,20 @@ type Refusal = String;
 pub(crate) fn read(table: Table, bytes: &[u8], header: &[String]) -> Result<DataFrame, Refusal> {
     let text = super::csv::strip_bom(bytes);
     let convs: Vec<Conv> = header.iter().map(|name| Conv::of(table, name)).collect();
-    let quoted = memchr::memchr(b'"', text).is_some();
-    // Past the header row.
+    // Past the header row (read as quoted: without quotes, the same).
     let mut at = 0;
     let mut scratch = Fields::default();
-    next_record(text, &mut at, quoted, &mut scratch)?;
+    next_record(text, &mut at, true, &mut scratch)?;
     let body = &text[at..];
 
-    let pieces: Vec<&[u8]> = if quoted {
-        vec![body]
-    } else {
-        split(body, rayon::current_num_threads() * 4)
-    };
+    // A body without quotes is read in pieces side by side (looked at for
+    // quotes side by side too); one with quotes, whose line ends may lie
+    // inside a field, in one.
+    let pieces = split(body, rayon::current_num_threads() * 4);
+    let quoted = pieces
+        .par_iter()
+        .any(|piece| memchr::memchr(b'"', piece).is_some());
+    let pieces = if quoted { vec![body] } else { pieces };
     let parts: Vec<Vec<Series>> = pieces
         .into_par_iter()
         .map(|piece| read_piece(piece, header, &convs, quoted))
@@ -653,6 +655,25 @@ mod tests {
         // Text that is UTF-8 is taken whole.
         let got = read("قمة,1\n".as_bytes()).unwrap();
         assert_eq!(got[0].str().unwrap().get(0), Some("قمة"));
+    }
+
+    #[test]
+    fn a_quote_late_in_a_long_body_has_the_whole_body_read_as_quoted() {
+        // Several pieces' worth of plain rows, then a quoted field holding
+        // a comma, doubled quotes and a line end.
+        let mut text = String::from("summit_id,name\n");
+        let n = 3 * MIN_PIECE / 20;
+        for i in 0..n {
+            text.push_str(&format!("s{i:08},Name {i}\n"));
+        }
+        text.push_str("s99999999,\"Last, \"\"quoted\"\"\nname\"\n");
+        assert!(split(text.as_bytes(), 8).len() >= 3);
+        let header = ["summit_id".to_owned(), "name".to_owned()];
+        let df = read(Table::Participants, text.as_bytes(), &header).unwrap();
+        assert_eq!(df.height(), n + 1);
+        let names = df.column("name").unwrap().str().unwrap();
+        assert_eq!(names.get(n), Some("Last, \"quoted\"\nname"));
+        assert_eq!(names.get(n - 1), Some(format!("Name {}", n - 1).as_str()));
     }
 
     #[test]
