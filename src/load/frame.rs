@@ -7,6 +7,7 @@
 //! route from text to frame and a single schema.
 
 use polars::prelude::*;
+use rayon::prelude::*;
 
 use crate::error::Result;
 use crate::model::country::COUNTRIES;
@@ -353,9 +354,10 @@ pub(crate) enum References {
 }
 
 /// Where each value of each column in `children` stands among the
-/// strictly increasing `known` values, by one merge walk a child that also
-/// checks the child never decreases. A run of one value (a summit's
-/// participants) costs one comparison a row.
+/// strictly increasing `known` values, by merge walks that also check the
+/// child never decreases. A run of one value (a summit's participants)
+/// costs one comparison a row. A long child is walked in pieces side by
+/// side, each starting where a binary search puts its first value.
 pub(crate) fn merge_rows(known: &StringChunked, children: &[StringChunked]) -> References {
     if order(known) != Order::Increasing {
         return References::Unsorted;
@@ -363,41 +365,82 @@ pub(crate) fn merge_rows(known: &StringChunked, children: &[StringChunked]) -> R
     let known: Vec<&str> = known.iter().flatten().collect();
     let mut found = Vec::with_capacity(children.len());
     for child in children {
+        if child.null_count() > 0 {
+            return References::Unsorted;
+        }
+        let size = child
+            .len()
+            .div_ceil(4 * rayon::current_num_threads())
+            .max(1 << 16);
+        let pieces: Vec<StringChunked> = (0..child.len())
+            .step_by(size)
+            .map(|start| child.slice(start as i64, size))
+            .collect();
+        // Each piece must not start below where the one before ended.
+        let seams_in_order = pieces
+            .windows(2)
+            .all(|pair| pair[0].last() <= pair[1].first());
+        let walks: Vec<Walk> = pieces.par_iter().map(|piece| walk(&known, piece)).collect();
+        if !seams_in_order || walks.iter().any(|w| matches!(w, Walk::Unsorted)) {
+            return References::Unsorted;
+        }
+        if walks.iter().any(|w| matches!(w, Walk::Missing)) {
+            return References::Missing;
+        }
         let mut rows: Vec<IdxSize> = Vec::with_capacity(child.len());
-        let mut previous: Option<(&str, IdxSize)> = None;
-        let mut at = 0;
-        for value in child.iter() {
-            let Some(value) = value else {
-                return References::Unsorted;
-            };
-            if let Some((p, row)) = previous {
-                match p.cmp(value) {
-                    std::cmp::Ordering::Equal => {
-                        rows.push(row);
-                        continue;
-                    }
-                    std::cmp::Ordering::Greater => return References::Unsorted,
-                    std::cmp::Ordering::Less => {}
-                }
+        for w in walks {
+            if let Walk::Rows(piece) = w {
+                rows.extend(piece);
             }
-            while at < known.len() && known[at] < value {
-                at += 1;
-            }
-            if at == known.len() || known[at] != value {
-                // Missing, unless the child turns out unsorted further on.
-                let sorted = child.null_count() == 0 && child.iter().flatten().is_sorted();
-                return if sorted {
-                    References::Missing
-                } else {
-                    References::Unsorted
-                };
-            }
-            rows.push(at as IdxSize);
-            previous = Some((value, at as IdxSize));
         }
         found.push(rows);
     }
     References::Rows(found)
+}
+
+/// What a merge walk found of one piece of a child column (no nulls).
+enum Walk {
+    /// Its values decrease somewhere.
+    Unsorted,
+    /// Sorted, but some value is not known.
+    Missing,
+    Rows(Vec<IdxSize>),
+}
+
+/// Walks one piece of a child column along `known`.
+fn walk(known: &[&str], piece: &StringChunked) -> Walk {
+    let mut rows: Vec<IdxSize> = Vec::with_capacity(piece.len());
+    let mut values = piece.iter().flatten();
+    let Some(first) = values.next() else {
+        return Walk::Rows(rows);
+    };
+    let mut at = known.partition_point(|k| *k < first);
+    let mut previous: Option<(&str, IdxSize)> = None;
+    for value in std::iter::once(first).chain(values) {
+        if let Some((p, row)) = previous {
+            match p.cmp(value) {
+                std::cmp::Ordering::Equal => {
+                    rows.push(row);
+                    continue;
+                }
+                std::cmp::Ordering::Greater => return Walk::Unsorted,
+                std::cmp::Ordering::Less => {}
+            }
+        }
+        while at < known.len() && known[at] < value {
+            at += 1;
+        }
+        if at == known.len() || known[at] != value {
+            // Missing, unless the piece turns out unsorted further on.
+            return match piece.iter().flatten().is_sorted() {
+                true => Walk::Missing,
+                false => Walk::Unsorted,
+            };
+        }
+        rows.push(at as IdxSize);
+        previous = Some((value, at as IdxSize));
+    }
+    Walk::Rows(rows)
 }
 
 /// For each of `left`'s ids, the row of `right` holding the same id (null
@@ -460,5 +503,50 @@ mod tests {
             merge_rows(&ca(&["c", "a"]), &[ca(&["a"])]),
             References::Unsorted
         );
+    }
+
+    #[test]
+    fn long_children_are_walked_in_pieces_with_the_same_verdicts() {
+        // Over 200,000 rows: at least four pieces, whatever the threads.
+        let id = |i: usize| format!("s{i:07}");
+        let known: Vec<String> = (0..100_000).map(|i| id(2 * i)).collect();
+        let known = StringChunked::from_iter_values("k".into(), known.iter().map(String::as_str));
+        let twice: Vec<String> = (0..100_000).flat_map(|i| [id(2 * i), id(2 * i)]).collect();
+        let child = |values: &[String]| {
+            StringChunked::from_iter_values("c".into(), values.iter().map(String::as_str))
+        };
+        // Verdicts by name, so that a failure does not print 200,000 rows.
+        let verdict = |values: &[String]| match merge_rows(&known, &[child(values)]) {
+            References::Rows(rows) => {
+                let expected: Vec<IdxSize> = (0..200_000).map(|r| r / 2).collect();
+                if rows == [expected] {
+                    "the rows"
+                } else {
+                    "other rows"
+                }
+            }
+            References::Missing => "missing",
+            References::Unsorted => "unsorted",
+        };
+        assert_eq!(verdict(&twice), "the rows");
+        // An id that is not known, late in the child.
+        let mut missing = twice.clone();
+        missing[180_001] = id(180_001);
+        assert_eq!(verdict(&missing), "missing");
+        // ... but the child decreases further on: hashing must decide.
+        let mut both = missing.clone();
+        both[190_000] = id(0);
+        assert_eq!(verdict(&both), "unsorted");
+        // A decrease early, then an unknown id late.
+        let mut early = missing;
+        early[10] = id(4);
+        assert_eq!(verdict(&early), "unsorted");
+        // A decrease exactly where one piece ends and the next begins
+        // (piece sizes are at least 65,536): each piece is sorted alone.
+        let mut seam = twice;
+        for row in &mut seam[..65_536] {
+            *row = id(199_998);
+        }
+        assert_eq!(verdict(&seam), "unsorted");
     }
 }
