@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 use polars::prelude::*;
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 pub use frame::Table;
@@ -447,32 +448,61 @@ fn read_texts(root: &Root, statements: &DataFrame) -> Result<Texts> {
     Ok(texts)
 }
 
+/// One file as the fast route read it: its header, or what is wrong with
+/// it, and (with a header) its frame, or the first thing that kept it from
+/// being read.
+struct FastRead {
+    table: Table,
+    path: String,
+    header: std::result::Result<Vec<String>, Vec<Finding>>,
+    frame: Option<std::result::Result<DataFrame, String>>,
+}
+
 /// The CSV route: fast where the data is clean, precise where it is not.
 fn load_tables(root: &Root, label: &str) -> Result<(Frames, Links, Texts), LoadError> {
     let has_file = |rel: &str| text_file_exists(root, rel);
-    // Fast route: each file is mapped, read into a frame in one pass that
-    // also checks its structure, and unmapped before the next, so that
-    // only one file's pages are held at a time; then the vectorised rules.
+    // Fast route: the files are read side by side, each mapped, read into
+    // a frame in one pass that also checks its structure, and unmapped;
+    // then the vectorised rules. What they found is taken in table order.
+    let read: Vec<Result<Option<FastRead>>> = Table::ALL
+        .par_iter()
+        .map(|&table| {
+            let Some(bytes) = root.read(&table.file_name())? else {
+                return Ok(None);
+            };
+            let path = format!("{label}/{}", table.file_name());
+            let header = csv::header(table, &path, &bytes);
+            let frame = header.as_ref().ok().map(|header| {
+                frame::read_csv(table, &bytes, header).map_err(|e| format!("{path}: {e}"))
+            });
+            Ok(Some(FastRead {
+                table,
+                path,
+                header,
+                frame,
+            }))
+        })
+        .collect();
     let mut frames = Frames::new();
     let mut headers = Vec::new();
     let mut findings = Vec::new();
     let mut flag: Option<String> = None;
-    for table in Table::ALL {
-        let Some(bytes) = root.read(&table.file_name())? else {
+    for file in read {
+        let Some(file) = file? else {
             continue;
         };
-        let path = format!("{label}/{}", table.file_name());
-        match csv::header(table, &path, &bytes) {
+        match file.header {
             Ok(header) => {
                 if findings.is_empty() && flag.is_none() {
-                    match frame::read_csv(table, &bytes, &header) {
-                        Ok(df) => {
-                            frames.insert(table, df);
+                    match file.frame {
+                        Some(Ok(df)) => {
+                            frames.insert(file.table, df);
                         }
-                        Err(e) => flag = Some(format!("{path}: {e}")),
+                        Some(Err(e)) => flag = Some(e),
+                        None => {}
                     }
                 }
-                headers.push((table, path, header));
+                headers.push((file.table, file.path, header));
             }
             Err(f) => findings.extend(f),
         }
