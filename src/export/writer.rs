@@ -311,6 +311,7 @@ impl<'a> Values<'a> {
     }
 
     /// Formats the value at `row` of this chunk (nothing for a null).
+    #[inline(always)]
     fn write(&self, buf: &mut Vec<u8>, row: usize, words: &[Vec<u8>]) {
         match self {
             Values::Text(a) => {
@@ -400,6 +401,7 @@ impl<'a> Cells<'a> {
         })
     }
 
+    #[inline(always)]
     fn write(&self, buf: &mut Vec<u8>, row: usize) {
         if let [one] = self.chunks.as_slice() {
             one.write(buf, row, &self.words);
@@ -418,12 +420,15 @@ fn text(buf: &mut Vec<u8>, s: &[u8]) {
         buf.extend_from_slice(b"\"\"");
         return;
     }
-    // Cells are mostly short ids and names: a plain loop over their bytes
-    // beats setting up two vector searches a cell.
-    let plain = if s.len() <= 32 {
-        !s.iter().any(|b| matches!(b, b'"' | b',' | b'\n' | b'\r'))
-    } else {
-        memchr::memchr(b'"', s).is_none() && memchr::memchr3(b',', b'\n', b'\r', s).is_none()
+    // Cells are mostly short ids and names: looking at them eight bytes at
+    // a time beats setting up two vector searches a cell.
+    let plain = match s.len() {
+        0..8 => !s.iter().any(|b| matches!(b, b'"' | b',' | b'\n' | b'\r')),
+        8..=16 => {
+            let word = |at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or_default());
+            !needs_quotes(word(0)) && !needs_quotes(word(s.len() - 8))
+        }
+        _ => memchr::memchr(b'"', s).is_none() && memchr::memchr3(b',', b'\n', b'\r', s).is_none(),
     };
     if plain {
         put(buf, s);
@@ -437,6 +442,17 @@ fn text(buf: &mut Vec<u8>, s: &[u8]) {
         buf.push(b);
     }
     buf.push(b'"');
+}
+
+/// Whether any of eight bytes is a quote, a comma or a line end (the
+/// classic test for a zero byte, on the bytes xor each of those).
+#[inline(always)]
+fn needs_quotes(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let any = |c: u8| zero_in(word ^ (ONES * u64::from(c)));
+    (any(b'"') | any(b',') | any(b'\n') | any(b'\r')) != 0
 }
 
 /// Appends a short piece of text to `buf`. Cells are mostly a few bytes
@@ -492,29 +508,36 @@ fn float(buf: &mut Vec<u8>, v: f64) {
             buf.push(b'-');
         }
         let k = k.unsigned_abs();
-        let mut digits = itoa::Buffer::new();
-        put(buf, digits.format(k / 10_000).as_bytes());
+        let whole = k / 10_000;
+        if whole < 10 {
+            buf.push(b'0' + whole as u8);
+        } else {
+            put(buf, itoa::Buffer::new().format(whole).as_bytes());
+        }
         buf.push(b'.');
-        let mut fraction = k % 10_000;
-        if fraction == 0 {
-            buf.push(b'0');
-            return;
-        }
-        let mut width = 4;
-        while fraction.is_multiple_of(10) {
-            fraction /= 10;
-            width -= 1;
-        }
-        let mut places = [b'0'; 4];
-        for place in places[..width].iter_mut().rev() {
-            *place = b'0' + (fraction % 10) as u8;
-            fraction /= 10;
-        }
-        put(buf, &places[..width]);
+        let (digits, len) = &FRACTIONS[(k % 10_000) as usize];
+        put(buf, &digits[..usize::from(*len)]);
         return;
     }
     put(buf, zmij::Buffer::new().format(v).as_bytes());
 }
+
+/// The digits after the point of every fraction of four places, by its
+/// ten-thousandths, without trailing zeros (`0` for none): 2500 is `25`.
+static FRACTIONS: std::sync::LazyLock<Vec<([u8; 4], u8)>> = std::sync::LazyLock::new(|| {
+    (0..10_000u16)
+        .map(|f| {
+            let mut digits = *b"0000";
+            let mut rest = f;
+            for place in digits.iter_mut().rev() {
+                *place = b'0' + (rest % 10) as u8;
+                rest /= 10;
+            }
+            let len = 4 - digits.iter().rev().take_while(|&&d| d == b'0').count();
+            (digits, len.max(1) as u8)
+        })
+        .collect()
+});
 
 /// The first and last day of [`DATES`].
 const FIRST_DAY: i32 = -25_567; // 1900-01-01
@@ -667,6 +690,40 @@ mod tests {
             f64::INFINITY,
         ] {
             assert_eq!(ours(v), zmij(v), "{v:e}");
+        }
+    }
+
+    #[test]
+    fn text_is_quoted_when_any_byte_needs_it() {
+        let quoted = |s: &[u8]| {
+            let mut out = vec![b'"'];
+            for &b in s {
+                out.extend(if b == b'"' {
+                    &b"\"\""[..]
+                } else {
+                    std::slice::from_ref(&b)
+                });
+            }
+            out.push(b'"');
+            out
+        };
+        // Every length up to past the eight-byte words, every place, each
+        // byte that needs quotes and some that do not (high and control
+        // bytes, and those one off the special ones).
+        for len in 1..=40 {
+            for at in 0..len {
+                for b in [
+                    b'"', b',', b'\n', b'\r', b'!', b'#', b'+', b'-', 0x0b, 0x0c, 0x80, 0xff, 0,
+                ] {
+                    let mut s = vec![b'x'; len];
+                    s[at] = b;
+                    let mut got = Vec::new();
+                    text(&mut got, &s);
+                    let special = matches!(b, b'"' | b',' | b'\n' | b'\r');
+                    let want = if special { quoted(&s) } else { s.clone() };
+                    assert_eq!(got, want, "{len} bytes, {b:#x} at {at}");
+                }
+            }
         }
     }
 
