@@ -111,9 +111,8 @@ pub struct Principals<'a> {
     participants: &'a DataFrame,
     /// Each principal's row among the participants.
     rows: Vec<IdxSize>,
-    /// Their person ids, and the people numbered in order of first
-    /// appearance (which only groups a person's rows).
-    person: Vec<&'a str>,
+    /// Their people, numbered in the order of their person ids (so that
+    /// the numbers both group a person's rows and sort them by id).
     number: Vec<u32>,
     /// Their own country, as its continuing state.
     own: Vec<u32>,
@@ -139,7 +138,6 @@ impl<'a> Principals<'a> {
         )?;
         let n = own.len();
         let mut rows: Vec<IdxSize> = Vec::with_capacity(n);
-        let mut person: Vec<&str> = Vec::with_capacity(n);
         let mut number: Vec<u32> = Vec::with_capacity(n);
         let mut people: PlHashMap<&str, u32> = PlHashMap::new();
         for (row, (yes, who)) in is_principal
@@ -151,9 +149,19 @@ impl<'a> Principals<'a> {
                 let who = who.unwrap_or_default();
                 let next = people.len() as u32;
                 rows.push(row as IdxSize);
-                person.push(who);
                 number.push(*people.entry(who).or_insert(next));
             }
+        }
+        // Renumbered from the order of first appearance to the order of
+        // the ids.
+        let mut ids: Vec<(&str, u32)> = people.into_iter().collect();
+        ids.sort_unstable();
+        let mut rank = vec![0u32; ids.len()];
+        for (r, (_, first)) in ids.iter().enumerate() {
+            rank[*first as usize] = r as u32;
+        }
+        for k in &mut number {
+            *k = rank[*k as usize];
         }
         // Each principal's summit: by the link, its row in the summits
         // table, whose order is the ids' order (the loader links only ids
@@ -165,7 +173,6 @@ impl<'a> Principals<'a> {
         Ok(Principals {
             participants,
             rows,
-            person,
             number,
             own,
             of,
@@ -178,7 +185,6 @@ impl<'a> Principals<'a> {
         let Principals {
             participants,
             rows,
-            person,
             number,
             own,
             of,
@@ -245,7 +251,6 @@ impl<'a> Principals<'a> {
             let day = (i64::from(days[at as usize]) - i64::from(i32::MIN)) as u128;
             keys.push((u128::from(who) << 96) | (day << 64) | (u128::from(at) << 32) | k as u128);
         }
-        drop(number);
         // Each person's summits in time order (ties in the facts' order).
         keys.par_sort_unstable();
 
@@ -315,7 +320,7 @@ impl<'a> Principals<'a> {
             .collect();
         let by_id = |x: &u32, y: &u32| {
             let (x, y) = (*x as usize, *y as usize);
-            of.cmp(x, y).then((person[x], x).cmp(&(person[y], y)))
+            of.cmp(x, y).then((number[x], x).cmp(&(number[y], y)))
         };
         if !in_order {
             order_of.par_sort_unstable_by(by_id);
@@ -330,14 +335,12 @@ impl<'a> Principals<'a> {
                         .take_while(|&&k| summit_of[k as usize] == at)
                         .count();
                 if end - start > 1 {
-                    order_of[start..end].sort_unstable_by(|x, y| {
-                        (person[*x as usize], x).cmp(&(person[*y as usize], y))
-                    });
+                    order_of[start..end].sort_unstable_by_key(|&k| (number[k as usize], k));
                 }
                 start = end;
             }
         }
-        drop(person);
+        drop(number);
         drop(of);
 
         // The output: the principals' own columns drawn from the
