@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use num_traits::{One, Zero};
 use polars::prelude::*;
 
 use crate::model::calendar::civil_from_days;
@@ -114,8 +115,13 @@ pub(crate) fn round(x: f64, places: i32) -> f64 {
     if rounded.is_finite() { rounded } else { x }
 }
 
-/// A column's values cast to the numbers `T`, read by row.
-pub(crate) struct Values<T: PolarsNumericType>(T::Array);
+/// A column's values as the numbers `T`, read by row. Columns of `T`
+/// itself and booleans (0 and 1) are read as they are; others are cast
+/// once.
+pub(crate) enum Values<T: PolarsNumericType> {
+    Numbers(T::Array),
+    Booleans(<BooleanType as PolarsDataType>::Array),
+}
 
 /// Decimal numbers (booleans as 0 and 1).
 pub(crate) type Floats = Values<Float64Type>;
@@ -125,14 +131,53 @@ pub(crate) type Ints = Values<Int64Type>;
 
 impl<T: PolarsNumericType> Values<T> {
     pub(crate) fn of(df: &DataFrame, name: &str) -> PolarsResult<Values<T>> {
-        let column = df.column(name)?.cast(&T::get_static_dtype())?;
+        let column = df.column(name)?;
+        if column.dtype() == &DataType::Boolean {
+            let values = column.bool()?.rechunk();
+            if let Some(array) = values.downcast_iter().next() {
+                return Ok(Values::Booleans(array.clone()));
+            }
+        }
+        let column = column.cast(&T::get_static_dtype())?;
         let values = column.as_materialized_series().unpack::<T>()?.rechunk();
-        Ok(Values(one_chunk(&values)))
+        Ok(Values::Numbers(one_chunk(&values)))
     }
 
     pub(crate) fn get(&self, row: usize) -> Option<T::Native> {
-        self.0.get(row)
+        match self {
+            Values::Numbers(array) => array.get(row),
+            Values::Booleans(array) => array
+                .get(row)
+                .map(|b| if b { One::one() } else { Zero::zero() }),
+        }
     }
+}
+
+/// The dyads (as text) of the facts' `rows`, gathered from the `dyad`
+/// column (the whole column is not made text).
+pub(crate) fn dyads_at(
+    facts: &DataFrame,
+    rows: impl Iterator<Item = usize>,
+) -> PolarsResult<Column> {
+    let rows = IdxCa::from_iter_values("".into(), rows.map(|r| r as IdxSize));
+    facts.column("dyad")?.take(&rows)?.cast(&DataType::String)
+}
+
+/// Whether each row of a text column is `word` (null where the row is);
+/// an Enum column is compared on its codes, without making text.
+pub(crate) fn is_word(column: &Column, word: &str) -> PolarsResult<Vec<Option<bool>>> {
+    if let DataType::Enum(categories, _) = column.dtype() {
+        let code = categories
+            .categories()
+            .values_iter()
+            .position(|w| w == word)
+            .map(|c| c as u32);
+        let mut is = Vec::with_capacity(column.len());
+        super::each_code(column, |c| is.push(c.map(|c| Some(c) == code)))?;
+        return Ok(is);
+    }
+    let text = column.cast(&DataType::String)?;
+    Ok(text.str()?.iter().map(|t| t.map(|t| t == word)).collect())
 }
 
 /// The single array of a rechunked column (an empty one for no rows).

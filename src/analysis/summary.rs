@@ -198,8 +198,6 @@ pub fn delegations(facts: &DataFrame) -> PolarsResult<DataFrame> {
 pub fn outcome_rates(facts: &DataFrame) -> PolarsResult<DataFrame> {
     let dyads = groups::dyad_keys(facts)?;
     let decades = groups::decades(facts)?;
-    let text = facts.column("dyad")?.cast(&DataType::String)?;
-    let text = text.str()?;
     let joint = groups::Floats::of(facts, "joint_statement")?;
     let rates = [
         "joint_press_conference",
@@ -220,19 +218,13 @@ pub fn outcome_rates(facts: &DataFrame) -> PolarsResult<DataFrame> {
         wanted.push((dyad, decade.map(|y| format!("{y}s")), group));
     }
     wanted.sort_by(|x, y| (x.0, &x.1).cmp(&(y.0, &y.1)));
-    let names: Vec<Option<&str>> = wanted
-        .iter()
-        .map(|(_, _, g)| text.get(g[0].start))
-        .collect();
+    let names = groups::dyads_at(facts, wanted.iter().map(|(_, _, g)| g[0].start))?;
     let periods: Vec<Option<&str>> = wanted.iter().map(|(_, p, _)| p.as_deref()).collect();
     let rates = rates
         .into_iter()
         .collect::<PolarsResult<Vec<groups::Floats>>>()?;
     table(
-        vec![
-            Column::new("dyad".into(), names),
-            Column::new("period".into(), periods),
-        ],
+        vec![names, Column::new("period".into(), periods)],
         &[
             ("n_summits", Numbers::Whole),
             ("n_coded", Numbers::Whole),
@@ -361,8 +353,6 @@ pub fn contexts(facts: &DataFrame) -> PolarsResult<DataFrame> {
 /// `third_country` column is read).
 pub fn cross_dyad(facts: &DataFrame, venue: &DataFrame) -> PolarsResult<DataFrame> {
     let dyads = groups::dyad_keys(facts)?;
-    let text = facts.column("dyad")?.cast(&DataType::String)?;
-    let text = text.str()?;
     let days = groups::Ints::of(facts, "start_date")?;
     let gaps = groups::Ints::of(facts, "gap_days")?;
     let joint = groups::Floats::of(facts, "joint_statement")?;
@@ -370,14 +360,15 @@ pub fn cross_dyad(facts: &DataFrame, venue: &DataFrame) -> PolarsResult<DataFram
     let agreements = groups::Ints::of(facts, "agreements_signed")?;
     let delegation = groups::Floats::of(facts, "n_participants")?;
     let economic = groups::Floats::of(facts, "economic_share")?;
-    let format = facts.column("format")?.cast(&DataType::String)?;
-    let format = format.str()?;
-    let bilateral = |r: usize| format.get(r).map(|f| f64::from(u8::from(f == "bilateral")));
+    let bilateral = groups::is_word(facts.column("format")?, "bilateral")?;
+    let bilateral = |r: usize| bilateral[r].map(|b| f64::from(u8::from(b)));
     let third = groups::Floats::of(venue, "third_country")?;
     let grouped = groups::group(dyads.iter().copied());
-    let names: Vec<Option<&str>> = grouped.iter().map(|(_, g)| text.get(g[0].start)).collect();
     let mut frame = table(
-        vec![Column::new("dyad".into(), names)],
+        vec![groups::dyads_at(
+            facts,
+            grouped.iter().map(|(_, g)| g[0].start),
+        )?],
         &[
             ("n_summits", Numbers::Whole),
             ("first_date", Numbers::Whole),
