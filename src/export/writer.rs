@@ -777,18 +777,14 @@ mod tests {
         let number = Column::new("n".into(), [10i64, 20]);
         let rows = [4, NO_ROW, 0, 2, 1, 3];
         let ones = [1, 0, NO_ROW, 1, 0, 0];
-        let sources = [
+        fn drawn<'a>(name: &'a str, column: &'a Column, rows: &'a [IdxSize]) -> Source<'a> {
             Source {
-                name: "t",
-                column: &text,
-                rows: Some(&rows),
-            },
-            Source {
-                name: "n",
-                column: &number,
-                rows: Some(&ones),
-            },
-        ];
+                name,
+                column,
+                rows: Some(rows),
+            }
+        }
+        let sources = [drawn("t", &text, &rows), drawn("n", &number, &ones)];
         let mut out = Vec::new();
         write_sources(&sources, 6, &mut out, false).unwrap();
         let take = |c: &Column, rows: &[IdxSize]| c.take(&gather_indices(rows)).unwrap();
@@ -827,16 +823,8 @@ mod tests {
         let scattered: Vec<IdxSize> = (0..n).map(|i| (i * 7_919 + 13) % n).collect();
         assert!(close_together(&close) && !close_together(&scattered));
         let sources = [
-            Source {
-                name: "close",
-                column: &ids,
-                rows: Some(&close),
-            },
-            Source {
-                name: "scattered",
-                column: &ids,
-                rows: Some(&scattered),
-            },
+            drawn("close", &ids, &close),
+            drawn("scattered", &ids, &scattered),
         ];
         let mut out = Vec::new();
         write_sources(&sources, n as usize, &mut out, false).unwrap();
