@@ -188,9 +188,12 @@ pub fn write_sources<W: Write + Send>(
         let following = start + batch;
         let (written, formatted) = rayon::join(
             || ready.iter().try_for_each(|block| out.write_all(block)),
-            || match following < n {
-                true => format(&mut next, following),
-                false => Ok(()),
+            || {
+                if following < n {
+                    format(&mut next, following)
+                } else {
+                    Ok(())
+                }
             },
         );
         written.map_err(fail)?;
