@@ -345,6 +345,8 @@ fn aligned(
     link: Option<&[IdxSize]>,
 ) -> PolarsResult<DataFrame> {
     let mut rest = table.drop("summit_id")?;
+    // In one chunk, as the summits' columns in `facts`: gathered text is
+    // then copied as views, not string by string.
     rest.rechunk_mut_par();
     if let Some(link) = link {
         // The loader's link: each of the table's rows' place among `ids`.
@@ -394,6 +396,26 @@ pub struct Source<'a> {
     pub column: &'a Column,
     /// Which of `column`'s rows, in the table's order; `None` for all.
     pub rows: Option<&'a [IdxSize]>,
+}
+
+impl<'a> Source<'a> {
+    /// All of `column`'s rows, as they are, under its own name.
+    pub fn whole(column: &'a Column) -> Source<'a> {
+        Source {
+            name: column.name().as_str(),
+            column,
+            rows: None,
+        }
+    }
+
+    /// `column`'s `rows`, in that order, under `name`.
+    pub fn drawn(name: &'a str, column: &'a Column, rows: &'a [IdxSize]) -> Source<'a> {
+        Source {
+            name,
+            column,
+            rows: Some(rows),
+        }
+    }
 }
 
 /// Row numbers with [`NO_ROW`] as gather indices, where it is a null.

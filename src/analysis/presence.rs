@@ -428,21 +428,7 @@ impl<'a> Presence<'a> {
     /// the facts or the columns computed here.
     pub fn sources<'s>(&'s self) -> PolarsResult<Vec<Source<'s>>> {
         let from = |name: &'static str, frame: &'s DataFrame, rows: &'s [IdxSize]| {
-            PolarsResult::Ok(Source {
-                name,
-                column: frame.column(name)?,
-                rows: Some(rows),
-            })
-        };
-        let named = |name: &'static str, column: &'s Column, rows: &'s [IdxSize]| Source {
-            name,
-            column,
-            rows: Some(rows),
-        };
-        let computed = |column: &'s Column| Source {
-            name: column.name().as_str(),
-            column,
-            rows: None,
+            PolarsResult::Ok(Source::drawn(name, frame.column(name)?, rows))
         };
         let (participants, facts) = (self.participants, self.facts);
         let ids = facts.column("summit_id")?;
@@ -452,11 +438,11 @@ impl<'a> Presence<'a> {
             from("person_id", participants, &self.rows)?,
             from("name", participants, &self.rows)?,
             from("country", participants, &self.rows)?,
-            computed(&self.counterpart),
-            named("previous_summit_with_counterpart", ids, &self.with),
-            computed(&self.days_with),
-            named("previous_summit_on_counterpart_soil", ids, &self.soil),
-            computed(&self.days_soil),
+            Source::whole(&self.counterpart),
+            Source::drawn("previous_summit_with_counterpart", ids, &self.with),
+            Source::whole(&self.days_with),
+            Source::drawn("previous_summit_on_counterpart_soil", ids, &self.soil),
+            Source::whole(&self.days_soil),
         ])
     }
 

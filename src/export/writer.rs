@@ -26,15 +26,7 @@ const BLOCK: usize = 1 << 15;
 /// Writes `df` as CSV: an optional byte order mark, a header row, a row a
 /// line.
 pub fn write_frame<W: Write + Send>(df: &DataFrame, out: &mut W, bom: bool) -> Result<()> {
-    let sources: Vec<Source> = df
-        .columns()
-        .iter()
-        .map(|c| Source {
-            name: c.name().as_str(),
-            column: c,
-            rows: None,
-        })
-        .collect();
+    let sources: Vec<Source> = df.columns().iter().map(Source::whole).collect();
     write_sources(&sources, df.height(), out, bom)
 }
 
@@ -780,14 +772,10 @@ mod tests {
         let number = Column::new("n".into(), [10i64, 20]);
         let rows = [4, NO_ROW, 0, 2, 1, 3];
         let ones = [1, 0, NO_ROW, 1, 0, 0];
-        fn drawn<'a>(name: &'a str, column: &'a Column, rows: &'a [IdxSize]) -> Source<'a> {
-            Source {
-                name,
-                column,
-                rows: Some(rows),
-            }
-        }
-        let sources = [drawn("t", &text, &rows), drawn("n", &number, &ones)];
+        let sources = [
+            Source::drawn("t", &text, &rows),
+            Source::drawn("n", &number, &ones),
+        ];
         let mut out = Vec::new();
         write_sources(&sources, 6, &mut out, false).unwrap();
         let take = |c: &Column, rows: &[IdxSize]| c.take(&gather_indices(rows)).unwrap();
@@ -826,8 +814,8 @@ mod tests {
         let scattered: Vec<IdxSize> = (0..n).map(|i| (i * 7_919 + 13) % n).collect();
         assert!(close_together(&close) && !close_together(&scattered));
         let sources = [
-            drawn("close", &ids, &close),
-            drawn("scattered", &ids, &scattered),
+            Source::drawn("close", &ids, &close),
+            Source::drawn("scattered", &ids, &scattered),
         ];
         let mut out = Vec::new();
         write_sources(&sources, n as usize, &mut out, false).unwrap();
