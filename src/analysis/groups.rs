@@ -153,14 +153,14 @@ impl<T: PolarsNumericType> Values<T> {
     }
 }
 
-/// The dyads (as text) of the facts' `rows`, gathered from the `dyad`
-/// column (the whole column is not made text).
+/// The dyads of the facts' `rows` (a group's first rows, say), gathered
+/// from the `dyad` column in its own dtype.
 pub(crate) fn dyads_at(
     facts: &DataFrame,
     rows: impl Iterator<Item = usize>,
 ) -> PolarsResult<Column> {
     let rows = IdxCa::from_iter_values("".into(), rows.map(|r| r as IdxSize));
-    facts.column("dyad")?.take(&rows)?.cast(&DataType::String)
+    facts.column("dyad")?.take(&rows)
 }
 
 /// Whether each row of a text column is `word` (null where the row is);

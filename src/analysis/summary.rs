@@ -48,11 +48,7 @@ pub fn dyad_decade(facts: &DataFrame) -> PolarsResult<DataFrame> {
     let gaps = groups::Floats::of(facts, "gap_days")?;
     let agreements = groups::Ints::of(facts, "agreements_signed")?;
     let grouped = groups::group(dyads.iter().zip(&decades).map(|(d, y)| (*d, *y)));
-    let first = IdxCa::from_iter_values(
-        "".into(),
-        grouped.iter().map(|(_, g)| g[0].start as IdxSize),
-    );
-    let dyad = facts.column("dyad")?.take(&first)?;
+    let dyad = groups::dyads_at(facts, grouped.iter().map(|(_, g)| g[0].start))?;
     table(
         vec![dyad],
         &[
@@ -218,7 +214,8 @@ pub fn outcome_rates(facts: &DataFrame) -> PolarsResult<DataFrame> {
         wanted.push((dyad, decade.map(|y| format!("{y}s")), group));
     }
     wanted.sort_by(|x, y| (x.0, &x.1).cmp(&(y.0, &y.1)));
-    let names = groups::dyads_at(facts, wanted.iter().map(|(_, _, g)| g[0].start))?;
+    let names = groups::dyads_at(facts, wanted.iter().map(|(_, _, g)| g[0].start))?
+        .cast(&DataType::String)?;
     let periods: Vec<Option<&str>> = wanted.iter().map(|(_, p, _)| p.as_deref()).collect();
     let rates = rates
         .into_iter()
@@ -365,10 +362,10 @@ pub fn cross_dyad(facts: &DataFrame, venue: &DataFrame) -> PolarsResult<DataFram
     let third = groups::Floats::of(venue, "third_country")?;
     let grouped = groups::group(dyads.iter().copied());
     let mut frame = table(
-        vec![groups::dyads_at(
-            facts,
-            grouped.iter().map(|(_, g)| g[0].start),
-        )?],
+        vec![
+            groups::dyads_at(facts, grouped.iter().map(|(_, g)| g[0].start))?
+                .cast(&DataType::String)?,
+        ],
         &[
             ("n_summits", Numbers::Whole),
             ("first_date", Numbers::Whole),
