@@ -93,8 +93,8 @@ fn wanted(options: &SummaryOptions, name: &str) -> bool {
 }
 
 /// The collection's facts, and its principals if the leaders' presence
-/// is asked for, read on a second thread while the facts are made (much
-/// of making them runs on one core).
+/// is asked for, read on a second thread while the facts are made (the
+/// two need about the same time, and neither keeps both cores busy).
 fn facts_and_principals<'a>(
     data: &'a Collection,
     options: &SummaryOptions,
