@@ -22,12 +22,13 @@ enum Summit<'a> {
 }
 
 impl<'a> Summit<'a> {
-    /// The summit ids of the participants' `rows`.
-    fn ids(participants: &'a DataFrame, rows: &[IdxSize]) -> PolarsResult<Summit<'a>> {
-        let ids = participants.column("summit_id")?.str()?;
+    /// The summit ids of a `summit_id` column, in its order.
+    fn ids(column: &'a Column) -> PolarsResult<Summit<'a>> {
         Ok(Summit::Ids(
-            rows.iter()
-                .map(|&r| ids.get(r as usize).unwrap_or_default())
+            column
+                .str()?
+                .iter()
+                .map(Option::unwrap_or_default)
                 .collect(),
         ))
     }
@@ -106,50 +107,50 @@ fn states(column: &Column, continuing: &[u32]) -> PolarsResult<Vec<u32>> {
 
 /// The principals of a participants table: the half of
 /// [`leader_presence`] that needs no facts, so that it can be read while
-/// the facts are made.
-pub struct Principals<'a> {
-    participants: &'a DataFrame,
-    /// Each principal's row among the participants.
-    rows: Vec<IdxSize>,
+/// the facts are made. It holds the participants' columns it needs
+/// (sharing their buffers, not copying them), so the participants can be
+/// dropped once it is read: their other columns are freed at once, and
+/// these once [`Principals::look_back`] has taken the principals' rows.
+pub struct Principals {
+    /// The participants' columns a principal's row shows.
+    columns: DataFrame,
+    /// Which participants are principals.
+    is_principal: BooleanChunked,
     /// Their people, numbered in the order of their person ids (so that
     /// the numbers both group a person's rows and sort them by id).
     number: Vec<u32>,
     /// Their own country, as its continuing state.
     own: Vec<u32>,
-    /// Their summit.
-    of: Summit<'a>,
+    /// Their summits' rows in the summits table, when linked.
+    linked: Option<Vec<IdxSize>>,
 }
 
-impl<'a> Principals<'a> {
+impl Principals {
+    /// The participants' columns a principal's row shows.
+    const COLUMNS: [&str; 4] = ["summit_id", "person_id", "name", "country"];
+
     /// Reads the principals in one pass over the participants, without
     /// copying any text column. `link` as for [`leader_presence`].
-    pub fn read(
-        participants: &'a DataFrame,
-        link: Option<&[IdxSize]>,
-    ) -> PolarsResult<Principals<'a>> {
+    pub fn read(participants: &DataFrame, link: Option<&[IdxSize]>) -> PolarsResult<Principals> {
         let principal = Level::ALL
             .iter()
             .position(|l| *l == Level::Principal)
             .unwrap_or_default() as u32;
         let is_principal = enum_is(participants.column("level")?, principal)?;
+        let columns = participants.select(Principals::COLUMNS)?;
         let own = states(
-            &participants.column("country")?.filter(&is_principal)?,
+            &columns.column("country")?.filter(&is_principal)?,
             &continuing_states(),
         )?;
-        let n = own.len();
-        let mut rows: Vec<IdxSize> = Vec::with_capacity(n);
-        let mut number: Vec<u32> = Vec::with_capacity(n);
+        let mut number: Vec<u32> = Vec::with_capacity(own.len());
         let mut people: PlHashMap<&str, u32> = PlHashMap::new();
-        for (row, (yes, who)) in is_principal
+        for (yes, who) in is_principal
             .iter()
-            .zip(participants.column("person_id")?.str()?.iter())
-            .enumerate()
+            .zip(columns.column("person_id")?.str()?.iter())
         {
             if yes == Some(true) {
-                let who = who.unwrap_or_default();
                 let next = people.len() as u32;
-                rows.push(row as IdxSize);
-                number.push(*people.entry(who).or_insert(next));
+                number.push(*people.entry(who.unwrap_or_default()).or_insert(next));
             }
         }
         // Renumbered from the order of first appearance to the order of
@@ -163,33 +164,40 @@ impl<'a> Principals<'a> {
         for k in &mut number {
             *k = rank[*k as usize];
         }
-        // Each principal's summit: by the link, its row in the summits
-        // table, whose order is the ids' order (the loader links only ids
-        // it found strictly increasing); otherwise its id.
-        let of = match link {
-            Some(link) => Summit::Rows(rows.iter().map(|&r| link[r as usize]).collect()),
-            None => Summit::ids(participants, &rows)?,
-        };
+        // Each principal's summit's row in the summits table, whose order
+        // is the ids' order (the loader links only ids it found strictly
+        // increasing).
+        let linked = link.map(|link| {
+            is_principal
+                .iter()
+                .zip(link)
+                .filter_map(|(yes, &row)| (yes == Some(true)).then_some(row))
+                .collect()
+        });
         Ok(Principals {
-            participants,
-            rows,
+            columns,
+            is_principal,
             number,
             own,
-            of,
+            linked,
         })
     }
 
     /// The other half of [`leader_presence`]: the principals matched to
     /// the facts, and what each looks back to.
-    pub fn look_back(self, facts: &'a DataFrame) -> PolarsResult<Presence<'a>> {
+    pub fn look_back(self, facts: &DataFrame) -> PolarsResult<Presence<'_>> {
         let Principals {
-            participants,
-            rows,
+            columns,
+            is_principal,
             number,
             own,
-            of,
+            linked,
         } = self;
-        let n = rows.len();
+        // The principals' rows of the columns they show; the participants'
+        // whole columns are freed here if the participants were dropped.
+        let own_columns = columns.filter(&is_principal)?;
+        drop(columns);
+        let n = own.len();
         // Facts by position: start day, both sides and host as continuing
         // states (numbers in the country table).
         let continuing = continuing_states();
@@ -207,11 +215,11 @@ impl<'a> Principals<'a> {
 
         // Each principal's facts position (NONE where the summit is not
         // in the facts): through the facts' `summits_row` when the
-        // principals' summits are rows, by id otherwise.
+        // principals' summits are linked to rows, by id otherwise.
         let summits_row = facts.column("summits_row").ok();
-        let of = match (of, summits_row) {
-            (Summit::Rows(_), None) => Summit::ids(participants, &rows)?,
-            (of, _) => of,
+        let of = match (linked, summits_row) {
+            (Some(rows), Some(_)) => Summit::Rows(rows),
+            _ => Summit::ids(own_columns.column("summit_id")?)?,
         };
         let (in_order, summit_of) = match (&of, summits_row) {
             (Summit::Rows(of), Some(summits_row)) => {
@@ -238,7 +246,7 @@ impl<'a> Principals<'a> {
                 };
                 (in_order, found)
             }
-            (Summit::Rows(_), None) => unreachable!("rows without summits_row became ids"),
+            (Summit::Rows(_), None) => unreachable!("rows are kept only with summits_row"),
         };
 
         // (person, start date, facts position, principal number) in one
@@ -343,12 +351,11 @@ impl<'a> Principals<'a> {
         drop(number);
         drop(of);
 
-        // The output: the principals' own columns drawn from the
-        // participants, the summits' from the facts; only what is computed
-        // here is made into new columns.
-        let rows: Vec<IdxSize> = order_of.iter().map(|&k| rows[k as usize]).collect();
+        // The output: the principals' own columns drawn from what was
+        // kept of the participants, the summits' from the facts; only what
+        // is computed here is made into new columns.
         let summit: Vec<IdxSize> = order_of.iter().map(|&k| summit_of[k as usize]).collect();
-        let country = participants.column("country")?.dtype().clone();
+        let country = own_columns.column("country")?.dtype().clone();
         let codes = UInt32Chunked::from_iter_options(
             "".into(),
             order_of.iter().map(|&k| {
@@ -376,9 +383,9 @@ impl<'a> Principals<'a> {
         let (with, days_with) = looking_back(|l| l.with, "days_since_summit_with_counterpart");
         let (soil, days_soil) = looking_back(|l| l.soil, "days_since_on_counterpart_soil");
         Ok(Presence {
-            participants,
+            own_columns,
             facts,
-            rows,
+            rows: order_of,
             summit,
             counterpart,
             with,
@@ -395,9 +402,11 @@ impl<'a> Principals<'a> {
 /// [`leader_presence`] returns; [`Presence::sources`] lets a writer draw
 /// the same table from the frames it comes from, without gathering them.
 pub struct Presence<'a> {
-    participants: &'a DataFrame,
+    /// The principals' own columns (see [`Principals`]).
+    own_columns: DataFrame,
     facts: &'a DataFrame,
-    /// Each row's participant row, and its summit's facts position.
+    /// Each row's principal (its row of `own_columns`), and its summit's
+    /// facts position.
     rows: Vec<IdxSize>,
     summit: Vec<IdxSize>,
     counterpart: Column,
@@ -413,7 +422,7 @@ impl<'a> Presence<'a> {
     /// Finds the leaders' presence; see [`leader_presence`].
     pub fn find(
         facts: &'a DataFrame,
-        participants: &'a DataFrame,
+        participants: &DataFrame,
         link: Option<&[IdxSize]>,
     ) -> PolarsResult<Presence<'a>> {
         Principals::read(participants, link)?.look_back(facts)
@@ -424,20 +433,20 @@ impl<'a> Presence<'a> {
         self.rows.len()
     }
 
-    /// The table's columns, in order, each drawn from the participants,
+    /// The table's columns, in order, each drawn from the principals' own,
     /// the facts or the columns computed here.
     pub fn sources<'s>(&'s self) -> PolarsResult<Vec<Source<'s>>> {
         let from = |name: &'static str, frame: &'s DataFrame, rows: &'s [IdxSize]| {
             PolarsResult::Ok(Source::drawn(name, frame.column(name)?, rows))
         };
-        let (participants, facts) = (self.participants, self.facts);
+        let (own, facts) = (&self.own_columns, self.facts);
         let ids = facts.column("summit_id")?;
         Ok(vec![
-            from("summit_id", participants, &self.rows)?,
+            from("summit_id", own, &self.rows)?,
             from("start_date", facts, &self.summit)?,
-            from("person_id", participants, &self.rows)?,
-            from("name", participants, &self.rows)?,
-            from("country", participants, &self.rows)?,
+            from("person_id", own, &self.rows)?,
+            from("name", own, &self.rows)?,
+            from("country", own, &self.rows)?,
             Source::whole(&self.counterpart),
             Source::drawn("previous_summit_with_counterpart", ids, &self.with),
             Source::whole(&self.days_with),

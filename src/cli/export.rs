@@ -48,7 +48,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             tables,
         } => {
             let data = data.load()?;
-            let written = write_summaries(&data, &out, &SummaryOptions { excel, tables })?;
+            let written = write_summaries(data, &out, &SummaryOptions { excel, tables })?;
             for path in written {
                 eprintln!("wrote {}", path.display());
             }

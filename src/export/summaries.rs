@@ -95,10 +95,10 @@ fn wanted(options: &SummaryOptions, name: &str) -> bool {
 /// The collection's facts, and its principals if the leaders' presence
 /// is asked for, read on a second thread while the facts are made (the
 /// two need about the same time, and neither keeps both cores busy).
-fn facts_and_principals<'a>(
-    data: &'a Collection,
+fn facts_and_principals(
+    data: &Collection,
     options: &SummaryOptions,
-) -> Result<(DataFrame, Option<Principals<'a>>)> {
+) -> Result<(DataFrame, Option<Principals>)> {
     std::thread::scope(|scope| {
         let principals = wanted(options, "leader_presence.csv").then(|| {
             scope.spawn(|| {
@@ -138,7 +138,7 @@ fn check_names(options: &SummaryOptions) -> Result<()> {
 /// its own while the others are made and taken, and is taken last.
 fn each_summary<'a>(
     facts: &'a DataFrame,
-    principals: Option<Principals<'a>>,
+    principals: Option<Principals>,
     options: &SummaryOptions,
     mut take: impl FnMut(&'static str, Made<'a>) -> Result<()>,
 ) -> Result<()> {
@@ -195,14 +195,20 @@ fn rank(name: &str) -> usize {
 /// second thread while the next is made, so at most three are held at a
 /// time (counting the leaders' presence, made alongside). The first error,
 /// in making or in writing, stops the export.
+///
+/// The collection is dropped as soon as what the tables need of it is
+/// taken (the facts, and the principals' rows), so its memory is free
+/// before the tables are made; pass a clone (cheap: its frames share
+/// their buffers) to keep using it.
 pub fn write_summaries(
-    data: &Collection,
+    data: Collection,
     dir: &Path,
     options: &SummaryOptions,
 ) -> Result<Vec<PathBuf>> {
     check_names(options)?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let (facts, principals) = facts_and_principals(data, options)?;
+    let (facts, principals) = facts_and_principals(&data, options)?;
+    drop(data);
     let (send, receive) = std::sync::mpsc::sync_channel::<(&'static str, Made)>(0);
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> Result<Vec<PathBuf>> {

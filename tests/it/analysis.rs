@@ -341,4 +341,15 @@ fn presence_is_the_same_with_the_loaders_links_and_without() {
     let by_id = presence::leader_presence(&facts, data.participants(), None).unwrap();
     assert!(linked.height() > 100);
     assert!(linked.equals_missing(&by_id));
+    // Facts without their summits-table rows: the link is of no use, and
+    // the summits are matched by id.
+    let bare = facts.drop("summits_row").unwrap();
+    let unlinked = presence::leader_presence(&bare, data.participants(), link).unwrap();
+    assert!(unlinked.equals_missing(&by_id));
+    // The principals keep what they need: the collection can be dropped
+    // before they look back.
+    let principals = presence::Principals::read(data.participants(), link).unwrap();
+    drop(data);
+    let after = principals.look_back(&facts).unwrap().frame().unwrap();
+    assert!(after.equals_missing(&by_id));
 }

@@ -134,7 +134,7 @@ fn every_exported_table_is_the_library_frame_written_as_csv() {
     ] {
         let out = tempfile::tempdir().unwrap();
         let options = SummaryOptions::default();
-        write_summaries(&data, out.path(), &options).unwrap();
+        write_summaries(data.clone(), out.path(), &options).unwrap();
         let frames = summaries(&data, &options).unwrap();
         assert_eq!(frames.len(), 9);
         for (name, frame) in frames {
