@@ -283,7 +283,19 @@ pub fn empty(table: Table) -> DataFrame {
 /// cannot be read are an error here; the caller turns that into located
 /// findings.
 pub fn read_csv(table: Table, bytes: &[u8], header: &[String]) -> Result<DataFrame> {
-    super::reader::read(table, bytes, header)
+    read_csv_telling(table, bytes, header, &|_| {})
+}
+
+/// [`read_csv`], calling `done` with each part of `bytes` as soon as it
+/// is read (so that a mapped file's pages can be let go while the rest is
+/// read).
+pub(crate) fn read_csv_telling(
+    table: Table,
+    bytes: &[u8],
+    header: &[String],
+    done: &(dyn Fn(&[u8]) + Sync),
+) -> Result<DataFrame> {
+    super::reader::read(table, bytes, header, done)
         .map_err(|reason| PolarsError::ComputeError(reason.into()).into())
 }
 

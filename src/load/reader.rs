@@ -29,8 +29,14 @@ type Refusal = String;
 /// Reads a table's CSV bytes (a byte order mark allowed; header already
 /// checked to be `header`) into a frame with the table's dtypes and the
 /// canonical column order; missing optional columns are nulls, extra
-/// columns text.
-pub(crate) fn read(table: Table, bytes: &[u8], header: &[String]) -> Result<DataFrame, Refusal> {
+/// columns text. `done` is called with each piece of the body once it is
+/// read, and not read again.
+pub(crate) fn read(
+    table: Table,
+    bytes: &[u8],
+    header: &[String],
+    done: &(dyn Fn(&[u8]) + Sync),
+) -> Result<DataFrame, Refusal> {
     let text = super::csv::strip_bom(bytes);
     let convs: Vec<Conv> = header.iter().map(|name| Conv::of(table, name)).collect();
     // Past the header row (read as quoted: without quotes, the same).
@@ -49,7 +55,11 @@ pub(crate) fn read(table: Table, bytes: &[u8], header: &[String]) -> Result<Data
     let pieces = if quoted { vec![body] } else { pieces };
     let parts: Vec<Vec<Series>> = pieces
         .into_par_iter()
-        .map(|piece| read_piece(piece, header, &convs, quoted))
+        .map(|piece| {
+            let part = read_piece(piece, header, &convs, quoted);
+            done(piece);
+            part
+        })
         .collect::<Result<_, _>>()?;
 
     let height: usize = parts.iter().map(|p| p.first().map_or(0, |s| s.len())).sum();
@@ -669,11 +679,42 @@ mod tests {
         text.push_str("s99999999,\"Last, \"\"quoted\"\"\nname\"\n");
         assert!(split(text.as_bytes(), 8).len() >= 3);
         let header = ["summit_id".to_owned(), "name".to_owned()];
-        let df = read(Table::Participants, text.as_bytes(), &header).unwrap();
+        let told = std::sync::atomic::AtomicUsize::new(0);
+        let done = |_: &[u8]| {
+            told.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        };
+        let df = read(Table::Participants, text.as_bytes(), &header, &done).unwrap();
+        assert_eq!(told.into_inner(), 1);
         assert_eq!(df.height(), n + 1);
         let names = df.column("name").unwrap().str().unwrap();
         assert_eq!(names.get(n), Some("Last, \"quoted\"\nname"));
         assert_eq!(names.get(n - 1), Some(format!("Name {}", n - 1).as_str()));
+    }
+
+    #[test]
+    fn every_piece_is_told_done_once_and_the_pieces_are_the_body() {
+        let head = "summit_id,name\n";
+        let mut text = String::from(head);
+        for i in 0..3 * MIN_PIECE / 20 {
+            text.push_str(&format!("s{i:08},Name {i}\n"));
+        }
+        let bytes = text.as_bytes();
+        let header = ["summit_id".to_owned(), "name".to_owned()];
+        let told = std::sync::Mutex::new(Vec::new());
+        let done = |part: &[u8]| {
+            let start = part.as_ptr() as usize - bytes.as_ptr() as usize;
+            told.lock().unwrap().push((start, part.len()));
+        };
+        read(Table::Participants, bytes, &header, &done).unwrap();
+        let mut told = told.into_inner().unwrap();
+        assert!(told.len() >= 3);
+        told.sort_unstable();
+        let mut at = head.len();
+        for (start, len) in told {
+            assert_eq!(start, at);
+            at += len;
+        }
+        assert_eq!(at, bytes.len());
     }
 
     #[test]
