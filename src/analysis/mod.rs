@@ -27,6 +27,21 @@ pub fn portfolio_count(p: Portfolio) -> String {
     format!("n_{}", p.as_str())
 }
 
+/// The summits' columns [`facts`] reads (and carries over).
+pub(crate) const SUMMIT_COLUMNS: [&str; 11] = [
+    "summit_id",
+    "start_date",
+    "end_date",
+    "side_a",
+    "side_b",
+    "city",
+    "host_country",
+    "format",
+    "host_side",
+    "latitude",
+    "longitude",
+];
+
 /// One row a summit, sorted by dyad, start date and id, with:
 /// - `dyad`, `seq` (1-based within the dyad), `gap_days` (days since the
 ///   previous summit of the dyad, start to start) and `previous_summit_id`;
@@ -84,19 +99,7 @@ pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
         || {
             rayon::join(
                 || {
-                    let mut columns = summits.select([
-                        "summit_id",
-                        "start_date",
-                        "end_date",
-                        "side_a",
-                        "side_b",
-                        "city",
-                        "host_country",
-                        "format",
-                        "host_side",
-                        "latitude",
-                        "longitude",
-                    ])?;
+                    let mut columns = summits.select(SUMMIT_COLUMNS)?;
                     // The loader reads long tables in pieces; gathering
                     // text across pieces copies every string, gathering
                     // from one piece only its view.

@@ -71,7 +71,8 @@ impl Look {
 ///
 /// `link` is each participant's row in the summits table
 /// ([`Collection::summit_rows`](crate::load::Collection::summit_rows)),
-/// which spares matching summit ids; with `None` they are matched by id.
+/// which spares matching summit ids when the facts have `summits_row`;
+/// otherwise, or with `None`, they are matched by id.
 pub fn leader_presence(
     facts: &DataFrame,
     participants: &DataFrame,
@@ -112,7 +113,8 @@ fn states(column: &Column, continuing: &[u32]) -> PolarsResult<Vec<u32>> {
 /// dropped once it is read: their other columns are freed at once, and
 /// these once [`Principals::look_back`] has taken the principals' rows.
 pub struct Principals {
-    /// The participants' columns a principal's row shows.
+    /// The participants' columns a principal's row shows, and their
+    /// `summit_id` when the principals' summits are matched by id.
     columns: DataFrame,
     /// Which participants are principals.
     is_principal: BooleanChunked,
@@ -126,18 +128,25 @@ pub struct Principals {
 }
 
 impl Principals {
-    /// The participants' columns a principal's row shows.
-    const COLUMNS: [&str; 4] = ["summit_id", "person_id", "name", "country"];
+    /// The participants' columns the principals are read from, with
+    /// `summit_id` besides when there is no link.
+    pub(crate) const COLUMNS: [&str; 4] = ["level", "person_id", "name", "country"];
 
     /// Reads the principals in one pass over the participants, without
-    /// copying any text column. `link` as for [`leader_presence`].
+    /// copying any text column. `link` as for [`leader_presence`]; with a
+    /// link, the facts they look back from must have `summits_row` (as
+    /// [`facts`](super::facts) makes them).
     pub fn read(participants: &DataFrame, link: Option<&[IdxSize]>) -> PolarsResult<Principals> {
         let principal = Level::ALL
             .iter()
             .position(|l| *l == Level::Principal)
             .unwrap_or_default() as u32;
         let is_principal = enum_is(participants.column("level")?, principal)?;
-        let columns = participants.select(Principals::COLUMNS)?;
+        let shown = &Principals::COLUMNS[1..];
+        let columns = match link {
+            Some(_) => participants.select(shown.iter().copied())?,
+            None => participants.select(shown.iter().copied().chain(["summit_id"]))?,
+        };
         let own = states(
             &columns.column("country")?.filter(&is_principal)?,
             &continuing_states(),
@@ -219,7 +228,11 @@ impl Principals {
         let summits_row = facts.column("summits_row").ok();
         let of = match (linked, summits_row) {
             (Some(rows), Some(_)) => Summit::Rows(rows),
-            _ => Summit::ids(own_columns.column("summit_id")?)?,
+            (Some(_), None) => polars_bail!(
+                ColumnNotFound: "summits_row: principals read with the loader's link are \
+                matched to the facts through it; read them without the link"
+            ),
+            (None, _) => Summit::ids(own_columns.column("summit_id")?)?,
         };
         let (in_order, summit_of) = match (&of, summits_row) {
             (Summit::Rows(of), Some(summits_row)) => {
@@ -246,7 +259,7 @@ impl Principals {
                 };
                 (in_order, found)
             }
-            (Summit::Rows(_), None) => unreachable!("rows are kept only with summits_row"),
+            (Summit::Rows(_), None) => unreachable!("rows are matched only with summits_row"),
         };
 
         // (person, start date, facts position, principal number) in one
@@ -425,6 +438,9 @@ impl<'a> Presence<'a> {
         participants: &DataFrame,
         link: Option<&[IdxSize]>,
     ) -> PolarsResult<Presence<'a>> {
+        // The link reaches the facts through their summits_row; without
+        // it, the summits are matched by id.
+        let link = link.filter(|_| facts.column("summits_row").is_ok());
         Principals::read(participants, link)?.look_back(facts)
     }
 
@@ -442,7 +458,7 @@ impl<'a> Presence<'a> {
         let (own, facts) = (&self.own_columns, self.facts);
         let ids = facts.column("summit_id")?;
         Ok(vec![
-            from("summit_id", own, &self.rows)?,
+            Source::drawn("summit_id", ids, &self.summit),
             from("start_date", facts, &self.summit)?,
             from("person_id", own, &self.rows)?,
             from("name", own, &self.rows)?,

@@ -207,6 +207,8 @@ pub fn write_summaries(
 ) -> Result<Vec<PathBuf>> {
     check_names(options)?;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut data = data;
+    shed(&mut data)?;
     let (facts, principals) = facts_and_principals(&data, options)?;
     drop(data);
     let (send, receive) = std::sync::mpsc::sync_channel::<(&'static str, Made)>(0);
@@ -236,6 +238,22 @@ pub fn write_summaries(
         written.sort_by_key(|path| rank(&path.file_name().unwrap_or_default().to_string_lossy()));
         Ok(written)
     })
+}
+
+/// Frees the columns of a collection the summaries never read, before the
+/// facts are made beside it: the summits' names, and, where the loader
+/// linked the participants to their summits, the participants' summit ids
+/// and roles.
+fn shed(data: &mut Collection) -> Result<()> {
+    data.keep_columns(Table::Summits, &analysis::SUMMIT_COLUMNS)?;
+    if data.summit_rows(Table::Participants).is_some() {
+        let read: Vec<&str> = Principals::COLUMNS
+            .into_iter()
+            .chain(["portfolio"])
+            .collect();
+        data.keep_columns(Table::Participants, &read)?;
+    }
+    Ok(())
 }
 
 /// A frame as CSV bytes, formatted as the summaries are.

@@ -131,6 +131,21 @@ impl Collection {
         &self.frames[&table]
     }
 
+    /// Keeps only those of `table`'s columns named in `keep`: for a caller
+    /// that owns the collection, to free early what it will not read.
+    pub(crate) fn keep_columns(&mut self, table: Table, keep: &[&str]) -> PolarsResult<()> {
+        if let Some(df) = self.frames.get_mut(&table) {
+            let kept: Vec<PlSmallStr> = df
+                .get_column_names()
+                .into_iter()
+                .filter(|name| keep.contains(&name.as_str()))
+                .cloned()
+                .collect();
+            *df = df.select(kept)?;
+        }
+        Ok(())
+    }
+
     /// For each row of `table`'s frame, the row of the summits frame it
     /// belongs to, as the loader found them while checking the references.
     /// There are links only where the summits' ids strictly increase, so
@@ -861,6 +876,26 @@ fn combine_links(loaded: &[Loaded], summits: &DataFrame) -> Result<Links> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kept_columns_stay_in_their_order_and_the_rest_are_dropped() {
+        let mut data = default_data().unwrap();
+        let height = data.participants().height();
+        data.keep_columns(
+            Table::Participants,
+            &["level", "no_such_column", "person_id"],
+        )
+        .unwrap();
+        let names: Vec<&str> = data
+            .participants()
+            .get_column_names()
+            .into_iter()
+            .map(|n| n.as_str())
+            .collect();
+        assert_eq!(names, ["person_id", "level"]);
+        assert_eq!(data.participants().height(), height);
+        assert!(data.summits().width() > 2);
+    }
 
     #[test]
     fn pages_let_go_come_back_from_the_file_unchanged() {

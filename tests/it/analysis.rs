@@ -349,6 +349,10 @@ fn presence_is_the_same_with_the_loaders_links_and_without() {
     // The principals keep what they need: the collection can be dropped
     // before they look back.
     let principals = presence::Principals::read(data.participants(), link).unwrap();
+    let refused = presence::Principals::read(data.participants(), link)
+        .unwrap()
+        .look_back(&bare);
+    assert!(refused.is_err_and(|e| e.to_string().contains("summits_row")));
     drop(data);
     let after = principals.look_back(&facts).unwrap().frame().unwrap();
     assert!(after.equals_missing(&by_id));
