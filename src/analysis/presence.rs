@@ -274,6 +274,17 @@ impl Principals {
         }
         // Each person's summits in time order (ties in the facts' order).
         keys.par_sort_unstable();
+        // What the walk reads of each key's principal and summit: their own
+        // country, the summit's sides and its host. Read here, in the keys'
+        // order, because scattered reads in a plain loop overlap one
+        // another, where in the walk each would wait on memory.
+        let seats: Vec<[u32; 4]> = keys
+            .iter()
+            .map(|&key| {
+                let (s, k) = ((key >> 32) as u32 as usize, key as u32 as usize);
+                [own[k], side_a[s], side_b[s], host[s]]
+            })
+            .collect();
 
         // What each principal looks back to, in one walk in person order.
         // The latest summit (position) of the current person with, and on the
@@ -297,24 +308,20 @@ impl Principals {
                     .count();
             let who = (keys[group] >> 96) as u32;
             let summit = (keys[group] >> 32) as u32;
-            let s = summit as usize;
-            let (a, b) = (side_a[s], side_b[s]);
+            let [_, a, b, host] = seats[group];
             if a != NONE && b != NONE {
-                for &key in &keys[group..end] {
-                    let k = key as u32 as usize;
-                    let mine = own[k];
+                for (&key, &[mine, ..]) in keys[group..end].iter().zip(&seats[group..end]) {
                     if mine == NONE {
                         continue;
                     }
                     let other = if a == mine { b } else { a };
-                    found[k] = Look {
+                    found[key as u32 as usize] = Look {
                         counterpart: other,
                         with: find(&last_with, who, other).unwrap_or(NONE),
                         soil: find(&last_on, who, other).unwrap_or(NONE),
                     };
                 }
-                for &key in &keys[group..end] {
-                    let mine = own[key as u32 as usize];
+                for &[mine, ..] in &seats[group..end] {
                     if mine == NONE {
                         continue;
                     }
@@ -324,13 +331,14 @@ impl Principals {
                         }
                     }
                 }
-                if host[s] != NONE {
-                    last_on[host[s] as usize] = (who, summit);
+                if host != NONE {
+                    last_on[host as usize] = (who, summit);
                 }
             }
             group = end;
         }
         drop(keys);
+        drop(seats);
         drop(own);
 
         // Rows by summit id, then person id, whatever the input's order.
