@@ -7,7 +7,7 @@ use polars::prelude::*;
 use rayon::prelude::*;
 
 use super::{NO_ROW, Source, each_code, enum_is, gather_indices};
-use crate::load::frame::walk_positions;
+use crate::load::frame::{same, walk_positions};
 use crate::model::country::COUNTRIES;
 use crate::model::{Level, continuing_state};
 
@@ -106,6 +106,19 @@ fn states(column: &Column, continuing: &[u32]) -> PolarsResult<Vec<u32>> {
     Ok(states)
 }
 
+/// A person id as a hash key, compared without a call to `memcmp` (see
+/// [`same`]): each of the principals' rows is looked up.
+#[derive(Clone, Copy, Hash)]
+struct Id<'a>(&'a str);
+
+impl PartialEq for Id<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        same(self.0, other.0)
+    }
+}
+
+impl Eq for Id<'_> {}
+
 /// The principals of a participants table: the half of
 /// [`leader_presence`] that needs no facts, so that it can be read while
 /// the facts are made. It holds the participants' columns it needs
@@ -152,19 +165,19 @@ impl Principals {
             &continuing_states(),
         )?;
         let mut number: Vec<u32> = Vec::with_capacity(own.len());
-        let mut people: PlHashMap<&str, u32> = PlHashMap::new();
+        let mut people: PlHashMap<Id, u32> = PlHashMap::new();
         for (yes, who) in is_principal
             .iter()
             .zip(columns.column("person_id")?.str()?.iter())
         {
             if yes == Some(true) {
                 let next = people.len() as u32;
-                number.push(*people.entry(who.unwrap_or_default()).or_insert(next));
+                number.push(*people.entry(Id(who.unwrap_or_default())).or_insert(next));
             }
         }
         // Renumbered from the order of first appearance to the order of
         // the ids.
-        let mut ids: Vec<(&str, u32)> = people.into_iter().collect();
+        let mut ids: Vec<(&str, u32)> = people.into_iter().map(|(id, n)| (id.0, n)).collect();
         ids.sort_unstable();
         let mut rank = vec![0u32; ids.len()];
         for (r, (_, first)) in ids.iter().enumerate() {

@@ -336,22 +336,37 @@ pub(crate) fn order(ca: &StringChunked) -> Order {
     }
 }
 
-/// Whether two texts are equal. Ids of 8 to 16 bytes (the usual ones)
+/// Whether two texts are equal. Ids of 4 to 16 bytes (the usual ones)
 /// are compared as two overlapping words, without a call to `memcmp`:
 /// sorted ids are compared millions of times, mostly with their equals.
 #[inline(always)]
 pub(crate) fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+    same_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// [`same`] for bytes: 4 to 16 bytes are compared as two overlapping
+/// words, longer and shorter ones as slices.
+#[inline(always)]
+pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     let n = a.len();
     if n != b.len() {
         return false;
     }
-    if (8..=16).contains(&n) {
-        let word =
-            |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or_default());
-        return word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8);
+    match n {
+        8..=16 => {
+            let word = |s: &[u8], at: usize| {
+                u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or_default())
+            };
+            word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8)
+        }
+        4..8 => {
+            let word = |s: &[u8], at: usize| {
+                u32::from_le_bytes(s[at..at + 4].try_into().unwrap_or_default())
+            };
+            word(a, 0) == word(b, 0) && word(a, n - 4) == word(b, n - 4)
+        }
+        _ => a == b,
     }
-    a == b
 }
 
 /// For each of `values`, which never decrease, its position among the

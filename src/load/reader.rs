@@ -19,7 +19,7 @@ use polars_arrow::array::{Utf8ViewArray, View};
 use polars_arrow::bitmap::MutableBitmap;
 use rayon::prelude::*;
 
-use super::frame::{Kind, Table, column_order, dtype_of};
+use super::frame::{Kind, Table, column_order, dtype_of, same_bytes};
 use super::validate::{parse_bool, parse_date};
 
 /// The smallest piece of a file read by one task.
@@ -522,7 +522,7 @@ impl Words {
         self.marks
             .iter()
             .zip(&self.list)
-            .position(|(m, w)| *m == mark && *w == field)
+            .position(|(m, w)| *m == mark && same_bytes(w, field))
             .map(|i| i as u32)
     }
 }
