@@ -207,7 +207,7 @@ impl Principals {
 
     /// The other half of [`leader_presence`]: the principals matched to
     /// the facts, and what each looks back to.
-    pub fn look_back(self, facts: &DataFrame) -> PolarsResult<Presence<'_>> {
+    pub fn look_back(self, facts: &DataFrame) -> PolarsResult<Presence> {
         let Principals {
             columns,
             is_principal,
@@ -402,63 +402,70 @@ impl Principals {
         let counterpart = Series::from_cats_and_dtype(&codes, &country, true)?
             .with_name("counterpart".into())
             .into_column();
-        // The previous summit with the counterpart, and on its soil: its
-        // facts position and the days since.
-        let looking_back = |pick: fn(&Look) -> u32, since: &str| {
-            let at: Vec<IdxSize> = order_of.iter().map(|&k| pick(&found[k as usize])).collect();
+        // The summits' columns are gathered here, on the thread that finds
+        // the presence, rather than block by block by the writer, which has
+        // the other tables to write meanwhile.
+        let ids = facts.column("summit_id")?;
+        let at = gather_indices(&summit);
+        let mut summit_columns = vec![ids.take(&at)?, facts.column("start_date")?.take(&at)?];
+        // The previous summit with the counterpart, and on its soil, and
+        // the days since.
+        for (pick, name, since) in [
+            (
+                (|l: &Look| l.with) as fn(&Look) -> u32,
+                "previous_summit_with_counterpart",
+                "days_since_summit_with_counterpart",
+            ),
+            (
+                |l: &Look| l.soil,
+                "previous_summit_on_counterpart_soil",
+                "days_since_on_counterpart_soil",
+            ),
+        ] {
+            let before: Vec<IdxSize> = order_of.iter().map(|&k| pick(&found[k as usize])).collect();
             let days_since = Int64Chunked::from_iter_options(
                 since.into(),
-                at.iter().zip(&summit).map(|(&p, &s)| {
+                before.iter().zip(&summit).map(|(&p, &s)| {
                     (p != NONE).then(|| i64::from(days[s as usize]) - i64::from(days[p as usize]))
                 }),
             );
-            (at, days_since.into_column())
-        };
-        let (with, days_with) = looking_back(|l| l.with, "days_since_summit_with_counterpart");
-        let (soil, days_soil) = looking_back(|l| l.soil, "days_since_on_counterpart_soil");
+            summit_columns.push(ids.take(&gather_indices(&before))?.with_name(name.into()));
+            summit_columns.push(days_since.into_column());
+        }
         Ok(Presence {
             own_columns,
-            facts,
             rows: order_of,
-            summit,
             counterpart,
-            with,
-            days_with,
-            soil,
-            days_soil,
+            summit_columns,
         })
     }
 }
 
 /// The leaders' presence as found, before it is made a frame: which
-/// participant, summit and earlier summits each row is, and the columns
-/// computed for it. [`Presence::frame`] gathers it into the frame
-/// [`leader_presence`] returns; [`Presence::sources`] lets a writer draw
-/// the same table from the frames it comes from, without gathering them.
-pub struct Presence<'a> {
+/// principal each row is, and the columns of its summits, gathered from
+/// the facts, and computed for it. [`Presence::frame`] gathers it into the
+/// frame [`leader_presence`] returns; [`Presence::sources`] lets a writer
+/// draw the principals' own columns from the participants' (as kept by
+/// [`Principals`]) without gathering them.
+pub struct Presence {
     /// The principals' own columns (see [`Principals`]).
     own_columns: DataFrame,
-    facts: &'a DataFrame,
-    /// Each row's principal (its row of `own_columns`), and its summit's
-    /// facts position.
+    /// Each row's principal (its row of `own_columns`).
     rows: Vec<IdxSize>,
-    summit: Vec<IdxSize>,
     counterpart: Column,
-    /// The facts positions of the previous summit with the counterpart and
-    /// on its soil ([`NO_ROW`] where there is none), and the days since.
-    with: Vec<IdxSize>,
-    days_with: Column,
-    soil: Vec<IdxSize>,
-    days_soil: Column,
+    /// Each row's summit's `summit_id` and `start_date`, then the previous
+    /// summit with the counterpart and the days since, and the same on
+    /// the counterpart's soil.
+    summit_columns: Vec<Column>,
 }
 
-impl<'a> Presence<'a> {
+impl Presence {
     /// Finds the leaders' presence; see [`leader_presence`].
     pub fn find(
-        facts: &'a DataFrame,
+        facts: &DataFrame,
         participants: &DataFrame,
         link: Option<&[IdxSize]>,
-    ) -> PolarsResult<Presence<'a>> {
+    ) -> PolarsResult<Presence> {
         // The link reaches the facts through their summits_row; without
         // it, the summits are matched by id.
         let link = link.filter(|_| facts.column("summits_row").is_ok());
@@ -472,23 +479,30 @@ impl<'a> Presence<'a> {
 
     /// The table's columns, in order, each drawn from the principals' own,
     /// the facts or the columns computed here.
-    pub fn sources<'s>(&'s self) -> PolarsResult<Vec<Source<'s>>> {
-        let from = |name: &'static str, frame: &'s DataFrame, rows: &'s [IdxSize]| {
-            PolarsResult::Ok(Source::drawn(name, frame.column(name)?, rows))
+    pub fn sources(&self) -> PolarsResult<Vec<Source<'_>>> {
+        let own = |name: &'static str| {
+            PolarsResult::Ok(Source::drawn(
+                name,
+                self.own_columns.column(name)?,
+                &self.rows,
+            ))
         };
-        let (own, facts) = (&self.own_columns, self.facts);
-        let ids = facts.column("summit_id")?;
+        let [summit_id, start_date, with, days_with, soil, days_soil] =
+            self.summit_columns.as_slice()
+        else {
+            unreachable!("look_back makes six summit columns");
+        };
         Ok(vec![
-            Source::drawn("summit_id", ids, &self.summit),
-            from("start_date", facts, &self.summit)?,
-            from("person_id", own, &self.rows)?,
-            from("name", own, &self.rows)?,
-            from("country", own, &self.rows)?,
+            Source::whole(summit_id),
+            Source::whole(start_date),
+            own("person_id")?,
+            own("name")?,
+            own("country")?,
             Source::whole(&self.counterpart),
-            Source::drawn("previous_summit_with_counterpart", ids, &self.with),
-            Source::whole(&self.days_with),
-            Source::drawn("previous_summit_on_counterpart_soil", ids, &self.soil),
-            Source::whole(&self.days_soil),
+            Source::whole(with),
+            Source::whole(days_with),
+            Source::whole(soil),
+            Source::whole(days_soil),
         ])
     }
 

@@ -59,15 +59,15 @@ pub fn summaries(
     Ok(out)
 }
 
-/// A summary table as made: a frame, or the leaders' presence, which is
-/// written from the frames it draws on without being gathered (at a
-/// million summits it would be the largest frame held).
-enum Made<'a> {
+/// A summary table as made: a frame, or the leaders' presence, whose
+/// principals' own columns are written from the participants' without
+/// being gathered (at a million summits it is the largest table).
+enum Made {
     Frame(DataFrame),
-    Presence(Box<Presence<'a>>),
+    Presence(Box<Presence>),
 }
 
-impl Made<'_> {
+impl Made {
     fn frame(self) -> Result<DataFrame> {
         Ok(match self {
             Made::Frame(df) => df,
@@ -136,11 +136,11 @@ fn check_names(options: &SummaryOptions) -> Result<()> {
 /// it is made; a table is dropped once taken unless `take` keeps it. The
 /// leaders' presence, by far the longest to make, is made on a thread of
 /// its own while the others are made and taken, and is taken last.
-fn each_summary<'a>(
-    facts: &'a DataFrame,
+fn each_summary(
+    facts: &DataFrame,
     principals: Option<Principals>,
     options: &SummaryOptions,
-    mut take: impl FnMut(&'static str, Made<'a>) -> Result<()>,
+    mut take: impl FnMut(&'static str, Made) -> Result<()>,
 ) -> Result<()> {
     let wanted = |name: &str| wanted(options, name);
     std::thread::scope(|scope| {
