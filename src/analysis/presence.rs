@@ -119,6 +119,29 @@ impl PartialEq for Id<'_> {
 
 impl Eq for Id<'_> {}
 
+/// Each person id's number in the order of the ids, so that the numbers
+/// both group a person's rows and sort them by id.
+fn number_people(ids: &StringChunked) -> Vec<u32> {
+    let mut number: Vec<u32> = Vec::with_capacity(ids.len());
+    let mut people: PlHashMap<Id, u32> = PlHashMap::new();
+    for who in ids.iter() {
+        let next = people.len() as u32;
+        number.push(*people.entry(Id(who.unwrap_or_default())).or_insert(next));
+    }
+    // Renumbered from the order of first appearance to the order of the
+    // ids.
+    let mut first: Vec<(&str, u32)> = people.into_iter().map(|(id, n)| (id.0, n)).collect();
+    first.sort_unstable();
+    let mut rank = vec![0u32; first.len()];
+    for (r, (_, k)) in first.iter().enumerate() {
+        rank[*k as usize] = r as u32;
+    }
+    for k in &mut number {
+        *k = rank[*k as usize];
+    }
+    number
+}
+
 /// The principals of a participants table: the half of
 /// [`leader_presence`] that needs no facts, so that it can be read while
 /// the facts are made. It holds the participants' columns it needs
@@ -131,9 +154,6 @@ pub struct Principals {
     columns: DataFrame,
     /// Which participants are principals.
     is_principal: BooleanChunked,
-    /// Their people, numbered in the order of their person ids (so that
-    /// the numbers both group a person's rows and sort them by id).
-    number: Vec<u32>,
     /// Their own country, as its continuing state.
     own: Vec<u32>,
     /// Their summits' rows in the summits table, when linked.
@@ -164,28 +184,6 @@ impl Principals {
             &columns.column("country")?.filter(&is_principal)?,
             &continuing_states(),
         )?;
-        let mut number: Vec<u32> = Vec::with_capacity(own.len());
-        let mut people: PlHashMap<Id, u32> = PlHashMap::new();
-        for (yes, who) in is_principal
-            .iter()
-            .zip(columns.column("person_id")?.str()?.iter())
-        {
-            if yes == Some(true) {
-                let next = people.len() as u32;
-                number.push(*people.entry(Id(who.unwrap_or_default())).or_insert(next));
-            }
-        }
-        // Renumbered from the order of first appearance to the order of
-        // the ids.
-        let mut ids: Vec<(&str, u32)> = people.into_iter().map(|(id, n)| (id.0, n)).collect();
-        ids.sort_unstable();
-        let mut rank = vec![0u32; ids.len()];
-        for (r, (_, first)) in ids.iter().enumerate() {
-            rank[*first as usize] = r as u32;
-        }
-        for k in &mut number {
-            *k = rank[*k as usize];
-        }
         // Each principal's summit's row in the summits table, whose order
         // is the ids' order (the loader links only ids it found strictly
         // increasing).
@@ -199,7 +197,6 @@ impl Principals {
         Ok(Principals {
             columns,
             is_principal,
-            number,
             own,
             linked,
         })
@@ -211,7 +208,6 @@ impl Principals {
         let Principals {
             columns,
             is_principal,
-            number,
             own,
             linked,
         } = self;
@@ -219,6 +215,9 @@ impl Principals {
         // whole columns are freed here if the participants were dropped.
         let own_columns = columns.filter(&is_principal)?;
         drop(columns);
+        // Numbered here rather than as the principals are read, beside the
+        // facts: this is the presence's own thread.
+        let number = number_people(own_columns.column("person_id")?.str()?);
         let n = own.len();
         // Facts by position: start day, both sides and host as continuing
         // states (numbers in the country table).
