@@ -93,8 +93,7 @@ fn wanted(options: &SummaryOptions, name: &str) -> bool {
 }
 
 /// The collection's facts, and its principals if the leaders' presence
-/// is asked for, read on a second thread while the facts are made (the
-/// two need about the same time, and neither keeps both cores busy).
+/// is asked for, read on a second thread while the facts are made.
 fn facts_and_principals(
     data: &Collection,
     options: &SummaryOptions,
@@ -196,10 +195,11 @@ fn rank(name: &str) -> usize {
 /// time (counting the leaders' presence, made alongside). The first error,
 /// in making or in writing, stops the export.
 ///
-/// The collection is dropped as soon as what the tables need of it is
-/// taken (the facts, and the principals' rows), so its memory is free
-/// before the tables are made; pass a clone (cheap: its frames share
-/// their buffers) to keep using it.
+/// The collection is consumed: the columns no table reads are dropped
+/// before the facts are made, and the rest once the facts and the
+/// principals are taken, so its memory is free before the tables are
+/// made. Pass a clone (cheap: its frames share their buffers) to keep
+/// using it.
 pub fn write_summaries(
     data: Collection,
     dir: &Path,

@@ -263,7 +263,8 @@ impl Bytes {
     /// slice of these bytes) that lie wholly inside it: read once, they
     /// would otherwise count in the process's memory until the file is
     /// unmapped. Pages are taken in whole 64 KiB blocks, so that no page
-    /// shared with a neighbouring part is let go, whatever the page size.
+    /// shared with a neighbouring part is let go (for pages of up to
+    /// 64 KiB, the largest Linux uses).
     fn let_go(&self, part: &[u8]) {
         const BLOCK: usize = 1 << 16;
         let Bytes::Mapped(map) = self else {
