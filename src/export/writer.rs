@@ -17,6 +17,7 @@ use rayon::prelude::*;
 
 use crate::analysis::gather_indices;
 pub use crate::analysis::{NO_ROW, Source};
+use crate::bytes::{bytes_equal, copy_short, word8};
 use crate::error::{Error, Result};
 use crate::model::calendar::civil_from_days;
 
@@ -419,10 +420,7 @@ fn text(buf: &mut Vec<u8>, s: &[u8]) {
     // a time beats setting up two vector searches a cell.
     let plain = match s.len() {
         0..8 => !s.iter().any(|b| matches!(b, b'"' | b',' | b'\n' | b'\r')),
-        8..=16 => {
-            let word = |at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or_default());
-            !needs_quotes(word(0)) && !needs_quotes(word(s.len() - 8))
-        }
+        8..=16 => !needs_quotes(word8(s, 0)) && !needs_quotes(word8(s, s.len() - 8)),
         _ => memchr::memchr(b'"', s).is_none() && memchr::memchr3(b',', b'\n', b'\r', s).is_none(),
     };
     if plain {
@@ -439,15 +437,14 @@ fn text(buf: &mut Vec<u8>, s: &[u8]) {
     buf.push(b'"');
 }
 
-/// Whether any of eight bytes is a quote, a comma or a line end (the
-/// classic test for a zero byte, on the bytes xor each of those).
+/// Whether any of eight bytes is a quote, a comma or a line end.
 #[inline(always)]
 fn needs_quotes(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
-    let any = |c: u8| zero_in(word ^ (ONES * u64::from(c)));
-    (any(b'"') | any(b',') | any(b'\n') | any(b'\r')) != 0
+    (bytes_equal(word, b'"')
+        | bytes_equal(word, b',')
+        | bytes_equal(word, b'\n')
+        | bytes_equal(word, b'\r'))
+        != 0
 }
 
 /// Appends a short piece of text to `buf`. Cells are mostly a few bytes
@@ -469,18 +466,7 @@ fn put(buf: &mut Vec<u8>, bytes: &[u8]) {
     }
     let at = buf.len();
     buf.extend_from_slice(&[0; 16]);
-    let out = &mut buf[at..at + 16];
-    if n >= 8 {
-        let head: [u8; 8] = bytes[..8].try_into().unwrap_or_default();
-        let tail: [u8; 8] = bytes[n - 8..].try_into().unwrap_or_default();
-        out[..8].copy_from_slice(&head);
-        out[n - 8..n].copy_from_slice(&tail);
-    } else {
-        let head: [u8; 4] = bytes[..4].try_into().unwrap_or_default();
-        let tail: [u8; 4] = bytes[n - 4..].try_into().unwrap_or_default();
-        out[..4].copy_from_slice(&head);
-        out[n - 4..n].copy_from_slice(&tail);
-    }
+    copy_short(&mut buf[at..], bytes);
     buf.truncate(at + n);
 }
 

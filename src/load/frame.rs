@@ -336,37 +336,12 @@ pub(crate) fn order(ca: &StringChunked) -> Order {
     }
 }
 
-/// Whether two texts are equal. Ids of 4 to 16 bytes (the usual ones)
-/// are compared as two overlapping words, without a call to `memcmp`:
-/// sorted ids are compared millions of times, mostly with their equals.
+/// Whether two texts are equal, compared as two overlapping words when
+/// they are 4 to 16 bytes long (see [`crate::bytes::same`]): sorted ids
+/// are compared millions of times, mostly with their equals.
 #[inline(always)]
 pub(crate) fn same(a: &str, b: &str) -> bool {
-    same_bytes(a.as_bytes(), b.as_bytes())
-}
-
-/// [`same`] for bytes: 4 to 16 bytes are compared as two overlapping
-/// words, longer and shorter ones as slices.
-#[inline(always)]
-pub(crate) fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    match n {
-        8..=16 => {
-            let word = |s: &[u8], at: usize| {
-                u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or_default())
-            };
-            word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8)
-        }
-        4..8 => {
-            let word = |s: &[u8], at: usize| {
-                u32::from_le_bytes(s[at..at + 4].try_into().unwrap_or_default())
-            };
-            word(a, 0) == word(b, 0) && word(a, n - 4) == word(b, n - 4)
-        }
-        _ => a == b,
-    }
+    crate::bytes::same(a.as_bytes(), b.as_bytes())
 }
 
 /// For each of `values`, which never decrease, its position among the
@@ -507,27 +482,6 @@ mod tests {
 
     fn ca(values: &[&str]) -> StringChunked {
         StringChunked::from_slice("ids".into(), values)
-    }
-
-    #[test]
-    fn same_agrees_with_equality_at_every_length_and_position() {
-        let texts: Vec<String> = (0..20)
-            .flat_map(|n| {
-                let base: String = (0..n).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
-                // The text, and the text with each one byte changed.
-                let changed = (0..n).map(move |at| {
-                    let mut b = (0..n).map(|i| b'a' + (i % 26) as u8).collect::<Vec<u8>>();
-                    b[at] = b'Z';
-                    String::from_utf8(b).unwrap()
-                });
-                std::iter::once(base).chain(changed)
-            })
-            .collect();
-        for a in &texts {
-            for b in &texts {
-                assert_eq!(same(a, b), a == b, "{a:?} {b:?}");
-            }
-        }
     }
 
     #[test]

@@ -19,8 +19,9 @@ use polars_arrow::array::{Utf8ViewArray, View};
 use polars_arrow::bitmap::MutableBitmap;
 use rayon::prelude::*;
 
-use super::frame::{Kind, Table, column_order, dtype_of, same_bytes};
+use super::frame::{Kind, Table, column_order, dtype_of};
 use super::validate::{parse_bool, parse_date};
+use crate::bytes::{bytes_equal, copy_short, same, word8};
 
 /// The smallest piece of a file read by one task.
 const MIN_PIECE: usize = 1 << 20;
@@ -258,7 +259,7 @@ impl<'a> Delimiters<'a> {
     #[inline(always)]
     fn look(&self, at: usize) -> u64 {
         let word = match self.text.get(at..at + 8) {
-            Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
+            Some(_) => word8(self.text, at),
             None => {
                 let mut tail = [0u8; 8];
                 let rest = self.text.get(at..).unwrap_or_default();
@@ -286,15 +287,6 @@ impl Iterator for Delimiters<'_> {
         self.found &= self.found - 1;
         Some(self.at + byte)
     }
-}
-
-/// The high bit of each byte of `word` that equals `c`, exactly (no
-/// carry crosses bytes: each byte's low seven bits plus 0x7F fit in it).
-#[inline(always)]
-fn bytes_equal(word: u64, c: u8) -> u64 {
-    const LOWS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let x = word ^ (0x0101_0101_0101_0101 * u64::from(c));
-    !(((x & LOWS) + LOWS) | x | LOWS)
 }
 
 /// A record's fields: byte ranges into the text, or unescaped copies for
@@ -522,7 +514,7 @@ impl Words {
         self.marks
             .iter()
             .zip(&self.list)
-            .position(|(m, w)| *m == mark && same_bytes(w, field))
+            .position(|(m, w)| *m == mark && same(w, field))
             .map(|i| i as u32)
     }
 }
@@ -561,15 +553,7 @@ impl Text {
             // Copied as two overlapping words (most values are short ids),
             // not by a copy of variable length.
             let mut inline = [0u8; 12];
-            if n >= 8 {
-                inline[..8].copy_from_slice(&b[..8]);
-                inline[n - 8..n].copy_from_slice(&b[n - 8..]);
-            } else if n >= 4 {
-                inline[..4].copy_from_slice(&b[..4]);
-                inline[n - 4..n].copy_from_slice(&b[n - 4..]);
-            } else {
-                inline[..n].copy_from_slice(b);
-            }
+            copy_short(&mut inline, b);
             let word = |at: usize| {
                 u32::from_le_bytes([inline[at], inline[at + 1], inline[at + 2], inline[at + 3]])
             };
