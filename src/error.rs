@@ -18,8 +18,9 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// Everything that can go wrong in summitry.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A file or directory could not be read or written.
-    #[error("{}: {source}", path.display())]
+    /// A file or directory could not be read or written. What the
+    /// operating system said is the error's source, so it is printed once.
+    #[error("{}", path.display())]
     Io {
         /// The path that failed.
         path: PathBuf,
@@ -45,11 +46,17 @@ pub enum Error {
     NotFound(String),
     /// A data frame operation failed. This is a bug in summitry if it
     /// happens on validated data, and is reported as such.
-    #[error("frame operation failed: {0}")]
+    #[error("frame operation failed")]
     Frame(#[from] polars::error::PolarsError),
     /// A chart could not be drawn or rendered.
     #[error("chart: {0}")]
     Chart(String),
+    /// summitry will not do what was asked because it could destroy or
+    /// read something it was not pointed at: replace a directory it did
+    /// not make, follow a symbolic link, or read outside the directory a
+    /// spec or manifest belongs to. Nothing was touched.
+    #[error("{0}")]
+    Refused(String),
     /// Records could not be written in the requested format.
     #[error("could not write {what}: {message}")]
     Write {
@@ -66,7 +73,7 @@ impl Error {
     pub fn is_bad_data(&self) -> bool {
         matches!(
             self,
-            Error::Syntax { .. } | Error::Invalid(_) | Error::NotACollection(_)
+            Error::Syntax { .. } | Error::Invalid(_) | Error::NotACollection(_) | Error::Refused(_)
         )
     }
 
@@ -79,15 +86,18 @@ impl Error {
 }
 
 /// A place in an input file: its path as the user would type it, and a
-/// one-based line and column (columns count characters, not bytes).
+/// one-based line and column (columns count characters, not bytes). A
+/// problem with the whole file or directory (a missing file, an empty one)
+/// has no line; one with a whole line (a header lacking a column) has no
+/// column. Positions are never made up.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Location {
     /// The file, e.g. `datasets/us-russia/summits.csv`.
     pub path: String,
-    /// One-based line.
-    pub line: u64,
-    /// One-based column, in characters.
-    pub column: u64,
+    /// One-based line, if the problem is on one.
+    pub line: Option<u64>,
+    /// One-based column, in characters, if the problem is at one.
+    pub column: Option<u64>,
 }
 
 impl Location {
@@ -95,15 +105,40 @@ impl Location {
     pub fn new(path: impl Into<String>, line: u64, column: u64) -> Location {
         Location {
             path: path.into(),
-            line,
-            column,
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+
+    /// A whole line of `path`.
+    pub fn line(path: impl Into<String>, line: u64) -> Location {
+        Location {
+            path: path.into(),
+            line: Some(line),
+            column: None,
+        }
+    }
+
+    /// The whole of `path`, a file or a directory: no position in it.
+    pub fn whole(path: impl Into<String>) -> Location {
+        Location {
+            path: path.into(),
+            line: None,
+            column: None,
         }
     }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}", self.path, self.line, self.column)
+        f.write_str(&self.path)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -131,6 +166,8 @@ pub enum Rule {
     WrongShape,
     /// A required value is empty.
     MissingValue,
+    /// An id is not made of letters, digits, `-`, `_` and `.`.
+    InvalidId,
     /// A value is not of the column's type (date, boolean, number...).
     WrongType,
     /// A value is not in the column's vocabulary.
@@ -162,6 +199,7 @@ impl Rule {
             Rule::Syntax => "syntax",
             Rule::WrongShape => "wrong-shape",
             Rule::MissingValue => "missing-value",
+            Rule::InvalidId => "invalid-id",
             Rule::WrongType => "wrong-type",
             Rule::UnknownValue => "unknown-value",
             Rule::UnknownCountry => "unknown-country",

@@ -74,8 +74,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             for f in &findings {
                 w.write_record([
                     f.location.path.as_str(),
-                    &f.location.line.to_string(),
-                    &f.location.column.to_string(),
+                    &f.location.line.map_or_else(String::new, |n| n.to_string()),
+                    &f.location
+                        .column
+                        .map_or_else(String::new, |n| n.to_string()),
                     f.column.as_deref().unwrap_or(""),
                     f.rule.name(),
                     f.value.as_deref().unwrap_or(""),

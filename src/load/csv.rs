@@ -46,7 +46,6 @@ impl<'a> Lines<'a> {
 /// column there, no column twice. Returns the column names or the findings.
 pub(crate) fn header(table: Table, path: &str, bytes: &[u8]) -> Result<Vec<String>, Vec<Finding>> {
     let text = strip_bom(bytes);
-    let here = |line, column| Location::new(path, line, column);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -56,7 +55,7 @@ pub(crate) fn header(table: Table, path: &str, bytes: &[u8]) -> Result<Vec<Strin
         Ok(true) => {}
         Ok(false) => {
             return Err(vec![Finding {
-                location: here(1, 1),
+                location: Location::whole(path),
                 column: None,
                 rule: Rule::EmptyFile,
                 value: None,
@@ -97,7 +96,7 @@ pub(crate) fn header(table: Table, path: &str, bytes: &[u8]) -> Result<Vec<Strin
     for column in table.columns().iter().filter(|c| c.required) {
         if !names.iter().any(|n| n == column.name) {
             findings.push(Finding {
-                location: here(1, 1),
+                location: Location::line(path, 1),
                 column: Some(column.name.to_owned()),
                 rule: Rule::MissingColumn,
                 value: None,
@@ -161,8 +160,16 @@ pub(crate) fn parse(
             continue;
         }
         if record.len() != header.len() {
+            // Where the row goes wrong: its first field too many, or its
+            // end, where a field is missing.
+            let at = if record.len() > header.len() {
+                offsets[header.len()]
+            } else {
+                let next = usize::try_from(reader.position().byte()).unwrap_or(text.len());
+                row_end(text, start, next)
+            };
             findings.push(Finding {
-                location: row_location,
+                location: lines.locate(path, at),
                 column: None,
                 rule: Rule::RaggedRow,
                 value: None,
@@ -294,27 +301,29 @@ fn invalid_utf8(location: Location, field: &[u8]) -> Finding {
     }
 }
 
+/// The byte just after a row's last field: its line end, or the end of
+/// the text. `next` is where the following row starts.
+fn row_end(text: &[u8], start: usize, next: usize) -> usize {
+    let mut end = next.min(text.len());
+    if end > start && text.get(end - 1) == Some(&b'\n') {
+        end -= 1;
+        if end > start && text.get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
+    }
+    end
+}
+
+/// A finding for what the csv crate refused. Reading byte records from
+/// memory with rows of any length, it never judges the text itself (the
+/// quoting, the encoding and the row lengths are located by [`parse`]), so
+/// what is left has no position in the file.
 fn csv_error(path: &str, e: &csv::Error) -> Finding {
-    let (line, message) = match e.kind() {
-        csv::ErrorKind::Utf8 { pos, err } => (
-            pos.as_ref().map_or(1, |p| p.line()),
-            format!("the text is not valid UTF-8 ({err})"),
-        ),
-        csv::ErrorKind::UnequalLengths {
-            pos,
-            expected_len,
-            len,
-        } => (
-            pos.as_ref().map_or(1, |p| p.line()),
-            format!("the row has {len} fields but {expected_len} were expected"),
-        ),
-        _ => (1, format!("the CSV could not be read: {e}")),
-    };
     Finding {
-        location: Location::new(path, line, 1),
+        location: Location::whole(path),
         column: None,
         rule: Rule::MalformedCsv,
         value: None,
-        message,
+        message: format!("the CSV could not be read: {e}"),
     }
 }

@@ -29,7 +29,7 @@ pub(crate) fn parse(path: &str, text: &str) -> Result<Node, Error> {
     match parsed.value {
         Some(value) => Ok(node(value)),
         None => Err(Error::Syntax {
-            location: Location::new(path, 1, 1),
+            location: Location::whole(path),
             message: "invalid JSON: the file is empty".to_owned(),
         }),
     }

@@ -592,7 +592,7 @@ fn load_tables(root: &Root, label: &str) -> Result<(Frames, Links, Texts), LoadE
 /// a bug in summitry, reported rather than hidden.
 fn unlocated(label: &str, flag: Option<String>) -> Finding {
     Finding {
-        location: Location::new(label, 1, 1),
+        location: Location::whole(label),
         column: None,
         rule: Rule::WrongType,
         value: None,
@@ -630,7 +630,8 @@ fn load_records(root: &Root, label: &str) -> Result<(Frames, Links, Texts), Load
             Err(e) => {
                 let offset = e.valid_up_to();
                 findings.push(Finding {
-                    location: csv::Lines::new(&bytes).locate(&path, offset),
+                    // The offset counts from after a byte order mark.
+                    location: csv::Lines::new(csv::strip_bom(&bytes)).locate(&path, offset),
                     column: None,
                     rule: Rule::InvalidUtf8,
                     value: None,
@@ -716,7 +717,7 @@ fn duplicates_across(loaded: &[Loaded]) -> Result<Vec<Finding>> {
                         Form::Tables => format!("{}/{}", member.label, table.file_name()),
                         Form::Records => format!("{}/records", member.label),
                     };
-                    Location::new(path, 1, 1)
+                    Location::whole(path)
                 });
                 findings.push(Finding {
                     location,

@@ -60,7 +60,7 @@ fn ragged_row() {
     rejects(
         "ragged-row",
         &[
-            "tests/fixtures/ragged-row/participants.csv:4:1: the row has 6 fields but the header has 7 columns [ragged-row]",
+            "tests/fixtures/ragged-row/participants.csv:4:66: the row has 6 fields but the header has 7 columns [ragged-row]",
         ],
     );
 }
@@ -110,7 +110,7 @@ fn empty_file() {
     rejects(
         "empty-file",
         &[
-            "tests/fixtures/empty-file/outcomes.csv:1:1: the file is empty: expected a header row naming the columns of outcomes.csv [empty-file]",
+            "tests/fixtures/empty-file/outcomes.csv: the file is empty: expected a header row naming the columns of outcomes.csv [empty-file]",
         ],
     );
 }
@@ -120,7 +120,7 @@ fn missing_required_column() {
     rejects(
         "missing-column",
         &[
-            "tests/fixtures/missing-column/summits.csv:1:1: city: the required column `city` is missing from the header (found: summit_id, name, side_a, side_b, start_date, end_date, host_country, format, venue, latitude, longitude, host_side, name_ar, name_ru) [missing-column]",
+            "tests/fixtures/missing-column/summits.csv:1: city: the required column `city` is missing from the header (found: summit_id, name, side_a, side_b, start_date, end_date, host_country, format, venue, latitude, longitude, host_side, name_ar, name_ru) [missing-column]",
         ],
     );
 }
@@ -392,8 +392,8 @@ fn a_long_row_and_a_short_row_do_not_cancel_out() {
     rejects(
         "long-and-short-rows",
         &[
-            "tests/fixtures/long-and-short-rows/participants.csv:4:1: the row has 8 fields but the header has 7 columns [ragged-row]",
-            "tests/fixtures/long-and-short-rows/participants.csv:5:1: the row has 6 fields but the header has 7 columns [ragged-row]",
+            "tests/fixtures/long-and-short-rows/participants.csv:4:77: the row has 8 fields but the header has 7 columns [ragged-row]",
+            "tests/fixtures/long-and-short-rows/participants.csv:5:70: the row has 6 fields but the header has 7 columns [ragged-row]",
         ],
     );
 }
