@@ -35,6 +35,9 @@ pub enum Table {
 pub enum Kind {
     /// Free text.
     Text,
+    /// An identifier that may name a file: ASCII letters, digits, `-`,
+    /// `_` and `.`, starting with a letter or digit.
+    Id,
     /// An ISO date, `YYYY-MM-DD`.
     Date,
     /// `true` or `false` (any letter case).
@@ -115,7 +118,7 @@ const fn may(name: &'static str, kind: Kind) -> Column {
 }
 
 const SUMMITS: &[Column] = &[
-    need("summit_id", Kind::Text),
+    need("summit_id", Kind::Id),
     need("name", Kind::Text),
     need("side_a", Kind::Country),
     need("side_b", Kind::Country),

@@ -59,6 +59,18 @@ fn check_value(
     let wrong = |what: &str| Err((Rule::WrongType, format!("{text:?} is not {what}")));
     match kind {
         Kind::Text => Ok(()),
+        Kind::Id => {
+            if is_id(text) {
+                Ok(())
+            } else {
+                Err((
+                    Rule::InvalidId,
+                    format!(
+                        "{text:?} is not an id: use ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit, as in 2025-anchorage"
+                    ),
+                ))
+            }
+        }
         Kind::Date => match parse_date(text) {
             Some(_) => Ok(()),
             None => wrong("a date written YYYY-MM-DD"),
@@ -186,6 +198,19 @@ pub(crate) fn parse_bool(text: &str) -> Option<bool> {
     }
 }
 
+/// The pattern of [`Kind::Id`], for polars.
+const ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
+
+/// Whether `text` is an id: it can then name a record file.
+pub(crate) fn is_id(text: &str) -> bool {
+    text.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphanumeric())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
 fn is_url(text: &str) -> bool {
     (text.starts_with("https://") || text.starts_with("http://"))
         && !text.contains(char::is_whitespace)
@@ -266,7 +291,10 @@ fn duplicate_keys(raw: &RawTable) -> Vec<Finding> {
                 column: Some(key[0].to_owned()),
                 rule: Rule::DuplicateId,
                 value: Some(values.join(",")),
-                message: format!("duplicate {what}: first used at line {}", first.line),
+                message: match first.line {
+                    Some(line) => format!("duplicate {what}: first used at line {line}"),
+                    None => format!("duplicate {what}: used before"),
+                },
             });
         } else {
             seen.insert(values, &row.location);
@@ -373,6 +401,7 @@ pub(crate) fn check_frames(
                 ),
                 Kind::Language => Some(c.clone().str().contains(lit("^[a-z]{2,3}$"), true).not()),
                 Kind::Url => Some(c.clone().str().contains(lit(r"^https?://\S*$"), true).not()),
+                Kind::Id => Some(c.clone().str().contains(lit(ID_PATTERN), true).not()),
                 _ => None,
             };
             if let Some(broken) = broken {

@@ -409,3 +409,27 @@ fn reference_to_a_missing_summit_in_an_unsorted_table() {
         ],
     );
 }
+
+/// A record file that starts with a byte order mark is located as an
+/// editor shows it: the mark takes no column.
+#[test]
+fn invalid_utf8_after_a_byte_order_mark_in_a_record() {
+    rejects(
+        "records-bom-invalid-utf8",
+        &[
+            "tests/fixtures/records-bom-invalid-utf8/records/1985-geneva.toml:1:22: the text is not valid UTF-8: save the file as UTF-8 [invalid-utf8]",
+        ],
+    );
+}
+
+/// A summit id names its record file (`convert --to records`): one that
+/// could climb out of `records/` is refused where it is written.
+#[test]
+fn a_summit_id_that_is_not_a_plain_id() {
+    rejects(
+        "invalid-id",
+        &[
+            "tests/fixtures/invalid-id/summits.csv:2:1: summit_id: \"../1985-geneva\" is not an id: use ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit, as in 2025-anchorage [invalid-id]",
+        ],
+    );
+}
