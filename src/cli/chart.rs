@@ -1,11 +1,13 @@
 //! `summitry chart`: a chart as SVG or PNG.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use clap::ValueEnum;
 use summitry::chart::{self, ChartOptions, render};
+use summitry::export::atomic;
 use summitry::model::Lang;
 
 use super::DataArgs;
@@ -110,8 +112,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         svg.into_bytes()
     };
-    std::fs::write(&args.out, bytes)
-        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    atomic::write_file(&args.out, |out| {
+        out.write_all(&bytes).map_err(|e| summitry::Error::Io {
+            path: args.out.clone(),
+            source: e,
+        })
+    })?;
     eprintln!("wrote {}", args.out.display());
     Ok(ExitCode::SUCCESS)
 }

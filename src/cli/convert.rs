@@ -3,9 +3,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
 use clap::ValueEnum;
-use summitry::export::records::{RecordFormat, write_records, write_tables};
+use summitry::export::records::{Form, RecordFormat, write_collection};
 
 use super::DataArgs;
 
@@ -20,7 +19,8 @@ pub struct Args {
     /// The form to write.
     #[arg(long, value_enum)]
     to: Target,
-    /// The directory to write into; it must be empty or not exist.
+    /// The directory to write into: new, empty, or an earlier output of
+    /// summitry, which is replaced whole.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
     /// The file format of records.
@@ -45,35 +45,16 @@ enum RecordsAs {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if args.out.exists()
-        && std::fs::read_dir(&args.out)
-            .with_context(|| format!("cannot read {}", args.out.display()))?
-            .next()
-            .is_some()
-    {
-        bail!(
-            "{} is not empty: choose a new or empty directory",
-            args.out.display()
-        );
-    }
     let data = args.data.load()?;
-    let several = data.members().len() > 1;
-    for member in data.members() {
-        let dir = if several {
-            args.out.join(&member.name)
-        } else {
-            args.out.clone()
-        };
-        match args.to {
-            Target::Tables => write_tables(&data, member, &dir)?,
-            Target::Records => {
-                let format = match args.records_as {
-                    RecordsAs::Toml => RecordFormat::Toml,
-                    RecordsAs::Json => RecordFormat::Json,
-                };
-                write_records(&data, member, &dir, format)?;
-            }
-        }
+    let form = match args.to {
+        Target::Tables => Form::Tables,
+        Target::Records => Form::Records(match args.records_as {
+            RecordsAs::Toml => RecordFormat::Toml,
+            RecordsAs::Json => RecordFormat::Json,
+        }),
+    };
+    let written = write_collection(&data, &args.out, form)?;
+    for (member, dir) in data.members().iter().zip(written) {
         eprintln!("wrote {} to {}", member.name, dir.display());
     }
     Ok(ExitCode::SUCCESS)

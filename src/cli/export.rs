@@ -24,8 +24,9 @@ enum What {
     Summaries {
         #[command(flatten)]
         data: DataArgs,
-        /// The directory to write into (created if needed; files of the
-        /// same names are replaced).
+        /// The directory to write into: new, empty, or an earlier output of
+        /// summitry, which is replaced whole (with a manifest.json listing
+        /// the files).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// Start each file with a byte order mark so that Excel reads

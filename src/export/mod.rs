@@ -1,6 +1,7 @@
 //! Frames and collections written out: CSV tables with pinned formatting,
 //! and nested record files.
 
+pub mod atomic;
 pub mod records;
 pub mod summaries;
 pub mod writer;

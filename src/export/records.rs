@@ -1,9 +1,10 @@
 //! Collections written in either form: canonical tables or nested records.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+use super::atomic;
 use crate::error::{Error, Result};
 use polars::prelude::*;
 
@@ -18,6 +19,46 @@ pub enum RecordFormat {
     Json,
 }
 
+/// The form a collection is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Canonical CSV tables.
+    Tables,
+    /// One record file a summit, in this format.
+    Records(RecordFormat),
+}
+
+/// Writes a whole collection in `form` into `out`, each member into a
+/// subdirectory of its name when there are several, with a `manifest.json`
+/// listing every file. `out` must be absent, empty or an earlier output of
+/// summitry, which is replaced whole; anything else is refused before
+/// anything is written. Returns the directory of each member.
+pub fn write_collection(data: &Collection, out: &Path, form: Form) -> Result<Vec<PathBuf>> {
+    let staged = atomic::stage(out)?;
+    let several = data.members().len() > 1;
+    let mut written = Vec::new();
+    for member in data.members() {
+        let (into, shown) = if several {
+            (staged.path().join(&member.name), out.join(&member.name))
+        } else {
+            (staged.path().to_owned(), out.to_owned())
+        };
+        match form {
+            Form::Tables => write_tables(data, member, &into)?,
+            Form::Records(format) => write_records(data, member, &into, format)?,
+        }
+        written.push(shown);
+    }
+    let command = match form {
+        Form::Tables => "convert --to tables",
+        Form::Records(RecordFormat::Toml) => "convert --to records",
+        Form::Records(RecordFormat::Json) => "convert --to records --records-as json",
+    };
+    atomic::Listing::of(staged.path(), command)?.write(staged.path())?;
+    staged.commit()?;
+    Ok(written)
+}
+
 /// Writes one member of a collection as canonical CSV tables (all six,
 /// header-only where a table has no rows) into `dir`, with its text files.
 ///
@@ -25,7 +66,7 @@ pub enum RecordFormat {
 /// other table grouped by summit in that order, keeping the order of rows
 /// within a summit. Records carry no order between summits, so this is
 /// what makes tables -> records -> tables give back the same bytes.
-pub fn write_tables(data: &Collection, member: &Member, dir: &Path) -> Result<()> {
+fn write_tables(data: &Collection, member: &Member, dir: &Path) -> Result<()> {
     create(dir)?;
     let frames = data.member_frames(member);
     let order = frames[&Table::Summits]
@@ -57,7 +98,7 @@ pub fn write_tables(data: &Collection, member: &Member, dir: &Path) -> Result<()
 
 /// Writes one member of a collection as one record file a summit into
 /// `dir/records/`, with its text files.
-pub fn write_records(
+fn write_records(
     data: &Collection,
     member: &Member,
     dir: &Path,
@@ -85,7 +126,14 @@ pub fn write_records(
                 "toml",
             ),
         };
-        let path = records.join(format!("{id}.{ext}"));
+        let file_name = format!("{id}.{ext}");
+        if !atomic::is_plain_relative(&file_name) || file_name.contains('/') {
+            return Err(Error::Refused(format!(
+                "the summit id {id:?} cannot name a file: summitry writes records only inside {}",
+                records.display()
+            )));
+        }
+        let path = records.join(file_name);
         std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
     }
     write_texts(member, dir)
@@ -93,6 +141,12 @@ pub fn write_records(
 
 fn write_texts(member: &Member, dir: &Path) -> Result<()> {
     for (rel, bytes) in member.texts() {
+        if !atomic::is_plain_relative(rel) {
+            return Err(Error::Refused(format!(
+                "the text file {rel:?} is not a plain relative path: summitry writes only inside {}",
+                dir.display()
+            )));
+        }
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             create(parent)?;

@@ -2,9 +2,10 @@
 //!
 //! UTF-8 (a byte order mark only when asked for, for Excel), a header row,
 //! ISO dates, `true`/`false`, nulls as empty cells, floats rounded by the
-//! analysis and written in their shortest round-trip form. Each file is
-//! written to a temporary name and renamed into place, so a failed export
-//! leaves no half-written table.
+//! analysis and written in their shortest round-trip form. The tables are
+//! written into a staging directory that replaces the output directory
+//! whole (see `export::atomic`), so a failed or killed export leaves the
+//! previous one as it was.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
-use super::writer;
+use super::{atomic, writer};
 use crate::analysis::presence::{Presence, Principals};
 use crate::analysis::{self, history, summary};
 use crate::error::{Error, Result};
@@ -189,8 +190,11 @@ fn rank(name: &str) -> usize {
         .unwrap_or(TABLES.len())
 }
 
-/// Writes the summary tables into `dir` (created if needed) and returns
-/// the paths written, in the order of [`TABLES`]. A table is written on a
+/// Writes the summary tables, with a `manifest.json` listing them, into
+/// `dir` and returns the paths written, in the order of [`TABLES`]. `dir`
+/// must be absent, empty or an earlier output of summitry, which is then
+/// replaced whole; anything else is refused ([`Error::Refused`]) before any
+/// work is done. A table is written on a
 /// second thread while the next is made, so at most three are held at a
 /// time (counting the leaders' presence, made alongside). The first error,
 /// in making or in writing, stops the export.
@@ -206,7 +210,9 @@ pub fn write_summaries(
     options: &SummaryOptions,
 ) -> Result<Vec<PathBuf>> {
     check_names(options)?;
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let staged = atomic::stage(dir)?;
+    let staging = staged.path().to_owned();
+    let staging = staging.as_path();
     let mut data = data;
     shed(&mut data)?;
     let (facts, principals) = facts_and_principals(&data, options)?;
@@ -216,9 +222,12 @@ pub fn write_summaries(
         let writer = scope.spawn(move || -> Result<Vec<PathBuf>> {
             let mut written = Vec::new();
             for (name, table) in receive {
-                let path = dir.join(name);
-                write_file(&path, |out| table.write(out, options.excel))?;
-                written.push(path);
+                let path = staging.join(name);
+                let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
+                let mut out = BufWriter::with_capacity(1 << 20, file);
+                table.write(&mut out, options.excel)?;
+                out.flush().map_err(|e| Error::io(&path, e))?;
+                written.push(dir.join(name));
             }
             Ok(written)
         });
@@ -236,6 +245,11 @@ pub fn write_summaries(
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         made?;
         written.sort_by_key(|path| rank(&path.file_name().unwrap_or_default().to_string_lossy()));
+        Ok(written)
+    })
+    .and_then(|written| {
+        atomic::Listing::of(staging, "export summaries")?.write(staging)?;
+        staged.commit()?;
         Ok(written)
     })
 }
@@ -261,28 +275,4 @@ pub fn csv_bytes(df: &DataFrame, bom: bool) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     writer::write_frame(df, &mut out, bom)?;
     Ok(out)
-}
-
-/// Writes one frame as CSV at `path`, through a temporary file.
-pub fn write_frame(df: &DataFrame, path: &Path, bom: bool) -> Result<()> {
-    write_file(path, |out| writer::write_frame(df, out, bom))
-}
-
-/// Writes a file at `path` through a temporary file, renamed into place
-/// once `write` has written it whole.
-fn write_file(path: &Path, write: impl FnOnce(&mut BufWriter<File>) -> Result<()>) -> Result<()> {
-    let partial = path.with_extension("csv.partial");
-    let file = File::create(&partial).map_err(|e| Error::io(&partial, e))?;
-    let written = (|| {
-        let mut out = BufWriter::with_capacity(1 << 20, file);
-        write(&mut out)?;
-        out.flush().map_err(|e| Error::io(&partial, e))?;
-        drop(out);
-        std::fs::rename(&partial, path).map_err(|e| Error::io(path, e))
-    })();
-    if written.is_err() {
-        // Nothing half-written is left behind.
-        let _ = std::fs::remove_file(&partial);
-    }
-    written
 }

@@ -10,6 +10,14 @@ use summitry::export::summaries::{SummaryOptions, csv_bytes, summaries, write_su
 
 use crate::util::{Output, files_below, fixture, in_package, summitry};
 
+/// The CSV files below `dir` (the export's tables, without its listing).
+fn tables_below(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    files_below(dir)
+        .into_iter()
+        .filter(|(name, _)| name.ends_with(".csv"))
+        .collect()
+}
+
 /// A CSV file as its header and rows of named cells.
 fn rows(path: &Path) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
     let mut reader = csv::Reader::from_path(path).unwrap();
@@ -116,8 +124,8 @@ fn row_order_of_the_input_does_not_change_a_byte_of_the_output() {
     let (sorted, shuffled) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     export(&fixture("synthetic-200"), sorted.path(), &[]);
     export(&fixture("synthetic-200-shuffled"), shuffled.path(), &[]);
-    let a = files_below(sorted.path());
-    let b = files_below(shuffled.path());
+    let a = tables_below(sorted.path());
+    let b = tables_below(shuffled.path());
     assert_eq!(a.len(), 9);
     for ((name, x), (_, y)) in a.iter().zip(&b) {
         assert!(x == y, "{name} differs between sorted and shuffled input");
@@ -152,11 +160,10 @@ fn excel_files_start_with_a_byte_order_mark_and_others_do_not() {
     let (plain, excel) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     export(&fixture("valid"), plain.path(), &[]);
     export(&fixture("valid"), excel.path(), &["--excel"]);
-    for (name, bytes) in files_below(plain.path()) {
+    for (name, bytes) in tables_below(plain.path()) {
         assert!(!bytes.starts_with(b"\xEF\xBB\xBF"), "{name}");
-        assert!(!name.ends_with(".partial"), "{name} left behind");
     }
-    for (name, bytes) in files_below(excel.path()) {
+    for (name, bytes) in tables_below(excel.path()) {
         assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{name}");
     }
 }
@@ -213,7 +220,7 @@ fn tables_can_be_chosen_and_unknown_names_are_refused() {
         .into_iter()
         .map(|(n, _)| n)
         .collect();
-    assert_eq!(names, ["dyad_decade.csv", "venues.csv"]);
+    assert_eq!(names, ["dyad_decade.csv", "manifest.json", "venues.csv"]);
     let run = try_export(&fixture("valid"), out.path(), &["--tables", "gaps.csv"]);
     assert_eq!(run.code, 1);
     assert!(
@@ -225,18 +232,52 @@ fn tables_can_be_chosen_and_unknown_names_are_refused() {
 }
 
 #[test]
-fn a_table_that_cannot_be_written_stops_the_export_and_leaves_no_partial_file() {
+fn an_export_replaces_its_own_earlier_output_whole_and_lists_it() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("out");
+    export(&fixture("valid"), &out, &[]);
+    export(&fixture("valid"), &out, &["--tables", "venues.csv"]);
+    let names: Vec<String> = files_below(&out).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["manifest.json", "venues.csv"]);
+    let listing: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(listing["tool"], "summitry");
+    assert_eq!(listing["command"], "export summaries");
+    assert_eq!(listing["outputs"][0]["path"], "venues.csv");
+    // Nothing left beside it.
+    assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn an_export_refuses_a_directory_it_did_not_make_and_touches_nothing() {
     let out = tempfile::tempdir().unwrap();
-    // A directory where the second table should go: it cannot be replaced.
-    std::fs::create_dir(out.path().join("dyad_decade.csv")).unwrap();
+    std::fs::write(out.path().join("summit_summary.csv"), "my own table\n").unwrap();
+    std::fs::create_dir(out.path().join("notes")).unwrap();
+    std::fs::write(out.path().join("notes/a.txt"), "mine").unwrap();
+    let before = files_below(out.path());
     let run = try_export(&fixture("valid"), out.path(), &[]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("dyad_decade.csv"), "{}", run.stderr);
-    let mut names: Vec<String> = std::fs::read_dir(out.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    // The first table was written; nothing after the failure was.
-    assert_eq!(names, ["dyad_decade.csv", "summit_summary.csv"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {} is not empty and was not written by summitry (it has no summitry manifest.json): summitry will not mix into, overwrite or delete it; choose a new or empty directory, or move its files away\n",
+            out.path().display()
+        )
+    );
+    assert_eq!(files_below(out.path()), before);
+    // The same once a summitry output has had a file of the user's added.
+    let ours = out.path().join("ours");
+    export(&fixture("valid"), &ours, &[]);
+    std::fs::write(ours.join("notes.md"), "mine").unwrap();
+    let before = files_below(&ours);
+    let run = try_export(&fixture("valid"), &ours, &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {} holds files summitry did not write (notes.md): summitry will not delete them; move them away, or choose a new directory\n",
+            ours.display()
+        )
+    );
+    assert_eq!(files_below(&ours), before);
 }
