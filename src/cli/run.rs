@@ -8,14 +8,18 @@ use summitry::study::{self, RunOptions, Study};
 
 /// Run a study: charts, tables, a report and a manifest of hashes in
 /// out/<study>/. Without a STUDY, the default study of Anchorage 2025 on
-/// the embedded data.
+/// the embedded data. The output directory must be new, empty or an
+/// earlier run, which is replaced whole; anything else is refused.
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
     /// The study spec (TOML).
     study: Option<PathBuf>,
-    /// Write here instead of the study's output directory.
+    /// Write here instead of out/<study>/.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Read the data from this directory instead of the spec's collection.
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
@@ -28,6 +32,11 @@ pub struct RunArgs {
 pub struct VerifyArgs {
     /// The run's manifest.json.
     manifest: PathBuf,
+    /// Read the data from this directory instead of where the manifest
+    /// says (needed when the run read it from outside the working
+    /// directory).
+    #[arg(long, value_name = "DIR")]
+    data: Option<PathBuf>,
 }
 
 pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
@@ -46,6 +55,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         quiet: args.quiet,
         out: args.out,
         spec_dir,
+        data: args.data,
     };
     let started = std::time::Instant::now();
     let (manifest, dir) = study::run(&study, &options)?;
@@ -63,7 +73,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn verify(args: VerifyArgs) -> anyhow::Result<ExitCode> {
-    let verdict = study::verify(&args.manifest)?;
+    let verdict = study::verify(&args.manifest, args.data.as_deref())?;
     for difference in &verdict.differences {
         println!("{difference}");
     }

@@ -2,7 +2,7 @@
 //! every input and every output with its SHA-256. Nothing hashed holds a
 //! timestamp; the one recorded sits beside the hashes, outside them.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::spec::Study;
@@ -29,12 +29,38 @@ pub struct Manifest {
     pub finished_unix_seconds: u64,
 }
 
+impl Manifest {
+    /// Reads a manifest from JSON text; `path` names it in errors, which
+    /// are located at the line and column where the text goes wrong.
+    pub fn parse(path: &str, text: &str) -> crate::Result<Manifest> {
+        serde_json::from_str(text).map_err(|e| {
+            // serde_json ends its message with the position, which the
+            // location already says.
+            let said = e.to_string();
+            let at = format!(" at line {} column {}", e.line(), e.column());
+            crate::Error::Syntax {
+                location: if e.line() == 0 {
+                    crate::error::Location::whole(path)
+                } else {
+                    crate::error::Location::new(path, e.line() as u64, e.column() as u64)
+                },
+                message: format!(
+                    "invalid manifest: {}",
+                    said.strip_suffix(&at).unwrap_or(&said)
+                ),
+            }
+        })
+    }
+}
+
 /// One file and its fingerprint.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// Path (inputs: inside the collection; outputs: inside the output
-    /// directory).
+    /// directory): relative, `/`-separated, never with `..`. A manifest
+    /// with any other path is refused where it is written.
+    #[serde(deserialize_with = "inside")]
     pub path: String,
     /// SHA-256, hex.
     pub sha256: String,
@@ -70,4 +96,15 @@ pub fn sha256(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+fn inside<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    let path = String::deserialize(d)?;
+    if crate::export::atomic::is_plain_relative(&path) {
+        Ok(path)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "the path {path:?} is not a plain relative path: a manifest names only files inside its own directory"
+        )))
+    }
 }

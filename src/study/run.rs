@@ -1,6 +1,7 @@
 //! Running a study: every output made in memory, then written at once
-//! through a temporary directory, so a run that fails or is killed leaves
-//! the previous results untouched.
+//! through a staging directory swapped in whole (`export::atomic`), so a
+//! run that fails or is killed leaves the previous results untouched, and
+//! a directory summitry did not make is never replaced.
 
 use std::path::{Path, PathBuf};
 
@@ -13,7 +14,7 @@ use super::spec::{ImageFormat, Study};
 use crate::analysis::{self, compare, history, presence, read};
 use crate::chart::{self, Kind};
 use crate::error::{Error, Result};
-use crate::export::summaries;
+use crate::export::{atomic, summaries};
 use crate::load::{self, Collection, Table};
 
 /// How a run reports and where it writes.
@@ -26,15 +27,46 @@ pub struct RunOptions {
     /// The directory the spec was read from: relative collection paths
     /// start there.
     pub spec_dir: Option<PathBuf>,
+    /// Read the data here instead of where the spec's `collection` says.
+    pub data: Option<PathBuf>,
 }
 
-/// Where a study's data is: `None` for the embedded collections, or the
-/// directory its `collection` names (relative to the spec's directory).
-pub(crate) fn location(study: &Study, spec_dir: Option<&Path>) -> Option<PathBuf> {
-    (study.collection != "embedded").then(|| match spec_dir {
-        Some(base) => base.join(&study.collection),
-        None => PathBuf::from(&study.collection),
-    })
+/// Where a study's data is: `None` for the embedded collections, the
+/// directory the user gave, or the one the spec's `collection` names below
+/// the spec's own directory. A collection that leads out of the spec's
+/// directory through a symbolic link is refused.
+pub(crate) fn location(study: &Study, options: &RunOptions) -> Result<Option<PathBuf>> {
+    if let Some(data) = &options.data {
+        return Ok(Some(data.clone()));
+    }
+    if study.collection == "embedded" {
+        return Ok(None);
+    }
+    let base = options
+        .spec_dir
+        .clone()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let dir = base.join(&study.collection);
+    within(&base, &dir, "the spec's directory")?;
+    Ok(Some(dir))
+}
+
+/// Refuses `path` when, with its links followed, it is not below `base`.
+/// A path that does not exist yet is left to the reader to report.
+pub(crate) fn within(base: &Path, path: &Path, what: &str) -> Result<()> {
+    let (Ok(base_real), Ok(real)) = (base.canonicalize(), path.canonicalize()) else {
+        return Ok(());
+    };
+    if real.starts_with(&base_real) {
+        Ok(())
+    } else {
+        Err(Error::Refused(format!(
+            "{}: a symbolic link leads out of {what} (to {}): summitry reads only below it; pass the data with --data DIR",
+            path.display(),
+            real.display()
+        )))
+    }
 }
 
 /// The data at a location, how the manifest calls it, and its files.
@@ -56,26 +88,15 @@ pub(crate) fn collection_at(location: Option<&Path>) -> Result<(Collection, Stri
 }
 
 /// Every file below a collection directory, sorted, as manifest entries.
+/// A link that leads out of the directory is refused, not read.
 pub(crate) fn input_entries(dir: &Path) -> Result<Vec<Entry>> {
     let mut found = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).map_err(|e| Error::io(&d, e))? {
-            let path = entry.map_err(|e| Error::io(&d, e))?.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                found.push(Entry::of(&rel, &bytes));
-            }
-        }
+    for (rel, _) in atomic::files_below(dir)? {
+        let path = dir.join(&rel);
+        within(dir, &path, "the collection")?;
+        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
+        found.push(Entry::of(&rel, &bytes));
     }
-    found.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(found)
 }
 
@@ -155,8 +176,11 @@ pub(crate) fn outputs(study: &Study, data: &Collection, bar: &ProgressBar) -> Re
 /// the output directory (replacing the previous run only when all is
 /// written), and returns the manifest and where it went.
 pub fn run(study: &Study, options: &RunOptions) -> Result<(Manifest, PathBuf)> {
-    let (data, collection, inputs) =
-        collection_at(location(study, options.spec_dir.as_deref()).as_deref())?;
+    let dir = options.out.clone().unwrap_or_else(|| study.output_dir());
+    // Refused before any work when the place holds what summitry did not
+    // make; checked again as the new run is swapped in.
+    atomic::check_replaceable(&dir)?;
+    let (data, collection, inputs) = collection_at(location(study, options)?.as_deref())?;
     let total = study.summaries.as_ref().map_or(0, |o| {
         o.tables.as_ref().map_or(summaries::TABLES.len(), Vec::len)
     }) + study.focus.len()
@@ -187,40 +211,17 @@ pub fn run(study: &Study, options: &RunOptions) -> Result<(Manifest, PathBuf)> {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs()),
     };
-    let dir = options
-        .out
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(study.output_dir()));
-    write_atomically(&dir, &files, &manifest)?;
+    write_run(&dir, &files, &manifest)?;
     Ok((manifest, dir))
 }
 
-/// Writes every file and the manifest into a fresh directory beside
+/// Writes every file and the manifest into a staging directory beside
 /// `dir`, then swaps it in: readers see the old run or the new one, never
 /// a mixture, and a failure leaves the old run as it was.
-fn write_atomically(dir: &Path, files: &[(String, Vec<u8>)], manifest: &Manifest) -> Result<()> {
-    let parent = dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    let name = dir
-        .file_name()
-        .map_or_else(|| "study".into(), |n| n.to_string_lossy().into_owned());
-    // A run that was killed leaves its staging directory: sweep those of
-    // this study away first, so nothing half-written stays behind.
-    let stale = format!(".{name}.partial-");
-    if let Ok(entries) = std::fs::read_dir(parent) {
-        for entry in entries.flatten() {
-            if entry.file_name().to_string_lossy().starts_with(&stale) {
-                let path = entry.path();
-                std::fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
-            }
-        }
-    }
-    let staging = parent.join(format!("{stale}{}", std::process::id()));
+fn write_run(dir: &Path, files: &[(String, Vec<u8>)], manifest: &Manifest) -> Result<()> {
+    let staged = atomic::stage(dir)?;
     for (path, bytes) in files {
-        let target = staging.join(path);
+        let target = staged.path().join(path);
         if let Some(up) = target.parent() {
             std::fs::create_dir_all(up).map_err(|e| Error::io(up, e))?;
         }
@@ -230,17 +231,9 @@ fn write_atomically(dir: &Path, files: &[(String, Vec<u8>)], manifest: &Manifest
         what: "the manifest".to_owned(),
         message: e.to_string(),
     })? + "\n";
-    let target = staging.join("manifest.json");
+    let target = staged.path().join(atomic::LISTING);
     std::fs::write(&target, json).map_err(|e| Error::io(&target, e))?;
-    let previous = parent.join(format!(".{name}.previous-{}", std::process::id()));
-    if dir.exists() {
-        std::fs::rename(dir, &previous).map_err(|e| Error::io(dir, e))?;
-    }
-    std::fs::rename(&staging, dir).map_err(|e| Error::io(dir, e))?;
-    if previous.exists() {
-        std::fs::remove_dir_all(&previous).map_err(|e| Error::io(&previous, e))?;
-    }
-    Ok(())
+    staged.commit()
 }
 
 /// The report: each comparison written out as sentences with its numbers,

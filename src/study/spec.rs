@@ -1,9 +1,15 @@
 //! The study spec: a TOML file naming the data, the focus summits, the
-//! comparisons, charts and exports to make, and where to put them. Strict:
-//! an unknown key is an error with its line and column. The options are
-//! the library's own types, so the manifest records exactly what ran.
+//! comparisons, charts and exports to make. Strict: an unknown key is an
+//! error with its line and column. The options are the library's own
+//! types, so the manifest records exactly what ran.
+//!
+//! Specs are made to be shared, so a spec cannot choose where anything is
+//! written: a run writes to `out/<name>` under the working directory, or
+//! where the user's `--out` says. Its `name` is a plain name and its
+//! `collection` a plain relative path below the spec's own directory; both
+//! are refused at their line and column otherwise.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::analysis::compare::CompareOptions;
 use crate::chart::{ChartOptions, Kind};
@@ -18,18 +24,22 @@ pub const DEFAULT: &str = include_str!("../../studies/alaska-2025.toml");
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Study {
-    /// Short name, used for the output directory (`out/<name>`).
+    /// Short name, used for the output directory (`out/<name>`): letters,
+    /// digits, `-`, `_` and `.`, not starting with a dot.
+    #[serde(deserialize_with = "plain_name")]
     pub name: String,
     /// Title of the report.
     pub title: String,
     /// What the study asks, in a sentence or two.
     #[serde(default)]
     pub description: String,
-    /// `embedded` for the curated collections, or a directory (relative
-    /// to the spec file).
-    #[serde(default = "embedded")]
+    /// `embedded` for the curated collections, or a directory below the
+    /// spec's own directory, as a relative path without `..`.
+    #[serde(default = "embedded", deserialize_with = "collection_path")]
     pub collection: String,
-    /// The summits the study is about; the first is highlighted in charts.
+    /// The summits the study is about (at least one); the first is
+    /// highlighted in charts.
+    #[serde(deserialize_with = "some_summits")]
     pub focus: Vec<String>,
     /// How each focus summit is compared.
     #[serde(default)]
@@ -40,10 +50,48 @@ pub struct Study {
     /// The CSV summaries to write (none when absent).
     #[serde(default)]
     pub summaries: Option<SummaryOptions>,
-    /// Where to write, relative to the working directory; `out/<name>`
-    /// when absent.
-    #[serde(default)]
-    pub output: Option<String>,
+}
+
+/// Whether `name` can name an output directory on any system: ASCII
+/// letters, digits, `-`, `_` and `.`, not starting with a dot, at most 100
+/// characters.
+pub fn is_plain_name(name: &str) -> bool {
+    (1..=100).contains(&name.len())
+        && !name.starts_with('.')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+fn plain_name<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    let name = String::deserialize(d)?;
+    if is_plain_name(&name) {
+        Ok(name)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "the name {name:?} cannot name a directory: use letters, digits, `-`, `_` and `.` (not first), as in \"alaska-2025\""
+        )))
+    }
+}
+
+fn collection_path<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
+    let path = String::deserialize(d)?;
+    if path == "embedded" || crate::export::atomic::is_plain_relative(&path) {
+        Ok(path)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "the collection {path:?} is not `embedded` or a directory below the spec's own: give a relative path without `..`, or run with `--data DIR`"
+        )))
+    }
+}
+
+fn some_summits<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<String>, D::Error> {
+    let focus = Vec::<String>::deserialize(d)?;
+    if focus.is_empty() {
+        Err(serde::de::Error::custom("`focus` names no summit"))
+    } else {
+        Ok(focus)
+    }
 }
 
 /// The charts of a study: every kind in every language and format asked.
@@ -98,20 +146,21 @@ fn embedded() -> String {
 impl Study {
     /// Reads a study from TOML text; `path` names it in errors.
     pub fn parse(path: &str, text: &str) -> Result<Study> {
-        let study: Study = toml::from_str(text).map_err(|e| {
-            let offset = e.span().map_or(0, |s| s.start);
-            Error::Syntax {
-                location: crate::load::locate(text, path, offset),
-                message: format!("invalid study: {}", e.message()),
+        toml::from_str(text).map_err(|e| {
+            let mut message = format!("invalid study: {}", e.message());
+            if message.contains("unknown field `output`") {
+                message.push_str(
+                    "; a study no longer chooses where it is written: it goes to out/<name>, or to `summitry run --out DIR`",
+                );
             }
-        })?;
-        if study.focus.is_empty() {
-            return Err(Error::Syntax {
-                location: crate::error::Location::new(path, 1, 1),
-                message: "invalid study: `focus` names no summit".to_owned(),
-            });
-        }
-        Ok(study)
+            Error::Syntax {
+                location: match e.span() {
+                    Some(span) => crate::load::locate(text, path, span.start),
+                    None => crate::error::Location::whole(path),
+                },
+                message,
+            }
+        })
     }
 
     /// The default study, embedded in summitry.
@@ -128,10 +177,9 @@ impl Study {
         })
     }
 
-    /// Where the study writes.
-    pub fn output_dir(&self) -> String {
-        self.output
-            .clone()
-            .unwrap_or_else(|| format!("out/{}", self.name))
+    /// Where the study writes unless told otherwise: `out/<name>`, under
+    /// the working directory.
+    pub fn output_dir(&self) -> std::path::PathBuf {
+        std::path::Path::new("out").join(&self.name)
     }
 }

@@ -2,13 +2,14 @@
 //! recorded study gives every output byte for byte, and the files on disk
 //! are those outputs.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use indicatif::ProgressBar;
 
 use super::manifest::{Entry, Manifest, sha256};
-use super::run::{collection_at, outputs};
+use super::run::{collection_at, outputs, within};
 use crate::error::{Error, Result};
+use crate::export::atomic;
 
 /// What verification found: every file that differs, named, with how.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,30 +27,30 @@ impl Verdict {
     }
 }
 
-/// Verifies the run recorded in `manifest_path`.
-pub fn verify(manifest_path: &Path) -> Result<Verdict> {
+/// Verifies the run recorded in `manifest_path`, reading its data from
+/// `data` when given, else from where the manifest says. Only a data
+/// directory below the working directory is read on a manifest's word.
+pub fn verify(manifest_path: &Path, data: Option<&Path>) -> Result<Verdict> {
     let text = std::fs::read_to_string(manifest_path).map_err(|e| Error::io(manifest_path, e))?;
-    let manifest: Manifest = serde_json::from_str(&text).map_err(|e| Error::Syntax {
-        location: crate::error::Location::new(
-            manifest_path.display().to_string(),
-            e.line() as u64,
-            e.column() as u64,
-        ),
-        message: format!("invalid manifest: {e}"),
-    })?;
+    let manifest = Manifest::parse(&manifest_path.display().to_string(), &text)?;
     let dir = manifest_path.parent().unwrap_or(Path::new("."));
     let mut verdict = Verdict::default();
 
     // The inputs as they are now, where the run read them, against the
     // record.
     let study = manifest.study.clone();
-    let location = (manifest.collection != "embedded").then(|| PathBuf::from(&manifest.collection));
+    let location = match data {
+        Some(dir) => Some(dir.to_owned()),
+        None if manifest.collection == "embedded" => None,
+        None => Some(recorded_collection(manifest_path, &manifest.collection)?),
+    };
     let (data, _, inputs) = match collection_at(location.as_deref()) {
         Ok(found) => found,
         Err(e) => {
-            verdict
-                .differences
-                .push(format!("inputs: the data can no longer be loaded: {e}"));
+            verdict.differences.push(format!(
+                "inputs: the data can no longer be loaded: {}",
+                chain(&e)
+            ));
             return Ok(verdict);
         }
     };
@@ -62,10 +63,20 @@ pub fn verify(manifest_path: &Path) -> Result<Verdict> {
     for entry in &manifest.outputs {
         verdict.checked += 1;
         let path = dir.join(&entry.path);
-        match std::fs::read(&path) {
-            Ok(bytes) if sha256(&bytes) == entry.sha256 => {}
-            Ok(_) => verdict.differences.push(format!(
-                "output {}: the file differs from the manifest",
+        let regular = std::fs::symlink_metadata(&path).map(|m| m.is_file());
+        match regular {
+            Ok(true) => match std::fs::read(&path) {
+                Ok(bytes) if sha256(&bytes) == entry.sha256 => {}
+                Ok(_) => verdict.differences.push(format!(
+                    "output {}: the file differs from the manifest",
+                    entry.path
+                )),
+                Err(e) => verdict
+                    .differences
+                    .push(format!("output {}: cannot be read: {e}", entry.path)),
+            },
+            Ok(false) => verdict.differences.push(format!(
+                "output {}: not a regular file (a link or a directory)",
                 entry.path
             )),
             Err(_) => verdict
@@ -73,7 +84,49 @@ pub fn verify(manifest_path: &Path) -> Result<Verdict> {
                 .push(format!("output {}: missing", entry.path)),
         }
     }
+    // Nothing else in the run's directory: a file there that the run did
+    // not write would be taken for part of it.
+    let recorded: std::collections::BTreeSet<&str> =
+        manifest.outputs.iter().map(|e| e.path.as_str()).collect();
+    for (path, _) in atomic::files_below(dir)? {
+        if path != atomic::LISTING && !recorded.contains(path.as_str()) {
+            verdict
+                .differences
+                .push(format!("output {path}: not in the manifest"));
+        }
+    }
     Ok(verdict)
+}
+
+/// The data directory a manifest names, when it is one summitry may read
+/// on the manifest's word: a relative path without `..`, below the working
+/// directory with its links followed.
+fn recorded_collection(manifest_path: &Path, recorded: &str) -> Result<PathBuf> {
+    let path = PathBuf::from(recorded);
+    let plain = path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if !plain || recorded.is_empty() {
+        return Err(Error::Refused(format!(
+            "{}: the run read its data from {recorded:?}, which is not below the working directory: summitry reads it only when you say so: `summitry verify {} --data DIR`",
+            manifest_path.display(),
+            manifest_path.display()
+        )));
+    }
+    within(Path::new("."), &path, "the working directory")?;
+    Ok(path)
+}
+
+/// An error and its causes on one line, each said once.
+fn chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
 }
 
 /// Names every recorded file that is missing, changed or new.

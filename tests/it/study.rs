@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::util::{files_below, in_package, summitry};
+use crate::util::{files_below, in_package, summitry, summitry_in};
 
 /// A small study on a copy of the hand-made collection, SVG only.
 fn small_study(dir: &Path) -> PathBuf {
@@ -33,18 +33,28 @@ tables = ["summit_summary.csv", "dyad_history.csv"]
     spec
 }
 
-/// The small study in a fresh directory, run once into its `out/`: the
-/// directory (removed when dropped), the spec and the output.
+/// The small study in a fresh directory, run there once into its `out/`
+/// as a user would (`summitry run small.toml --out out`): the directory
+/// (removed when dropped), the spec and the output.
 fn small_study_run() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let spec = small_study(dir.path());
+    let result = summitry_in(
+        dir.path(),
+        &["run", "small.toml", "--out", "out", "--quiet"],
+    );
+    assert_eq!(result.code, 0, "{}", result.stderr);
     let out = dir.path().join("out");
-    run(&spec, &out);
     (dir, spec, out)
 }
 
+/// `summitry verify out/manifest.json`, run from the directory above
+/// `out` (where the study was run).
 fn verify(out: &Path) -> crate::util::Output {
-    summitry(&["verify", out.join("manifest.json").to_str().unwrap()])
+    summitry_in(
+        out.parent().unwrap(),
+        &["verify", out.join("manifest.json").to_str().unwrap()],
+    )
 }
 
 /// Runs `summitry run SPEC --out OUT --quiet`.
@@ -191,4 +201,247 @@ fn a_killed_runs_staging_directory_is_swept_by_the_next_run() {
     run(&spec, &out);
     assert!(!stale.exists());
     assert!(out.join("manifest.json").exists());
+}
+
+/// A directory of a user's, with a nested file, to check afterwards.
+fn victim(at: &Path) -> Vec<(String, Vec<u8>)> {
+    std::fs::create_dir_all(at.join("thesis")).unwrap();
+    std::fs::write(at.join("thesis/chapter-1.md"), "years of work\n").unwrap();
+    std::fs::write(at.join("notes.txt"), "mine\n").unwrap();
+    files_below(at)
+}
+
+/// The two destructive specs of issue 14: a name that climbs out of
+/// `out/`, and an `output` naming a directory elsewhere. Both are refused
+/// at their line and column with exit 2, and the victim is untouched.
+#[test]
+fn specs_that_would_write_outside_out_are_refused_and_touch_nothing() {
+    let root = tempfile::tempdir().unwrap();
+    let work = root.path().join("a/b/work");
+    std::fs::create_dir_all(&work).unwrap();
+    let target = root.path().join("a/victim");
+    let before = victim(&target);
+
+    std::fs::write(
+        work.join("climb.toml"),
+        "name = \"../../victim\"\ntitle = \"t\"\nfocus = [\"2025-anchorage\"]\n",
+    )
+    .unwrap();
+    let result = summitry_in(&work, &["run", "climb.toml"]);
+    assert_eq!(result.code, 2, "{}", result.stderr);
+    assert_eq!(
+        result.stderr,
+        "error: climb.toml:1:8: invalid study: the name \"../../victim\" cannot name a directory: use letters, digits, `-`, `_` and `.` (not first), as in \"alaska-2025\"\n"
+    );
+
+    std::fs::write(
+        work.join("elsewhere.toml"),
+        format!(
+            "name = \"x\"\ntitle = \"t\"\nfocus = [\"2025-anchorage\"]\noutput = {:?}\n",
+            target.display().to_string()
+        ),
+    )
+    .unwrap();
+    let result = summitry_in(&work, &["run", "elsewhere.toml"]);
+    assert_eq!(result.code, 2, "{}", result.stderr);
+    assert_eq!(
+        result.stderr,
+        "error: elsewhere.toml:4:1: invalid study: unknown field `output`, expected one of `name`, `title`, `description`, `collection`, `focus`, `compare`, `charts`, `summaries`; a study no longer chooses where it is written: it goes to out/<name>, or to `summitry run --out DIR`\n"
+    );
+
+    // Nothing was made anywhere: not the victim, not out/.
+    assert_eq!(files_below(&target), before);
+    let mut names: Vec<String> = std::fs::read_dir(&work)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["climb.toml", "elsewhere.toml"]);
+}
+
+#[test]
+fn names_that_are_not_plain_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["..", ".", ".hidden", "a/b", "/abs", "", "a\\\\b", "x y"] {
+        std::fs::write(
+            dir.path().join("s.toml"),
+            format!("title = \"t\"\nfocus = [\"2025-anchorage\"]\nname = \"{name}\"\n"),
+        )
+        .unwrap();
+        let result = summitry_in(dir.path(), &["run", "s.toml"]);
+        assert_eq!(result.code, 2, "{name}: {}", result.stderr);
+        assert!(
+            result
+                .stderr
+                .starts_with("error: s.toml:3:8: invalid study: the name "),
+            "{name}: {}",
+            result.stderr
+        );
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn run_out_refuses_a_users_directory_and_a_link() {
+    let root = tempfile::tempdir().unwrap();
+    let spec = small_study(root.path());
+    let target = root.path().join("mine");
+    let before = victim(&target);
+    let result = try_run(&spec, &target);
+    assert_eq!(result.code, 2, "{}", result.stderr);
+    assert_eq!(
+        result.stderr,
+        format!(
+            "error: {} is not empty and was not written by summitry (it has no summitry manifest.json): summitry will not mix into, overwrite or delete it; choose a new or empty directory, or move its files away\n",
+            target.display()
+        )
+    );
+    assert_eq!(files_below(&target), before);
+
+    let link = root.path().join("link");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let result = try_run(&spec, &link);
+    assert_eq!(result.code, 2, "{}", result.stderr);
+    assert_eq!(
+        result.stderr,
+        format!(
+            "error: {} is a symbolic link: summitry does not write through links; give the directory itself, or a new one\n",
+            link.display()
+        )
+    );
+    assert_eq!(files_below(&target), before);
+    // Nothing of the run's was left beside them.
+    let mut names: Vec<String> = std::fs::read_dir(root.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["data", "link", "mine", "small.toml"]);
+}
+
+#[test]
+fn a_collection_outside_the_specs_directory_is_refused() {
+    let root = tempfile::tempdir().unwrap();
+    small_study(root.path());
+    let specs = root.path().join("specs");
+    std::fs::create_dir(&specs).unwrap();
+    std::fs::write(
+        specs.join("up.toml"),
+        "name = \"up\"\ntitle = \"t\"\ncollection = \"../data\"\nfocus = [\"1995-moscow\"]\n",
+    )
+    .unwrap();
+    let result = summitry_in(root.path(), &["run", "specs/up.toml"]);
+    assert_eq!(result.code, 2, "{}", result.stderr);
+    assert_eq!(
+        result.stderr,
+        "error: specs/up.toml:3:14: invalid study: the collection \"../data\" is not `embedded` or a directory below the spec's own: give a relative path without `..`, or run with `--data DIR`\n"
+    );
+    // Through a link: refused as well, before anything is read.
+    std::os::unix::fs::symlink(root.path().join("data"), specs.join("data")).unwrap();
+    std::fs::write(
+        specs.join("link.toml"),
+        "name = \"link\"\ntitle = \"t\"\ncollection = \"data\"\nfocus = [\"1995-moscow\"]\n",
+    )
+    .unwrap();
+    let result = summitry_in(root.path(), &["run", "specs/link.toml"]);
+    assert_eq!(result.code, 2, "{}", result.stderr);
+    assert!(
+        result.stderr.starts_with(
+            "error: specs/data: a symbolic link leads out of the spec's directory (to "
+        ),
+        "{}",
+        result.stderr
+    );
+    // The user may point at it: --data.
+    let result = summitry_in(
+        root.path(),
+        &["run", "specs/link.toml", "--data", "data", "--quiet"],
+    );
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(root.path().join("out/link/manifest.json").exists());
+}
+
+/// Writes a copy of a run's manifest with one change, and verifies it.
+fn verify_edited(out: &Path, edit: impl Fn(&str) -> String) -> crate::util::Output {
+    let text = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    std::fs::write(out.join("manifest.json"), edit(&text)).unwrap();
+    verify(out)
+}
+
+#[test]
+fn a_manifest_whose_paths_leave_the_run_is_refused_where_it_says_so() {
+    let (_dir, _, out) = small_study_run();
+    let original = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    let (line, column) = original
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            l.find("\"charts/gaps-ar.svg\"")
+                .map(|c| (i + 1, c + "\"charts/gaps-ar.svg\"".len()))
+        })
+        .unwrap();
+    for (bad, shown) in [
+        ("../../../etc/passwd", "\"../../../etc/passwd\""),
+        ("/etc/passwd", "\"/etc/passwd\""),
+    ] {
+        let result = verify_edited(&out, |_| {
+            original.replace("\"charts/gaps-ar.svg\"", &format!("{bad:?}"))
+        });
+        assert_eq!(result.code, 2, "{}", result.stderr);
+        let column = column + bad.len() - "charts/gaps-ar.svg".len();
+        assert_eq!(
+            result.stderr,
+            format!(
+                "error: {}:{line}:{column}: invalid manifest: the path {shown} is not a plain relative path: a manifest names only files inside its own directory\n",
+                out.join("manifest.json").display()
+            )
+        );
+    }
+}
+
+#[test]
+fn verify_names_a_file_the_run_did_not_write() {
+    let (_dir, _, out) = small_study_run();
+    std::fs::write(out.join("charts/extra.svg"), "<svg/>").unwrap();
+    let verified = verify(&out);
+    assert_eq!(verified.code, 1);
+    assert!(
+        verified
+            .stdout
+            .contains("output charts/extra.svg: not in the manifest\n"),
+        "{}",
+        verified.stdout
+    );
+}
+
+#[test]
+fn verify_reads_data_outside_the_working_directory_only_when_told() {
+    let (dir, _, out) = small_study_run();
+    // Run from elsewhere, the run records the data's full path.
+    let result = summitry(&[
+        "run",
+        dir.path().join("small.toml").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let manifest = out.join("manifest.json");
+    let result = summitry_in(dir.path(), &["verify", "out/manifest.json"]);
+    assert_eq!(result.code, 2, "{}", result.stderr);
+    assert_eq!(
+        result.stderr,
+        format!(
+            "error: out/manifest.json: the run read its data from {:?}, which is not below the working directory: summitry reads it only when you say so: `summitry verify out/manifest.json --data DIR`\n",
+            dir.path().join("data").display().to_string()
+        )
+    );
+    let data = dir.path().join("data");
+    let result = summitry(&[
+        "verify",
+        manifest.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(result.code, 0, "{}", result.stdout);
 }

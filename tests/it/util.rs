@@ -12,9 +12,14 @@ pub struct Output {
 
 /// Runs `summitry` with these arguments from the package root.
 pub fn summitry(args: &[&str]) -> Output {
+    summitry_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// Runs `summitry` with these arguments in the directory `cwd`.
+pub fn summitry_in(cwd: &Path, args: &[&str]) -> Output {
     let out = Command::new(env!("CARGO_BIN_EXE_summitry"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(cwd)
         .output()
         .expect("the summitry binary runs");
     Output {
