@@ -922,3 +922,48 @@ mod tests {
         assert_eq!(&fixed[..], b"summit_id\n");
     }
 }
+
+#[cfg(test)]
+mod proptests;
+
+/// The two validators' verdicts on a collection of tables, each on its
+/// own: whether the fast route (frames read with the schema, then the
+/// vectorised rules) finds it clean, and what the precise route (the csv
+/// crate's located cells, then the located rules) finds. `None` when a
+/// header is broken, which both routes check the same way.
+#[cfg(test)]
+pub(crate) fn both_verdicts(dir: &Path) -> Result<Option<(bool, Vec<Finding>)>> {
+    let root = Root::Disk(dir.to_owned());
+    let has_file = |rel: &str| text_file_exists(&root, rel);
+    let mut frames = Frames::new();
+    let mut fast_clean = true;
+    let mut raws = Vec::new();
+    let mut findings = Vec::new();
+    let mut summits_whole = true;
+    for table in Table::ALL {
+        let Some(bytes) = root.read(&table.file_name())? else {
+            frames.insert(table, frame::empty(table));
+            continue;
+        };
+        let path = table.file_name();
+        let Ok(header) = csv::header(table, &path, &bytes) else {
+            return Ok(None);
+        };
+        match frame::read_csv(table, &bytes, &header) {
+            Ok(df) => {
+                frames.insert(table, df);
+            }
+            Err(_) => fast_clean = false,
+        }
+        let (raw, f) = csv::parse(table, &path, &bytes, header);
+        summits_whole &= table != Table::Summits || f.is_empty();
+        findings.extend(f);
+        raws.push(raw);
+    }
+    if fast_clean {
+        let view: Vec<(Table, &DataFrame)> = frames.iter().map(|(t, df)| (*t, df)).collect();
+        fast_clean = validate::check_frames(&view, &has_file)?.is_ok();
+    }
+    findings.extend(validate::check_raw(&raws, &has_file, summits_whole));
+    Ok(Some((fast_clean, findings)))
+}
