@@ -129,3 +129,49 @@ fn a_directory_without_a_collection_is_refused() {
         "error: src: no collection here: expected summits.csv or records/, or subdirectories holding them\n"
     );
 }
+
+/// An error from the system is said once, after the path it concerns.
+#[test]
+fn a_system_error_is_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("file"), "x").unwrap();
+    let target = dir.path().join("file/out");
+    let out = summitry(&["export", "summaries", "--out", target.to_str().unwrap()]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "error: {}: Not a directory (os error 20)\n",
+            target.display()
+        )
+    );
+}
+
+/// A chart is written whole through a temporary file; a directory or a
+/// link where it would go is refused, and nothing is left beside it.
+#[test]
+fn chart_out_replaces_a_file_whole_and_refuses_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("gaps.svg");
+    std::fs::write(&svg, "old").unwrap();
+    let out = summitry(&["chart", "gaps", "--out", svg.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
+    let folder = dir.path().join("folder.svg");
+    std::fs::create_dir(&folder).unwrap();
+    let out = summitry(&["chart", "gaps", "--out", folder.to_str().unwrap()]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "error: {}: not a regular file (a directory or a link): summitry will not replace it\n",
+            folder.display()
+        )
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["folder.svg", "gaps.svg"]);
+}

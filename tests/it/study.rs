@@ -198,9 +198,24 @@ fn a_killed_runs_staging_directory_is_swept_by_the_next_run() {
     let stale = dir.path().join(".out.partial-999999");
     std::fs::create_dir_all(stale.join("charts")).unwrap();
     std::fs::write(stale.join("charts/gaps-en.svg"), "<svg").unwrap();
+    // A user's directories with names like it: never swept.
+    let mut theirs = Vec::new();
+    for name in [
+        ".out.partial-notes",
+        ".out.partial-12a",
+        "out.partial-999998",
+        ".outside.partial-999998",
+        ".out.previous-999998",
+    ] {
+        let path = dir.path().join(name);
+        theirs.push((path.clone(), victim(&path)));
+    }
     run(&spec, &out);
     assert!(!stale.exists());
     assert!(out.join("manifest.json").exists());
+    for (path, before) in theirs {
+        assert_eq!(files_below(&path), before, "{}", path.display());
+    }
 }
 
 /// A directory of a user's, with a nested file, to check afterwards.
