@@ -456,6 +456,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn links_files_and_roots_are_refused() {
         let root = tempfile::tempdir().unwrap();
         let mine = root.path().join("mine");

@@ -199,7 +199,7 @@ pub(crate) fn to_raw(files: &[RecordFile]) -> (Vec<RawTable>, Vec<Finding>, bool
                         match scalar(value, name, &at) {
                             Ok(cell) => cells.push((name.clone(), cell)),
                             Err(f) => {
-                                findings.push(f);
+                                findings.push(*f);
                                 whole = false;
                             }
                         }
@@ -215,7 +215,7 @@ pub(crate) fn to_raw(files: &[RecordFile]) -> (Vec<RawTable>, Vec<Finding>, bool
                 match scalar(node, key, &at) {
                     Ok(cell) => summit_cells.push((key.clone(), cell)),
                     Err(f) => {
-                        findings.push(f);
+                        findings.push(*f);
                         whole = false;
                     }
                 }
@@ -241,7 +241,7 @@ fn scalar(
     node: &Node,
     name: &str,
     at: &dyn Fn(usize) -> Location,
-) -> Result<Option<RawCell>, Finding> {
+) -> Result<Option<RawCell>, Box<Finding>> {
     match &node.value {
         NodeValue::Null => Ok(None),
         NodeValue::Scalar(s) if s.is_empty() => Ok(None),
@@ -249,13 +249,13 @@ fn scalar(
             text: s.clone(),
             location: at(node.offset),
         })),
-        NodeValue::List(_) | NodeValue::Map(_) => Err(Finding {
+        NodeValue::List(_) | NodeValue::Map(_) => Err(Box::new(Finding {
             location: at(node.offset),
             column: Some(name.to_owned()),
             rule: Rule::WrongShape,
             value: None,
             message: format!("`{name}` must be a single value, not a list or table"),
-        }),
+        })),
     }
 }
 
