@@ -7,6 +7,8 @@ mod cli;
 mod convert;
 mod datasets;
 mod export;
+mod fuzz;
+mod kill;
 mod notebooks;
 mod study;
 mod util;
