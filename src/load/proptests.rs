@@ -21,8 +21,8 @@ fn shipped() -> &'static Vec<(String, Vec<u8>)> {
     SHIPPED.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("t");
-        let data = collection(Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/us-russia"))
-            .unwrap();
+        let data =
+            collection(Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/us-russia")).unwrap();
         write_collection(&data, &out, Form::Tables).unwrap();
         files(&out)
     })
@@ -43,12 +43,13 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 /// The summit ids of the shipped collection, in canonical order.
 fn ids() -> Vec<String> {
-    let summits = &shipped().iter().find(|(p, _)| p == "summits.csv").unwrap().1;
+    let summits = &shipped()
+        .iter()
+        .find(|(p, _)| p == "summits.csv")
+        .unwrap()
+        .1;
     let mut reader = csv::Reader::from_reader(&summits[..]);
-    reader
-        .records()
-        .map(|r| r.unwrap()[0].to_owned())
-        .collect()
+    reader.records().map(|r| r.unwrap()[0].to_owned()).collect()
 }
 
 /// Writes into `dir` the rows of the summits in `keep`, and the text
