@@ -85,6 +85,19 @@ impl Error {
     }
 }
 
+/// An error and its causes on one line, each said once, as the command
+/// line prints them.
+pub(crate) fn chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
+}
+
 /// A place in an input file: its path as the user would type it, and a
 /// one-based line and column (columns count characters, not bytes). A
 /// problem with the whole file or directory (a missing file, an empty one)

@@ -518,7 +518,7 @@ fn load_tables(root: &Root, label: &str) -> Result<(Frames, Links, Texts), LoadE
             let header = csv::header(table, &path, &bytes);
             let frame = header.as_ref().ok().map(|header| {
                 frame::read_csv_telling(table, &bytes, header, &|part| bytes.let_go(part))
-                    .map_err(|e| format!("{path}: {e}"))
+                    .map_err(|e| format!("{path}: {}", crate::error::chain(&e)))
             });
             Ok(Some(FastRead {
                 table,

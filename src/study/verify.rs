@@ -49,7 +49,7 @@ pub fn verify(manifest_path: &Path, data: Option<&Path>) -> Result<Verdict> {
         Err(e) => {
             verdict.differences.push(format!(
                 "inputs: the data can no longer be loaded: {}",
-                chain(&e)
+                crate::error::chain(&e)
             ));
             return Ok(verdict);
         }
@@ -115,18 +115,6 @@ fn recorded_collection(manifest_path: &Path, recorded: &str) -> Result<PathBuf> 
     }
     within(Path::new("."), &path, "the working directory")?;
     Ok(path)
-}
-
-/// An error and its causes on one line, each said once.
-fn chain(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut text = e.to_string();
-    let mut cause = e.source();
-    while let Some(c) = cause {
-        text.push_str(": ");
-        text.push_str(&c.to_string());
-        cause = c.source();
-    }
-    text
 }
 
 /// Names every recorded file that is missing, changed or new.
