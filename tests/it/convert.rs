@@ -103,3 +103,40 @@ fn convert_refuses_a_directory_that_is_not_empty() {
         "mine"
     );
 }
+
+/// Converting again into convert's own earlier output replaces it whole:
+/// records of the first run do not survive next to the tables.
+#[test]
+fn convert_replaces_its_own_earlier_output_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let convert = |to: &str| {
+        let result = summitry(&[
+            "convert",
+            "--data",
+            "tests/fixtures/valid",
+            "--to",
+            to,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(result.code, 0, "{}", result.stderr);
+    };
+    convert("records");
+    assert!(out.join("records/1985-geneva.toml").exists());
+    convert("tables");
+    let names: Vec<String> = files_below(&out).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "context.csv",
+            "manifest.json",
+            "outcomes.csv",
+            "participants.csv",
+            "sources.csv",
+            "statements.csv",
+            "summits.csv",
+            "texts/1985-geneva-joint.txt",
+        ]
+    );
+}
