@@ -8,14 +8,13 @@
 use resvg::usvg;
 use summitry::chart::render;
 
-use crate::util::{in_package, summitry};
+use crate::util::{assert_golden, must_fail, must_succeed};
 
 fn chart(args: &[&str], out: &std::path::Path) -> Vec<u8> {
     let mut all = vec!["chart"];
     all.extend_from_slice(args);
     all.extend_from_slice(&["--out", out.to_str().unwrap()]);
-    let run = summitry(&all);
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    must_succeed(&all);
     std::fs::read(out).unwrap()
 }
 
@@ -42,17 +41,7 @@ fn every_kind_matches_its_golden_svg_in_every_language() {
             ];
             args.extend_from_slice(extra);
             let svg = chart(&args, &dir.path().join(format!("{kind}-{lang}.svg")));
-            let golden = in_package(&format!("tests/golden/charts/{kind}-{lang}.svg"));
-            if std::env::var_os("SUMMITRY_UPDATE_GOLDEN").is_some() {
-                std::fs::write(&golden, &svg).unwrap();
-            }
-            let expected =
-                std::fs::read(&golden).expect("golden file (SUMMITRY_UPDATE_GOLDEN=1 writes it)");
-            assert!(
-                svg == expected,
-                "{kind}-{lang}.svg differs from {}",
-                golden.display()
-            );
+            assert_golden(&format!("tests/golden/charts/{kind}-{lang}.svg"), &svg);
         }
     }
 }
@@ -65,13 +54,7 @@ fn the_readme_chart_is_current() {
         &["gaps", "--focus", "2025-anchorage"],
         &dir.path().join("anchorage.svg"),
     );
-    let golden = in_package("tests/golden/charts/anchorage-gaps-en.svg");
-    if std::env::var_os("SUMMITRY_UPDATE_GOLDEN").is_some() {
-        std::fs::write(&golden, &svg).unwrap();
-    }
-    let expected =
-        std::fs::read(&golden).expect("golden file (SUMMITRY_UPDATE_GOLDEN=1 writes it)");
-    assert!(svg == expected, "{} is out of date", golden.display());
+    assert_golden("tests/golden/charts/anchorage-gaps-en.svg", &svg);
 }
 
 #[test]
@@ -163,33 +146,28 @@ fn png_columns(png: &[u8]) -> f32 {
 #[test]
 fn chart_refuses_an_unknown_extension_and_a_focus_it_does_not_draw() {
     let dir = tempfile::tempdir().unwrap();
-    let run = summitry(&[
-        "chart",
-        "gaps",
-        "--out",
-        dir.path().join("x.gif").to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("the output must end in .svg or .png"),
-        "{}",
-        run.stderr
+    let run = must_fail(
+        1,
+        &[
+            "chart",
+            "gaps",
+            "--out",
+            dir.path().join("x.gif").to_str().unwrap(),
+        ],
     );
-    let run = summitry(&[
-        "chart",
-        "gaps",
-        "--focus",
-        "2018-singapore",
-        "--out",
-        dir.path().join("x.svg").to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stderr
-            .contains("the focus summit 2018-singapore is not among the summits drawn"),
-        "{}",
-        run.stderr
+    run.stderr_contains("the output must end in .svg or .png");
+    let run = must_fail(
+        1,
+        &[
+            "chart",
+            "gaps",
+            "--focus",
+            "2018-singapore",
+            "--out",
+            dir.path().join("x.svg").to_str().unwrap(),
+        ],
     );
+    run.stderr_contains("the focus summit 2018-singapore is not among the summits drawn");
 }
 
 #[test]
@@ -215,18 +193,16 @@ fn chosen_summits_are_drawn_and_unknown_ones_refused() {
         .expect("Geneva labelled");
     let anchorage = svg.find("Anchorage").expect("Anchorage labelled");
     assert!(geneva < anchorage);
-    let run = summitry(&[
-        "chart",
-        "outcomes",
-        "--summit",
-        "1999-atlantis",
-        "--out",
-        dir.path().join("x.svg").to_str().unwrap(),
-    ]);
-    assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("no summit \"1999-atlantis\" to draw"),
-        "{}",
-        run.stderr
+    let run = must_fail(
+        1,
+        &[
+            "chart",
+            "outcomes",
+            "--summit",
+            "1999-atlantis",
+            "--out",
+            dir.path().join("x.svg").to_str().unwrap(),
+        ],
     );
+    run.stderr_contains("no summit \"1999-atlantis\" to draw");
 }

@@ -1,11 +1,10 @@
 //! The commands on the embedded data, as a user runs them.
 
-use crate::util::{fixture, summitry};
+use crate::util::{fixture, must_fail, must_succeed, summitry};
 
 #[test]
 fn shipped_data_is_valid() {
-    let out = summitry(&["validate"]);
-    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let out = must_succeed(&["validate"]);
     assert!(
         out.stdout.starts_with("valid: datasets (embedded): "),
         "{}",
@@ -15,10 +14,9 @@ fn shipped_data_is_valid() {
 
 #[test]
 fn list_filters_by_dyad_and_years_in_date_order() {
-    let out = summitry(&[
+    let out = must_succeed(&[
         "list", "--dyad", "RUS-USA", "--from", "1985", "--to", "1988", "--format", "csv",
     ]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
     let ids: Vec<&str> = out
         .stdout
         .lines()
@@ -53,8 +51,7 @@ fn list_counts_soviet_summits_in_the_russian_dyad() {
 
 #[test]
 fn list_reads_a_users_directory() {
-    let out = summitry(&["list", "--data", &fixture("valid"), "--format", "json"]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = must_succeed(&["list", "--data", &fixture("valid"), "--format", "json"]);
     let rows: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(rows[0]["summit_id"], "1985-geneva");
     assert_eq!(rows[0]["dyad"], "RUS-USA");
@@ -63,8 +60,7 @@ fn list_reads_a_users_directory() {
 
 #[test]
 fn show_prints_the_whole_anchorage_record_with_unknowns_spelled_out() {
-    let out = summitry(&["show", "2025-anchorage"]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = must_succeed(&["show", "2025-anchorage"]);
     let text = out.stdout;
     assert!(
         text.starts_with("Anchorage Summit (2025-anchorage)\n"),
@@ -99,8 +95,7 @@ fn show_json_has_the_shape_of_a_record_file() {
 
 #[test]
 fn show_an_unknown_summit_fails_with_exit_code_1() {
-    let out = summitry(&["show", "1999-atlantis"]);
-    assert_eq!(out.code, 1);
+    let out = must_fail(1, &["show", "1999-atlantis"]);
     assert_eq!(
         out.stderr,
         "error: no summit \"1999-atlantis\" in datasets\n"
@@ -110,8 +105,7 @@ fn show_an_unknown_summit_fails_with_exit_code_1() {
 #[test]
 fn every_command_has_help() {
     for command in ["validate", "list", "show", "convert"] {
-        let out = summitry(&[command, "--help"]);
-        assert_eq!(out.code, 0);
+        let out = must_succeed(&[command, "--help"]);
         assert!(
             out.stdout.contains("Usage: summitry"),
             "{command}: {}",
@@ -122,8 +116,7 @@ fn every_command_has_help() {
 
 #[test]
 fn a_directory_without_a_collection_is_refused() {
-    let out = summitry(&["list", "--data", "src"]);
-    assert_eq!(out.code, 2);
+    let out = must_fail(2, &["list", "--data", "src"]);
     assert_eq!(
         out.stderr,
         "error: src: no collection here: expected summits.csv or records/, or subdirectories holding them\n"
@@ -136,8 +129,10 @@ fn a_system_error_is_said_once() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("file"), "x").unwrap();
     let target = dir.path().join("file/out");
-    let out = summitry(&["export", "summaries", "--out", target.to_str().unwrap()]);
-    assert_eq!(out.code, 1, "{}", out.stderr);
+    let out = must_fail(
+        1,
+        &["export", "summaries", "--out", target.to_str().unwrap()],
+    );
     assert_eq!(
         out.stderr,
         format!(
@@ -154,13 +149,11 @@ fn chart_out_replaces_a_file_whole_and_refuses_a_directory() {
     let dir = tempfile::tempdir().unwrap();
     let svg = dir.path().join("gaps.svg");
     std::fs::write(&svg, "old").unwrap();
-    let out = summitry(&["chart", "gaps", "--out", svg.to_str().unwrap()]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    must_succeed(&["chart", "gaps", "--out", svg.to_str().unwrap()]);
     assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
     let folder = dir.path().join("folder.svg");
     std::fs::create_dir(&folder).unwrap();
-    let out = summitry(&["chart", "gaps", "--out", folder.to_str().unwrap()]);
-    assert_eq!(out.code, 2, "{}", out.stderr);
+    let out = must_fail(2, &["chart", "gaps", "--out", folder.to_str().unwrap()]);
     assert_eq!(
         out.stderr,
         format!(

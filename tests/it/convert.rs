@@ -2,13 +2,13 @@
 //! trip through either record format gives back the shipped tables byte
 //! for byte.
 
-use crate::util::{files_below, in_package, summitry};
+use crate::util::{files_below, in_package, must_fail, must_succeed};
 
 fn round_trip(records_as: &str) {
     let dir = tempfile::tempdir().unwrap();
     let records = dir.path().join("records");
     let tables = dir.path().join("tables");
-    let out = summitry(&[
+    must_succeed(&[
         "convert",
         "--to",
         "records",
@@ -17,8 +17,7 @@ fn round_trip(records_as: &str) {
         "--out",
         records.to_str().unwrap(),
     ]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let out = summitry(&[
+    must_succeed(&[
         "convert",
         "--data",
         records.to_str().unwrap(),
@@ -27,7 +26,6 @@ fn round_trip(records_as: &str) {
         "--out",
         tables.to_str().unwrap(),
     ]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
     let shipped: Vec<(String, Vec<u8>)> = files_below(&in_package("datasets"))
         .into_iter()
         .filter(|(rel, _)| rel.ends_with(".csv") || rel.contains("/texts/"))
@@ -82,14 +80,16 @@ fn both_forms_load_into_equal_frames() {
 fn convert_refuses_a_directory_that_is_not_empty() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("keep.txt"), "mine").unwrap();
-    let out = summitry(&[
-        "convert",
-        "--to",
-        "tables",
-        "--out",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert_eq!(out.code, 2);
+    let out = must_fail(
+        2,
+        &[
+            "convert",
+            "--to",
+            "tables",
+            "--out",
+            dir.path().to_str().unwrap(),
+        ],
+    );
     assert_eq!(
         out.stderr,
         format!(
@@ -111,7 +111,7 @@ fn convert_replaces_its_own_earlier_output_whole() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     let convert = |to: &str| {
-        let result = summitry(&[
+        must_succeed(&[
             "convert",
             "--data",
             "tests/fixtures/valid",
@@ -120,7 +120,6 @@ fn convert_replaces_its_own_earlier_output_whole() {
             "--out",
             out.to_str().unwrap(),
         ]);
-        assert_eq!(result.code, 0, "{}", result.stderr);
     };
     convert("records");
     assert!(out.join("records/1985-geneva.toml").exists());

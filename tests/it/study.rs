@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::util::{files_below, in_package, summitry, summitry_in};
+use crate::util::{
+    files_below, in_package, must_fail, must_fail_in, must_succeed, summitry, summitry_in,
+};
 
 /// A small study on a copy of the hand-made collection, SVG only.
 fn small_study(dir: &Path) -> PathBuf {
@@ -77,8 +79,7 @@ fn run(spec: &Path, out: &Path) {
 fn the_default_study_runs_and_verifies() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("alaska");
-    let result = summitry(&["run", "--out", out.to_str().unwrap(), "--quiet"]);
-    assert_eq!(result.code, 0, "{}", result.stderr);
+    must_succeed(&["run", "--out", out.to_str().unwrap(), "--quiet"]);
     let report = std::fs::read_to_string(out.join("report.md")).unwrap();
     for fact in [
         "1,521 days: the longest gap since 1979–1985",
@@ -126,13 +127,7 @@ fn verify_names_a_tampered_output() {
     std::fs::write(&chart, bytes).unwrap();
     let verified = verify(&out);
     assert_eq!(verified.code, 1);
-    assert!(
-        verified
-            .stdout
-            .contains("output charts/gaps-en.svg: the file differs from the manifest"),
-        "{}",
-        verified.stdout
-    );
+    verified.stdout_contains("output charts/gaps-en.svg: the file differs from the manifest");
     assert!(
         verified.stdout.lines().count() == 2 && verified.stdout.contains("not verified: 1 of "),
         "{}",
@@ -149,11 +144,7 @@ fn verify_names_a_changed_input() {
     std::fs::write(&sources, text).unwrap();
     let verified = verify(&out);
     assert_eq!(verified.code, 1);
-    assert!(
-        verified.stdout.contains("input sources.csv: sha256 "),
-        "{}",
-        verified.stdout
-    );
+    verified.stdout_contains("input sources.csv: sha256 ");
 }
 
 #[test]
@@ -180,8 +171,7 @@ fn an_unknown_key_in_a_study_is_an_error_at_its_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let spec = dir.path().join("typo.toml");
     std::fs::write(&spec, "name = \"x\"\ntitle = \"x\"\nfocus = [\"2025-anchorage\"]\n\n[charts]\nkind = [\"gaps\"]\n").unwrap();
-    let result = summitry(&["run", spec.to_str().unwrap(), "--quiet"]);
-    assert_eq!(result.code, 2, "{}", result.stderr);
+    let result = must_fail(2, &["run", spec.to_str().unwrap(), "--quiet"]);
     let expected = format!(
         "error: {}:6:1: invalid study: unknown field `kind`",
         spec.display()
@@ -242,8 +232,7 @@ fn specs_that_would_write_outside_out_are_refused_and_touch_nothing() {
         "name = \"../../victim\"\ntitle = \"t\"\nfocus = [\"2025-anchorage\"]\n",
     )
     .unwrap();
-    let result = summitry_in(&work, &["run", "climb.toml"]);
-    assert_eq!(result.code, 2, "{}", result.stderr);
+    let result = must_fail_in(2, &work, &["run", "climb.toml"]);
     assert_eq!(
         result.stderr,
         "error: climb.toml:1:8: invalid study: the name \"../../victim\" cannot name a directory: use letters, digits, `-`, `_` and `.` (not first), as in \"alaska-2025\"\n"
@@ -257,8 +246,7 @@ fn specs_that_would_write_outside_out_are_refused_and_touch_nothing() {
         ),
     )
     .unwrap();
-    let result = summitry_in(&work, &["run", "elsewhere.toml"]);
-    assert_eq!(result.code, 2, "{}", result.stderr);
+    let result = must_fail_in(2, &work, &["run", "elsewhere.toml"]);
     assert_eq!(
         result.stderr,
         "error: elsewhere.toml:4:1: invalid study: unknown field `output`, expected one of `name`, `title`, `description`, `collection`, `focus`, `compare`, `charts`, `summaries`; a study no longer chooses where it is written: it goes to out/<name>, or to `summitry run --out DIR`\n"
@@ -283,8 +271,7 @@ fn names_that_are_not_plain_are_refused() {
             format!("title = \"t\"\nfocus = [\"2025-anchorage\"]\nname = \"{name}\"\n"),
         )
         .unwrap();
-        let result = summitry_in(dir.path(), &["run", "s.toml"]);
-        assert_eq!(result.code, 2, "{name}: {}", result.stderr);
+        let result = must_fail_in(2, dir.path(), &["run", "s.toml"]);
         assert!(
             result
                 .stderr
@@ -345,8 +332,7 @@ fn a_collection_outside_the_specs_directory_is_refused() {
         "name = \"up\"\ntitle = \"t\"\ncollection = \"../data\"\nfocus = [\"1995-moscow\"]\n",
     )
     .unwrap();
-    let result = summitry_in(root.path(), &["run", "specs/up.toml"]);
-    assert_eq!(result.code, 2, "{}", result.stderr);
+    let result = must_fail_in(2, root.path(), &["run", "specs/up.toml"]);
     assert_eq!(
         result.stderr,
         "error: specs/up.toml:3:14: invalid study: the collection \"../data\" is not `embedded` or a directory below the spec's own: give a relative path without `..`, or run with `--data DIR`\n"
@@ -358,8 +344,7 @@ fn a_collection_outside_the_specs_directory_is_refused() {
         "name = \"link\"\ntitle = \"t\"\ncollection = \"data\"\nfocus = [\"1995-moscow\"]\n",
     )
     .unwrap();
-    let result = summitry_in(root.path(), &["run", "specs/link.toml"]);
-    assert_eq!(result.code, 2, "{}", result.stderr);
+    let result = must_fail_in(2, root.path(), &["run", "specs/link.toml"]);
     assert!(
         result.stderr.starts_with(
             "error: specs/data: a symbolic link leads out of the spec's directory (to "
@@ -420,30 +405,22 @@ fn verify_names_a_file_the_run_did_not_write() {
     std::fs::write(out.join("charts/extra.svg"), "<svg/>").unwrap();
     let verified = verify(&out);
     assert_eq!(verified.code, 1);
-    assert!(
-        verified
-            .stdout
-            .contains("output charts/extra.svg: not in the manifest\n"),
-        "{}",
-        verified.stdout
-    );
+    verified.stdout_contains("output charts/extra.svg: not in the manifest\n");
 }
 
 #[test]
 fn verify_reads_data_outside_the_working_directory_only_when_told() {
     let (dir, _, out) = small_study_run();
     // Run from elsewhere, the run records the data's full path.
-    let result = summitry(&[
+    must_succeed(&[
         "run",
         dir.path().join("small.toml").to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
         "--quiet",
     ]);
-    assert_eq!(result.code, 0, "{}", result.stderr);
     let manifest = out.join("manifest.json");
-    let result = summitry_in(dir.path(), &["verify", "out/manifest.json"]);
-    assert_eq!(result.code, 2, "{}", result.stderr);
+    let result = must_fail_in(2, dir.path(), &["verify", "out/manifest.json"]);
     assert_eq!(
         result.stderr,
         format!(
@@ -452,11 +429,10 @@ fn verify_reads_data_outside_the_working_directory_only_when_told() {
         )
     );
     let data = dir.path().join("data");
-    let result = summitry(&[
+    must_succeed(&[
         "verify",
         manifest.to_str().unwrap(),
         "--data",
         data.to_str().unwrap(),
     ]);
-    assert_eq!(result.code, 0, "{}", result.stdout);
 }

@@ -29,6 +29,100 @@ pub fn summitry_in(cwd: &Path, args: &[&str]) -> Output {
     }
 }
 
+/// Runs `summitry` from the package root and checks it succeeded (its
+/// stderr is shown when it did not).
+#[track_caller]
+pub fn must_succeed(args: &[&str]) -> Output {
+    must_succeed_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// [`must_succeed`], in the directory `cwd`.
+#[track_caller]
+pub fn must_succeed_in(cwd: &Path, args: &[&str]) -> Output {
+    let out = summitry_in(cwd, args);
+    assert_eq!(
+        out.code, 0,
+        "summitry {args:?} failed:\n{}{}",
+        out.stdout, out.stderr
+    );
+    out
+}
+
+/// Runs `summitry` from the package root and checks it failed with
+/// `code` (2: bad input, 1: anything else).
+#[track_caller]
+pub fn must_fail(code: i32, args: &[&str]) -> Output {
+    must_fail_in(code, Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// [`must_fail`], in the directory `cwd`.
+#[track_caller]
+pub fn must_fail_in(code: i32, cwd: &Path, args: &[&str]) -> Output {
+    let out = summitry_in(cwd, args);
+    assert_eq!(
+        out.code, code,
+        "summitry {args:?} should have exited with {code}:\n{}{}",
+        out.stdout, out.stderr
+    );
+    out
+}
+
+impl Output {
+    /// Checks that stderr holds `text`, showing all of it when not.
+    #[track_caller]
+    pub fn stderr_contains(&self, text: &str) -> &Output {
+        assert!(
+            self.stderr.contains(text),
+            "stderr lacks {text:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// Checks that stdout holds `text`, showing all of it when not.
+    #[track_caller]
+    pub fn stdout_contains(&self, text: &str) -> &Output {
+        assert!(
+            self.stdout.contains(text),
+            "stdout lacks {text:?}:\n{}",
+            self.stdout
+        );
+        self
+    }
+}
+
+/// Compares `actual` with the golden file at `rel` (from the package
+/// root), or rewrites the file when `SUMMITRY_UPDATE_GOLDEN` is set: after
+/// a deliberate change, `SUMMITRY_UPDATE_GOLDEN=1 cargo test`, then look at
+/// what changed before committing it.
+#[track_caller]
+pub fn assert_golden(rel: &str, actual: &[u8]) {
+    let path = in_package(rel);
+    if std::env::var_os("SUMMITRY_UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{rel}: {e} (SUMMITRY_UPDATE_GOLDEN=1 writes it)"));
+    if expected != actual {
+        let (e, a) = (
+            String::from_utf8_lossy(&expected),
+            String::from_utf8_lossy(actual),
+        );
+        let line = e
+            .lines()
+            .zip(a.lines())
+            .position(|(x, y)| x != y)
+            .unwrap_or_else(|| e.lines().count().min(a.lines().count()));
+        panic!(
+            "{rel} is out of date (SUMMITRY_UPDATE_GOLDEN=1 rewrites it); first difference at line {}:\n- {}\n+ {}",
+            line + 1,
+            e.lines().nth(line).unwrap_or("(end of file)"),
+            a.lines().nth(line).unwrap_or("(end of file)")
+        );
+    }
+}
+
 /// A fixture directory, relative to the package root as the binary sees it.
 pub fn fixture(name: &str) -> String {
     format!("tests/fixtures/{name}")

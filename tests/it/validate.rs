@@ -3,7 +3,7 @@
 
 use summitry::load;
 
-use crate::util::{fixture, summitry};
+use crate::util::{fixture, must_fail, summitry};
 
 /// Runs `validate` on a fixture and checks the whole of stdout and the
 /// exit code.
@@ -272,15 +272,9 @@ fn records_wrong_shape_and_bad_values_are_located_in_the_record_file() {
 
 #[test]
 fn other_commands_refuse_invalid_data_with_the_findings_on_stderr() {
-    let out = summitry(&["list", "--data", &fixture("unknown-country")]);
-    assert_eq!(out.code, 2);
+    let out = must_fail(2, &["list", "--data", &fixture("unknown-country")]);
     assert_eq!(out.stdout, "");
-    assert!(
-        out.stderr
-            .contains("summits.csv:2:31: side_b: unknown country code \"URS\""),
-        "{}",
-        out.stderr
-    );
+    out.stderr_contains("summits.csv:2:31: side_b: unknown country code \"URS\"");
     assert!(
         out.stderr
             .ends_with("error: invalid data: 1 problem in 1 file\n"),
