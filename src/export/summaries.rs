@@ -194,10 +194,10 @@ fn rank(name: &str) -> usize {
 /// `dir` and returns the paths written, in the order of [`TABLES`]. `dir`
 /// must be absent, empty or an earlier output of summitry, which is then
 /// replaced whole; anything else is refused ([`Error::Refused`]) before any
-/// work is done. A table is written on a
-/// second thread while the next is made, so at most three are held at a
-/// time (counting the leaders' presence, made alongside). The first error,
-/// in making or in writing, stops the export.
+/// work is done. A table is written on a second thread while the next is
+/// made, so at most three are held at a time (counting the leaders'
+/// presence, made alongside). The first error, in making or in writing,
+/// stops the export and leaves `dir` as it was.
 ///
 /// The collection is consumed: the columns no table reads are dropped
 /// before the facts are made, and the rest once the facts and the
@@ -211,8 +211,10 @@ pub fn write_summaries(
 ) -> Result<Vec<PathBuf>> {
     check_names(options)?;
     let staged = atomic::stage(dir)?;
-    let staging = staged.path().to_owned();
-    let staging = staging.as_path();
+    // The writer thread borrows the staging path; `staged` itself is
+    // committed (or dropped, removing it) once the scope is over.
+    let staging_dir = staged.path().to_owned();
+    let staging = staging_dir.as_path();
     let mut data = data;
     shed(&mut data)?;
     let (facts, principals) = facts_and_principals(&data, options)?;
