@@ -6,12 +6,13 @@
 //! one rename, so a reader (or a run killed at any moment) sees the old
 //! output or the new one, never a mixture. The place it goes must be
 //! absent, empty, or summitry's own earlier output: a directory whose
-//! `manifest.json` says summitry wrote it and lists every file in it.
+//! `manifest.json` says summitry wrote it and lists every file in it, each
+//! still of the size it was written.
 //! Anything else (a user's directory, a symbolic link, a file) is refused
 //! before anything is written. A single file (a chart) is written to a
 //! temporary name beside it and renamed into place.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
@@ -34,6 +35,7 @@ struct Made {
 #[derive(Deserialize)]
 struct MadeFile {
     path: String,
+    bytes: Option<u64>,
 }
 
 /// The `manifest.json` of a directory that `export` or `convert` wrote:
@@ -131,7 +133,8 @@ pub fn is_plain_relative(path: &str) -> bool {
 
 /// Checks that `target` may be (re)placed by summitry's output: it is
 /// absent, an empty directory, or a directory of summitry's own output
-/// holding nothing else. Refuses with what is there and what to do.
+/// holding nothing else, none of it changed in size since. Refuses with
+/// what is there and what to do.
 pub fn check_replaceable(target: &Path) -> Result<()> {
     let shown = target.display();
     let meta = match std::fs::symlink_metadata(target) {
@@ -167,22 +170,45 @@ pub fn check_replaceable(target: &Path) -> Result<()> {
             "{shown} is not empty and was not written by summitry (it has no summitry {LISTING}): summitry will not mix into, overwrite or delete it; choose a new or empty directory, or move its files away"
         )));
     };
-    let ours: BTreeSet<&str> = made.outputs.iter().map(|f| f.path.as_str()).collect();
+    let ours: BTreeMap<&str, Option<u64>> = made
+        .outputs
+        .iter()
+        .map(|f| (f.path.as_str(), f.bytes))
+        .collect();
     let foreign: Vec<&str> = present
         .iter()
         .map(|(path, _)| path.as_str())
-        .filter(|path| *path != LISTING && !ours.contains(path))
+        .filter(|path| *path != LISTING && !ours.contains_key(path))
         .collect();
     if let Some(first) = foreign.first() {
-        let more = match foreign.len() {
-            1 => String::new(),
-            n => format!(" and {} more", n - 1),
-        };
         return Err(Error::Refused(format!(
-            "{shown} holds files summitry did not write ({first}{more}): summitry will not delete them; move them away, or choose a new directory"
+            "{shown} holds files summitry did not write ({first}{}): summitry will not delete them; move them away, or choose a new directory",
+            and_more(foreign.len())
+        )));
+    }
+    // A file of summitry's that someone has since edited is theirs too.
+    let changed: Vec<&str> = present
+        .iter()
+        .filter(|(path, size)| {
+            ours.get(path.as_str())
+                .is_some_and(|b| b.is_some_and(|b| b != *size))
+        })
+        .map(|(path, _)| path.as_str())
+        .collect();
+    if let Some(first) = changed.first() {
+        return Err(Error::Refused(format!(
+            "{shown} holds files changed since summitry wrote them ({first}{}): summitry will not overwrite them; move them away, or choose a new directory",
+            and_more(changed.len())
         )));
     }
     Ok(())
+}
+
+fn and_more(n: usize) -> String {
+    match n {
+        0 | 1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    }
 }
 
 /// A directory being made beside its final place. Dropped without
@@ -397,6 +423,15 @@ mod tests {
         staged.commit().unwrap();
         assert!(!target.join("a.csv").exists());
         assert_eq!(std::fs::read(target.join("b.csv")).unwrap(), b"b\n");
+        // A file of summitry's the user has edited: refused, untouched.
+        std::fs::write(target.join("b.csv"), "b,mine\n").unwrap();
+        let e = stage(&target).unwrap_err().to_string();
+        assert!(
+            e.contains("holds files changed since summitry wrote them (b.csv)"),
+            "{e}"
+        );
+        assert_eq!(std::fs::read(target.join("b.csv")).unwrap(), b"b,mine\n");
+        std::fs::write(target.join("b.csv"), "b\n").unwrap();
         // A file the user added: refused, nothing touched.
         std::fs::write(target.join("notes.txt"), "mine").unwrap();
         let e = stage(&target).unwrap_err().to_string();
