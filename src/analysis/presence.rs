@@ -123,7 +123,7 @@ impl Eq for Id<'_> {}
 /// both group a person's rows and sort them by id.
 fn number_people(ids: &StringChunked) -> Vec<u32> {
     let mut number: Vec<u32> = Vec::with_capacity(ids.len());
-    let mut people: PlHashMap<Id, u32> = PlHashMap::new();
+    let mut people: PlHashMap<Id<'_>, u32> = PlHashMap::new();
     for who in ids.iter() {
         let next = people.len() as u32;
         number.push(*people.entry(Id(who.unwrap_or_default())).or_insert(next));

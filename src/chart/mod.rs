@@ -301,7 +301,7 @@ pub(crate) fn page(
     data: &Collection,
     options: &ChartOptions,
     title: &str,
-    body: impl FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<()>,
+    body: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<()>,
 ) -> Result<String> {
     register_fonts();
     let lang = options.lang;

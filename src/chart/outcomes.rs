@@ -192,7 +192,7 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
 }
 
 fn draw_cell(
-    area: &DrawingArea<SVGBackend, plotters::coord::Shift>,
+    area: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
     corners: [(i32, i32); 2],
     cell: Cell,
     font: &str,

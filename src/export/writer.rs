@@ -27,7 +27,7 @@ const BLOCK: usize = 1 << 15;
 /// Writes `df` as CSV: an optional byte order mark, a header row, a row a
 /// line.
 pub fn write_frame<W: Write + Send>(df: &DataFrame, out: &mut W, bom: bool) -> Result<()> {
-    let sources: Vec<Source> = df.columns().iter().map(Source::whole).collect();
+    let sources: Vec<Source<'_>> = df.columns().iter().map(Source::whole).collect();
     write_sources(&sources, df.height(), out, bom)
 }
 
@@ -36,7 +36,7 @@ pub fn write_frame<W: Write + Send>(df: &DataFrame, out: &mut W, bom: bool) -> R
 /// written in order, a few at a time, so memory stays bounded whatever the
 /// table's size.
 pub fn write_sources<W: Write + Send>(
-    sources: &[Source],
+    sources: &[Source<'_>],
     height: usize,
     out: &mut W,
     bom: bool,
@@ -88,7 +88,7 @@ pub fn write_sources<W: Write + Send>(
     // whose rows run close together (read through their row map). Others,
     // whose rows jump about, are gathered a block at a time (below): read
     // in table order, each cell would wait on memory.
-    let in_place: Vec<Option<Cells>> = sources
+    let in_place: Vec<Option<Cells<'_>>> = sources
         .iter()
         .zip(&series)
         .map(|(s, series)| match s.rows {
@@ -137,11 +137,11 @@ pub fn write_sources<W: Write + Send>(
                         _ => Ok(None),
                     })
                     .collect::<PolarsResult<_>>()?;
-                let local: Vec<Option<Cells>> = gathered
+                let local: Vec<Option<Cells<'_>>> = gathered
                     .iter()
                     .map(|g| g.as_ref().map(Cells::of).transpose())
                     .collect::<Result<_>>()?;
-                let columns: Vec<(&Cells, Read)> = sources
+                let columns: Vec<(&Cells<'_>, Read<'_>)> = sources
                     .iter()
                     .zip(in_place.iter().zip(&local))
                     .map(|(s, cells)| match (cells, s.rows) {
