@@ -12,6 +12,7 @@ use crate::model::Portfolio;
 /// What a summit is compared against.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Against {
     /// The earlier summits of its own dyad.
     #[default]

@@ -198,6 +198,7 @@ pub fn source_line(data: &crate::load::Collection, lang: Lang) -> String {
 /// The chart kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
 pub enum Kind {
     /// Every summit on a time axis, a row a dyad, coloured by format.
     Timeline,

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use summitry::export::records::{Form, RecordFormat, write_collection};
+use summitry::export::records::{ConvertTo, RecordFormat, write_collection};
 
 use super::DataArgs;
 
@@ -46,14 +46,14 @@ enum RecordsAs {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let data = args.data.load()?;
-    let form = match args.to {
-        Target::Tables => Form::Tables,
-        Target::Records => Form::Records(match args.records_as {
+    let to = match args.to {
+        Target::Tables => ConvertTo::Tables,
+        Target::Records => ConvertTo::Records(match args.records_as {
             RecordsAs::Toml => RecordFormat::Toml,
             RecordsAs::Json => RecordFormat::Json,
         }),
     };
-    let written = write_collection(&data, &args.out, form)?;
+    let written = write_collection(&data, &args.out, to)?;
     for (member, dir) in data.members().iter().zip(written) {
         eprintln!("wrote {} to {}", member.name, dir.display());
     }

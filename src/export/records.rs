@@ -12,6 +12,7 @@ use crate::load::{Collection, Member, Table};
 
 /// The file format of nested records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RecordFormat {
     /// `records/<summit_id>.toml`.
     Toml,
@@ -19,21 +20,23 @@ pub enum RecordFormat {
     Json,
 }
 
-/// The form a collection is written in.
+/// The form `convert` writes a collection in (`load::Form` is the form it
+/// was read from).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
+#[non_exhaustive]
+pub enum ConvertTo {
     /// Canonical CSV tables.
     Tables,
     /// One record file a summit, in this format.
     Records(RecordFormat),
 }
 
-/// Writes a whole collection in `form` into `out`, each member into a
+/// Writes a whole collection in the form `to` into `out`, each member into a
 /// subdirectory of its name when there are several, with a `manifest.json`
 /// listing every file. `out` must be absent, empty or an earlier output of
 /// summitry, which is replaced whole; anything else is refused before
 /// anything is written. Returns the directory of each member.
-pub fn write_collection(data: &Collection, out: &Path, form: Form) -> Result<Vec<PathBuf>> {
+pub fn write_collection(data: &Collection, out: &Path, to: ConvertTo) -> Result<Vec<PathBuf>> {
     let staged = atomic::stage(out)?;
     let several = data.members().len() > 1;
     let mut written = Vec::new();
@@ -43,16 +46,16 @@ pub fn write_collection(data: &Collection, out: &Path, form: Form) -> Result<Vec
         } else {
             (staged.path().to_owned(), out.to_owned())
         };
-        match form {
-            Form::Tables => write_tables(data, member, &into)?,
-            Form::Records(format) => write_records(data, member, &into, format)?,
+        match to {
+            ConvertTo::Tables => write_tables(data, member, &into)?,
+            ConvertTo::Records(format) => write_records(data, member, &into, format)?,
         }
         written.push(shown);
     }
-    let command = match form {
-        Form::Tables => "convert --to tables",
-        Form::Records(RecordFormat::Toml) => "convert --to records",
-        Form::Records(RecordFormat::Json) => "convert --to records --records-as json",
+    let command = match to {
+        ConvertTo::Tables => "convert --to tables",
+        ConvertTo::Records(RecordFormat::Toml) => "convert --to records",
+        ConvertTo::Records(RecordFormat::Json) => "convert --to records --records-as json",
     };
     atomic::Listing::of(staged.path(), command)?.write(staged.path())?;
     staged.commit()?;

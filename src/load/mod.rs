@@ -108,6 +108,7 @@ pub struct Member {
 
 /// The two ways of writing a collection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Form {
     /// CSV tables: `summits.csv`, `participants.csv`...
     Tables,

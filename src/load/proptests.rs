@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use proptest::prelude::*;
 
 use super::{Table, both_verdicts, collection};
-use crate::export::records::{Form, RecordFormat, write_collection};
+use crate::export::records::{ConvertTo, RecordFormat, write_collection};
 
 /// The shipped US–Russia collection in canonical tables: (file, bytes),
 /// texts included.
@@ -23,7 +23,7 @@ fn shipped() -> &'static Vec<(String, Vec<u8>)> {
         let out = dir.path().join("t");
         let data =
             collection(Path::new(env!("CARGO_MANIFEST_DIR")).join("datasets/us-russia")).unwrap();
-        write_collection(&data, &out, Form::Tables).unwrap();
+        write_collection(&data, &out, ConvertTo::Tables).unwrap();
         files(&out)
     })
 }
@@ -140,14 +140,14 @@ proptest! {
         let original = collection(&t0).unwrap();
         // The sub-collection is already canonical: written again, the same.
         let t1 = dir.path().join("t1");
-        write_collection(&original, &t1, Form::Tables).unwrap();
+        write_collection(&original, &t1, ConvertTo::Tables).unwrap();
         prop_assert_eq!(files(&t1), files(&t0));
         for format in [RecordFormat::Toml, RecordFormat::Json] {
             let records = dir.path().join(format!("{format:?}"));
-            write_collection(&original, &records, Form::Records(format)).unwrap();
+            write_collection(&original, &records, ConvertTo::Records(format)).unwrap();
             let back = dir.path().join(format!("{format:?}-back"));
             let read = collection(&records).unwrap();
-            write_collection(&read, &back, Form::Tables).unwrap();
+            write_collection(&read, &back, ConvertTo::Tables).unwrap();
             prop_assert_eq!(files(&back), files(&t0));
             // Loaded again, the frames are equal.
             let again = collection(&back).unwrap();

@@ -122,6 +122,7 @@ impl Default for Charts {
 /// An image format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum ImageFormat {
     /// Scalable vector graphics, the canonical form.
     Svg,
