@@ -122,6 +122,24 @@ impl Collection {
         &self.label
     }
 
+    /// The same collection, named as if it had been read from `label`:
+    /// what `verify --data DIR` uses, so that data found at another path
+    /// gives the same outputs (the charts name their data).
+    pub(crate) fn known_as(mut self, label: &str) -> Collection {
+        let old = std::mem::replace(&mut self.label, label.to_owned());
+        for member in &mut self.members {
+            if member.label == old {
+                member.label = label.to_owned();
+                member.name = Path::new(label)
+                    .file_name()
+                    .map_or_else(|| label.to_owned(), |n| n.to_string_lossy().into_owned());
+            } else if let Some(rest) = member.label.strip_prefix(&format!("{old}/")) {
+                member.label = format!("{label}/{rest}");
+            }
+        }
+        self
+    }
+
     /// The collections loaded together, in load order.
     pub fn members(&self) -> &[Member] {
         &self.members

@@ -33,7 +33,10 @@ impl Verdict {
 pub fn verify(manifest_path: &Path, data: Option<&Path>) -> Result<Verdict> {
     let text = std::fs::read_to_string(manifest_path).map_err(|e| Error::io(manifest_path, e))?;
     let manifest = Manifest::parse(&manifest_path.display().to_string(), &text)?;
-    let dir = manifest_path.parent().unwrap_or(Path::new("."));
+    let dir = manifest_path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut verdict = Verdict::default();
 
     // The inputs as they are now, where the run read them, against the
@@ -45,6 +48,10 @@ pub fn verify(manifest_path: &Path, data: Option<&Path>) -> Result<Verdict> {
         None => Some(recorded_collection(manifest_path, &manifest.collection)?),
     };
     let (data, _, inputs) = match collection_at(location.as_deref()) {
+        // Data the user pointed at is named as the run named it.
+        Ok((found, _, inputs)) if data.is_some() && manifest.collection != "embedded" => {
+            (found.known_as(&manifest.collection), String::new(), inputs)
+        }
         Ok(found) => found,
         Err(e) => {
             verdict.differences.push(format!(

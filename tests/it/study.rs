@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::util::{
-    files_below, in_package, must_fail, must_fail_in, must_succeed, summitry, summitry_in,
+    files_below, in_package, must_fail, must_fail_in, must_succeed, must_succeed_in, summitry,
+    summitry_in,
 };
 
 /// A small study on a copy of the hand-made collection, SVG only.
@@ -397,6 +398,17 @@ fn a_manifest_whose_paths_leave_the_run_is_refused_where_it_says_so() {
             )
         );
     }
+}
+
+#[test]
+fn verify_works_from_inside_the_run_and_on_data_that_moved() {
+    let (dir, _, out) = small_study_run();
+    let verified = must_succeed_in(&out, &["verify", "manifest.json", "--data", "../data"]);
+    verified.stdout_contains("verified: ");
+    // The same data under another name: named as the run named it.
+    std::fs::rename(dir.path().join("data"), dir.path().join("moved")).unwrap();
+    let verified = must_succeed_in(&out, &["verify", "manifest.json", "--data", "../moved"]);
+    verified.stdout_contains("verified: ");
 }
 
 #[test]
