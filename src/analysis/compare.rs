@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{history, presence, read, summary};
-use crate::load::{Collection, Table};
+use super::{read, summary};
+use crate::load::Collection;
 use crate::model::Portfolio;
 
 /// What a summit is compared against.
@@ -134,8 +134,18 @@ pub fn compare(
     summit_id: &str,
     options: CompareOptions,
 ) -> crate::Result<DataFrame> {
-    let facts = super::facts(data)?;
-    let all = rows(&facts)?;
+    compare_with(data, &super::Derived::of(data)?, summit_id, options)
+}
+
+/// [`compare`], reading the facts, history and presence already made.
+pub fn compare_with(
+    data: &Collection,
+    derived: &super::Derived,
+    summit_id: &str,
+    options: CompareOptions,
+) -> crate::Result<DataFrame> {
+    let facts = &derived.facts;
+    let all = rows(facts)?;
     let Some(this) = all.iter().find(|r| r.id == summit_id) else {
         return Err(crate::Error::NotFound(format!(
             "no summit {summit_id:?} in {}",
@@ -176,16 +186,16 @@ pub fn compare(
     );
 
     // The gap, against the dyad's own history of gaps.
-    let history = history::dyad_history(&facts)?;
-    let h_ids = read::text(&history, "summit_id")?;
+    let history = &derived.history;
+    let h_ids = read::text(history, "summit_id")?;
     let at = h_ids.iter().position(|i| i.as_deref() == Some(summit_id));
     let gaps: Vec<i64> = earlier.iter().filter_map(|r| r.gap).collect();
     match (this.gap, at) {
         (Some(gap), Some(at)) => {
-            let rank = read::int(&history, "gap_rank")?[at].unwrap_or(0);
-            let n_gaps = read::int(&history, "n_gaps")?[at].unwrap_or(0);
-            let from = read::text(&history, "longer_gap_from")?[at].clone();
-            let to = read::text(&history, "longer_gap_to")?[at].clone();
+            let rank = read::int(history, "gap_rank")?[at].unwrap_or(0);
+            let n_gaps = read::int(history, "n_gaps")?[at].unwrap_or(0);
+            let from = read::text(history, "longer_gap_from")?[at].clone();
+            let to = read::text(history, "longer_gap_to")?[at].clone();
             let year_of = |id: &Option<String>| {
                 id.as_deref()
                     .and_then(|id| all.iter().find(|r| r.id == id))
@@ -338,7 +348,7 @@ pub fn compare(
     }
 
     // Venue: whose soil, and when the dyad last met on it.
-    let venues = summary::venues(&facts)?;
+    let venues = summary::venues(facts)?;
     let v_ids = read::text(&venues, "summit_id")?;
     let v_at = v_ids.iter().position(|i| i.as_deref() == Some(summit_id));
     let km = |name: &str| -> PolarsResult<Option<i64>> {
@@ -435,19 +445,15 @@ pub fn compare(
     );
 
     // Each principal's previous meetings with the counterpart and on its soil.
-    let presence = presence::leader_presence(
-        &facts,
-        data.participants(),
-        data.summit_rows(Table::Participants),
-    )?;
-    let p_summit = read::text(&presence, "summit_id")?;
-    let p_name = read::text(&presence, "name")?;
-    let p_person = read::text(&presence, "person_id")?;
-    let p_counterpart = read::text(&presence, "counterpart")?;
-    let p_with = read::text(&presence, "previous_summit_with_counterpart")?;
-    let p_with_days = read::int(&presence, "days_since_summit_with_counterpart")?;
-    let p_soil = read::text(&presence, "previous_summit_on_counterpart_soil")?;
-    let p_soil_days = read::int(&presence, "days_since_on_counterpart_soil")?;
+    let presence = derived.presence(data)?;
+    let p_summit = read::text(presence, "summit_id")?;
+    let p_name = read::text(presence, "name")?;
+    let p_person = read::text(presence, "person_id")?;
+    let p_counterpart = read::text(presence, "counterpart")?;
+    let p_with = read::text(presence, "previous_summit_with_counterpart")?;
+    let p_with_days = read::int(presence, "days_since_summit_with_counterpart")?;
+    let p_soil = read::text(presence, "previous_summit_on_counterpart_soil")?;
+    let p_soil_days = read::int(presence, "days_since_on_counterpart_soil")?;
     for i in (0..p_summit.len()).filter(|i| p_summit[*i].as_deref() == Some(summit_id)) {
         let name = p_name[i].clone().unwrap_or_default();
         let counterpart = p_counterpart[i].clone().unwrap_or_default();

@@ -22,6 +22,45 @@ use crate::load::{Collection, Table};
 use crate::model::Portfolio;
 use crate::model::country::COUNTRIES;
 
+/// What the charts, comparisons and report of one collection read, made
+/// once and handed to each of them: the [`facts`], the dyads' history of
+/// gaps and, when first asked for, the leaders' presence.
+#[derive(Debug)]
+pub struct Derived {
+    /// [`facts`]: a row a summit, in dyad order.
+    pub facts: DataFrame,
+    /// [`history::dyad_history`] of the facts.
+    pub history: DataFrame,
+    presence: std::sync::OnceLock<DataFrame>,
+}
+
+impl Derived {
+    /// Makes the facts and the dyads' history of a collection.
+    pub fn of(data: &Collection) -> PolarsResult<Derived> {
+        let facts = facts(data)?;
+        let history = history::dyad_history(&facts)?;
+        Ok(Derived {
+            facts,
+            history,
+            presence: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// [`presence::leader_presence`] of the collection these were made
+    /// from, made the first time it is asked for.
+    pub fn presence(&self, data: &Collection) -> PolarsResult<&DataFrame> {
+        if let Some(made) = self.presence.get() {
+            return Ok(made);
+        }
+        let made = presence::leader_presence(
+            &self.facts,
+            data.participants(),
+            data.summit_rows(Table::Participants),
+        )?;
+        Ok(self.presence.get_or_init(|| made))
+    }
+}
+
 /// The column counting a portfolio's members, e.g. `n_economic`.
 pub fn portfolio_count(p: Portfolio) -> String {
     format!("n_{}", p.as_str())

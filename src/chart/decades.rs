@@ -4,7 +4,7 @@ use plotters::prelude::*;
 
 use super::words::{dyad_name, word};
 use super::{ChartOptions, SERIES, chart_error, dyads_of, label, page};
-use crate::analysis::{self, read, summary};
+use crate::analysis::{Derived, read, summary};
 use crate::error::{Error, Result};
 use crate::load::Collection;
 
@@ -15,12 +15,13 @@ pub(crate) type ByDecade = (Vec<i64>, Vec<String>, Vec<Vec<Option<f64>>>);
 /// A column of `dyad_decade` laid out by dyad and decade.
 pub(crate) fn by_decade(
     data: &Collection,
+    derived: &Derived,
     options: &ChartOptions,
     column: &str,
 ) -> Result<ByDecade> {
-    let facts = analysis::facts(data)?;
-    let dyads = dyads_of(&facts, options)?;
-    let table = summary::dyad_decade(&facts)?;
+    let facts = &derived.facts;
+    let dyads = dyads_of(facts, options)?;
+    let table = summary::dyad_decade(facts)?;
     let names = read::text(&table, "dyad")?;
     let decade = read::int(&table, "decade")?;
     let value = read::float(&table, column)?;
@@ -50,8 +51,8 @@ pub(crate) fn by_decade(
 }
 
 /// Draws the chart as an SVG document.
-pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
-    let (decades, dyads, counts) = by_decade(data, options, "n_summits")?;
+pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<String> {
+    let (decades, dyads, counts) = by_decade(data, derived, options, "n_summits")?;
     let lang = options.lang;
     let top = counts
         .iter()

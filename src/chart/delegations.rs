@@ -10,22 +10,22 @@ use super::words::{dyad_name, word};
 use super::{
     ChartOptions, SERIES, chart_error, chosen_rows, family, label, one_dyad, page, palette,
 };
-use crate::analysis::{self, portfolio_count, read};
+use crate::analysis::{Derived, portfolio_count, read};
 use crate::error::{Error, Result};
 use crate::load::Collection;
 use crate::model::Portfolio;
 
 /// Draws the chart as an SVG document.
-pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
+pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<String> {
     let dyad = one_dyad(options);
-    let facts = analysis::facts(data)?;
-    let ids = read::text(&facts, "summit_id")?;
-    let dyads = read::text(&facts, "dyad")?;
-    let cities = read::text(&facts, "city")?;
-    let dates = read::date(&facts, "start_date")?;
+    let facts = &derived.facts;
+    let ids = read::text(facts, "summit_id")?;
+    let dyads = read::text(facts, "dyad")?;
+    let cities = read::text(facts, "city")?;
+    let dates = read::date(facts, "start_date")?;
     let counts: Vec<Vec<Option<i64>>> = Portfolio::ALL
         .iter()
-        .map(|p| read::int(&facts, &portfolio_count(*p)))
+        .map(|p| read::int(facts, &portfolio_count(*p)))
         .collect::<polars::prelude::PolarsResult<_>>()?;
     let rows = chosen_rows(&ids, &dyads, &dyad, options, 12)?;
     if let Some(focus) = &options.focus

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::words::{dyad_name, word};
 use super::{ChartOptions, chart_error, family, label, page, palette, year_range};
 use crate::analysis::compare::{median, thousands};
-use crate::analysis::{self, history, read};
+use crate::analysis::{Derived, read};
 use crate::error::{Error, Result};
 use crate::load::Collection;
 
@@ -22,16 +22,15 @@ struct Bar {
 }
 
 /// Draws the chart as an SVG document.
-pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
+pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<String> {
     let dyad = &super::one_dyad(options);
-    let facts = analysis::facts(data)?;
-    let h = history::dyad_history(&facts)?;
-    let ids = read::text(&h, "summit_id")?;
-    let dyads = read::text(&h, "dyad")?;
-    let dates = read::date(&h, "start_date")?;
-    let gaps = read::int(&h, "gap_days")?;
-    let from = read::text(&h, "longer_gap_from")?;
-    let to = read::text(&h, "longer_gap_to")?;
+    let h = &derived.history;
+    let ids = read::text(h, "summit_id")?;
+    let dyads = read::text(h, "dyad")?;
+    let dates = read::date(h, "start_date")?;
+    let gaps = read::int(h, "gap_days")?;
+    let from = read::text(h, "longer_gap_from")?;
+    let to = read::text(h, "longer_gap_to")?;
     let mut bars: Vec<Bar> = (0..ids.len())
         .filter(|&i| dyads[i].as_deref() == Some(dyad.as_str()))
         .map(|i| Bar {

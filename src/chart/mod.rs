@@ -216,13 +216,24 @@ pub enum Kind {
 
 /// Draws a chart as an SVG document.
 pub fn svg(kind: Kind, data: &Collection, options: &ChartOptions) -> Result<String> {
+    svg_with(kind, data, &crate::analysis::Derived::of(data)?, options)
+}
+
+/// [`svg`], drawing from the facts and history already made: a study
+/// makes them once for all its charts.
+pub fn svg_with(
+    kind: Kind,
+    data: &Collection,
+    derived: &crate::analysis::Derived,
+    options: &ChartOptions,
+) -> Result<String> {
     match kind {
-        Kind::Timeline => timeline::svg(data, options),
-        Kind::Gaps => gaps::svg(data, options),
-        Kind::Outcomes => outcomes::svg(data, options),
-        Kind::Delegations => delegations::svg(data, options),
-        Kind::Decades => decades::svg(data, options),
-        Kind::StatementRate => statement_rate::svg(data, options),
+        Kind::Timeline => timeline::svg(data, derived, options),
+        Kind::Gaps => gaps::svg(data, derived, options),
+        Kind::Outcomes => outcomes::svg(data, derived, options),
+        Kind::Delegations => delegations::svg(data, derived, options),
+        Kind::Decades => decades::svg(data, derived, options),
+        Kind::StatementRate => statement_rate::svg(data, derived, options),
     }
 }
 

@@ -7,7 +7,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::words::{dyad_name, word};
 use super::{ChartOptions, chart_error, chosen_rows, family, label, one_dyad, page, palette};
-use crate::analysis::{self, read};
+use crate::analysis::{Derived, read};
 use crate::error::Result;
 use crate::load::Collection;
 use crate::model::Lang;
@@ -29,13 +29,13 @@ enum Cell {
 }
 
 /// Draws the chart as an SVG document.
-pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
+pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<String> {
     let dyad = one_dyad(options);
-    let facts = analysis::facts(data)?;
-    let ids = read::text(&facts, "summit_id")?;
-    let dyads = read::text(&facts, "dyad")?;
-    let dates = read::date(&facts, "start_date")?;
-    let cities = read::text(&facts, "city")?;
+    let facts = &derived.facts;
+    let ids = read::text(facts, "summit_id")?;
+    let dyads = read::text(facts, "dyad")?;
+    let dates = read::date(facts, "start_date")?;
+    let cities = read::text(facts, "city")?;
     let rows = chosen_rows(&ids, &dyads, &dyad, options, 16)?;
     // Rows are named by the summit's own name in Arabic and Russian (the
     // data has no translated city names), by year and city in English.
@@ -43,9 +43,9 @@ pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
     let flags: Vec<Vec<Option<bool>>> = COLUMNS
         .iter()
         .filter(|c| **c != "agreements_signed")
-        .map(|c| read::flag(&facts, c))
+        .map(|c| read::flag(facts, c))
         .collect::<polars::prelude::PolarsResult<_>>()?;
-    let agreements = read::int(&facts, "agreements_signed")?;
+    let agreements = read::int(facts, "agreements_signed")?;
     let cell = |column: usize, i: usize| -> Cell {
         if COLUMNS[column] == "agreements_signed" {
             return match agreements[i] {

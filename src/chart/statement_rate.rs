@@ -6,12 +6,13 @@ use plotters::prelude::*;
 use super::decades::by_decade;
 use super::words::{dyad_name, word};
 use super::{ChartOptions, SERIES, chart_error, label, page};
+use crate::analysis::Derived;
 use crate::error::Result;
 use crate::load::Collection;
 
 /// Draws the chart as an SVG document.
-pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
-    let (decades, dyads, rates) = by_decade(data, options, "joint_statement_rate")?;
+pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<String> {
+    let (decades, dyads, rates) = by_decade(data, derived, options, "joint_statement_rate")?;
     let lang = options.lang;
     let px = |v: u32| options.px(v);
     let n = decades.len();

@@ -8,7 +8,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::decades::legend_corner;
 use super::words::{dyad_name, word};
 use super::{ChartOptions, chart_error, dyads_of, family, label, ltr, page, palette};
-use crate::analysis::{self, read};
+use crate::analysis::{Derived, read};
 use crate::error::{Error, Result};
 use crate::load::Collection;
 use crate::model::Format;
@@ -28,14 +28,14 @@ const ERAS: [(&str, f64, f64); 2] = [
 ];
 
 /// Draws the chart as an SVG document.
-pub fn svg(data: &Collection, options: &ChartOptions) -> Result<String> {
-    let facts = analysis::facts(data)?;
-    let dyads = dyads_of(&facts, options)?;
-    let ids = read::text(&facts, "summit_id")?;
-    let names = read::text(&facts, "dyad")?;
-    let formats = read::text(&facts, "format")?;
-    let dates = read::date(&facts, "start_date")?;
-    let cities = read::text(&facts, "city")?;
+pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<String> {
+    let facts = &derived.facts;
+    let dyads = dyads_of(facts, options)?;
+    let ids = read::text(facts, "summit_id")?;
+    let names = read::text(facts, "dyad")?;
+    let formats = read::text(facts, "format")?;
+    let dates = read::date(facts, "start_date")?;
+    let cities = read::text(facts, "city")?;
     // The focus is named in the chart's language where the data has it.
     let local_names = super::local_names(data, &ids, options.lang)?;
     let year = |i: usize| {

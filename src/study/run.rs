@@ -11,11 +11,11 @@ use rayon::prelude::*;
 
 use super::manifest::{Entry, Manifest};
 use super::spec::{ImageFormat, Study};
-use crate::analysis::{self, compare, history, presence, read};
+use crate::analysis::{Derived, compare, read};
 use crate::chart::{self, Kind};
 use crate::error::{Error, Result};
 use crate::export::{atomic, summaries};
-use crate::load::{self, Collection, Table};
+use crate::load::{self, Collection};
 
 /// How a run reports and where it writes.
 #[derive(Debug, Clone, Default)]
@@ -115,9 +115,12 @@ pub(crate) fn outputs(study: &Study, data: &Collection, bar: &ProgressBar) -> Re
             bar.inc(1);
         }
     }
+    // The facts, history and presence every comparison, chart and the
+    // report read: made once here.
+    let derived = Derived::of(data)?;
     let mut comparisons = Vec::new();
     for focus in &study.focus {
-        let table = compare::compare(data, focus, study.compare)?;
+        let table = compare::compare_with(data, &derived, focus, study.compare)?;
         out.push((
             format!("tables/compare-{focus}.csv"),
             summaries::csv_bytes(&table, false)?,
@@ -141,7 +144,7 @@ pub(crate) fn outputs(study: &Study, data: &Collection, bar: &ProgressBar) -> Re
                 Kind::Decades | Kind::StatementRate => None,
                 _ => study.focus.first().cloned(),
             };
-            let svg = chart::svg(kind, data, &options)?;
+            let svg = chart::svg_with(kind, data, &derived, &options)?;
             let mut files = Vec::new();
             for format in &study.charts.formats {
                 let name = format!(
@@ -165,7 +168,7 @@ pub(crate) fn outputs(study: &Study, data: &Collection, bar: &ProgressBar) -> Re
     }
     out.push((
         "report.md".to_owned(),
-        report(study, data, &comparisons)?.into_bytes(),
+        report(study, data, &derived, &comparisons)?.into_bytes(),
     ));
     bar.inc(1);
     out.sort_by(|a, b| a.0.cmp(&b.0));
@@ -238,14 +241,14 @@ fn write_run(dir: &Path, files: &[(String, Vec<u8>)], manifest: &Manifest) -> Re
 
 /// The report: each comparison written out as sentences with its numbers,
 /// and the sources of every summit they rest on.
-fn report(study: &Study, data: &Collection, comparisons: &[DataFrame]) -> Result<String> {
-    let facts = analysis::facts(data)?;
-    let history = history::dyad_history(&facts)?;
-    let presence = presence::leader_presence(
-        &facts,
-        data.participants(),
-        data.summit_rows(Table::Participants),
-    )?;
+fn report(
+    study: &Study,
+    data: &Collection,
+    derived: &Derived,
+    comparisons: &[DataFrame],
+) -> Result<String> {
+    let history = &derived.history;
+    let presence = derived.presence(data)?;
     let mut md = format!("# {}\n\n{}\n", study.title, study.description.trim());
     for (focus, table) in study.focus.iter().zip(comparisons) {
         let record = data.record(focus)?;
@@ -279,21 +282,21 @@ fn report(study: &Study, data: &Collection, comparisons: &[DataFrame]) -> Result
         // The summits these sentences rest on: this one, the one before,
         // the ends of the longer gap, the leaders' earlier meetings.
         let mut cited = vec![focus.clone()];
-        let ids = read::text(&history, "summit_id")?;
+        let ids = read::text(history, "summit_id")?;
         if let Some(at) = ids
             .iter()
             .position(|i| i.as_deref() == Some(focus.as_str()))
         {
             for column in ["previous_summit_id", "longer_gap_from", "longer_gap_to"] {
-                cited.extend(read::text(&history, column)?[at].clone());
+                cited.extend(read::text(history, column)?[at].clone());
             }
         }
-        let p_ids = read::text(&presence, "summit_id")?;
+        let p_ids = read::text(presence, "summit_id")?;
         for column in [
             "previous_summit_with_counterpart",
             "previous_summit_on_counterpart_soil",
         ] {
-            let values = read::text(&presence, column)?;
+            let values = read::text(presence, column)?;
             for (i, id) in p_ids.iter().enumerate() {
                 if id.as_deref() == Some(focus.as_str()) {
                     cited.extend(values[i].clone());
