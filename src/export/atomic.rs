@@ -152,14 +152,14 @@ pub fn check_replaceable(target: &Path) -> Result<()> {
             "{shown} is a file, not a directory: summitry will not replace it; choose a new directory"
         )));
     }
-    let present = files_below(target)?;
-    let has_subdirs = std::fs::read_dir(target)
+    let empty = std::fs::read_dir(target)
         .map_err(|e| Error::io(target, e))?
         .next()
-        .is_some();
-    if present.is_empty() && !has_subdirs {
+        .is_none();
+    if empty {
         return Ok(());
     }
+    let present = files_below(target)?;
     let listing = target.join(LISTING);
     let made: Option<Made> = std::fs::read(&listing)
         .ok()
