@@ -28,6 +28,7 @@ use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 pub use frame::Table;
+pub(crate) use validate::is_id;
 
 use crate::error::{Error, Finding, Location, Report, Result, Rule};
 use crate::model::Record;

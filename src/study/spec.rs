@@ -25,7 +25,7 @@ pub const DEFAULT: &str = include_str!("../../studies/alaska-2025.toml");
 #[serde(deny_unknown_fields)]
 pub struct Study {
     /// Short name, used for the output directory (`out/<name>`): letters,
-    /// digits, `-`, `_` and `.`, not starting with a dot.
+    /// digits, `-`, `_` and `.`, starting with a letter or digit.
     #[serde(deserialize_with = "plain_name")]
     pub name: String,
     /// Title of the report.
@@ -52,15 +52,11 @@ pub struct Study {
     pub summaries: Option<SummaryOptions>,
 }
 
-/// Whether `name` can name an output directory on any system: ASCII
-/// letters, digits, `-`, `_` and `.`, not starting with a dot, at most 100
-/// characters.
+/// Whether `name` can name an output directory on any system: an id of
+/// the codebook (ASCII letters, digits, `-`, `_` and `.`, starting with a
+/// letter or digit), at most 100 characters.
 pub fn is_plain_name(name: &str) -> bool {
-    (1..=100).contains(&name.len())
-        && !name.starts_with('.')
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    name.len() <= 100 && crate::load::is_id(name)
 }
 
 fn plain_name<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D::Error> {
@@ -69,7 +65,7 @@ fn plain_name<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, D:
         Ok(name)
     } else {
         Err(serde::de::Error::custom(format!(
-            "the name {name:?} cannot name a directory: use letters, digits, `-`, `_` and `.` (not first), as in \"alaska-2025\""
+            "the name {name:?} cannot name a directory: use letters, digits, `-`, `_` and `.`, starting with a letter or digit, as in \"alaska-2025\""
         )))
     }
 }

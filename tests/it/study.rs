@@ -236,7 +236,7 @@ fn specs_that_would_write_outside_out_are_refused_and_touch_nothing() {
     let result = must_fail_in(2, &work, &["run", "climb.toml"]);
     assert_eq!(
         result.stderr,
-        "error: climb.toml:1:8: invalid study: the name \"../../victim\" cannot name a directory: use letters, digits, `-`, `_` and `.` (not first), as in \"alaska-2025\"\n"
+        "error: climb.toml:1:8: invalid study: the name \"../../victim\" cannot name a directory: use letters, digits, `-`, `_` and `.`, starting with a letter or digit, as in \"alaska-2025\"\n"
     );
 
     std::fs::write(
@@ -266,7 +266,9 @@ fn specs_that_would_write_outside_out_are_refused_and_touch_nothing() {
 #[test]
 fn names_that_are_not_plain_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["..", ".", ".hidden", "a/b", "/abs", "", "a\\\\b", "x y"] {
+    for name in [
+        "..", ".", ".hidden", "-flag", "a/b", "/abs", "", "a\\\\b", "x y",
+    ] {
         std::fs::write(
             dir.path().join("s.toml"),
             format!("title = \"t\"\nfocus = [\"2025-anchorage\"]\nname = \"{name}\"\n"),
