@@ -70,25 +70,21 @@ pub fn verify(manifest_path: &Path, data: Option<&Path>) -> Result<Verdict> {
     for entry in &manifest.outputs {
         verdict.checked += 1;
         let path = dir.join(&entry.path);
-        let regular = std::fs::symlink_metadata(&path).map(|m| m.is_file());
-        match regular {
-            Ok(true) => match std::fs::read(&path) {
-                Ok(bytes) if sha256(&bytes) == entry.sha256 => {}
-                Ok(_) => verdict.differences.push(format!(
-                    "output {}: the file differs from the manifest",
-                    entry.path
-                )),
-                Err(e) => verdict
-                    .differences
-                    .push(format!("output {}: cannot be read: {e}", entry.path)),
+        let problem = match std::fs::symlink_metadata(&path) {
+            Err(_) => Some("missing".to_owned()),
+            Ok(meta) if !meta.is_file() => {
+                Some("not a regular file (a link or a directory)".to_owned())
+            }
+            Ok(_) => match std::fs::read(&path) {
+                Ok(bytes) if sha256(&bytes) == entry.sha256 => None,
+                Ok(_) => Some("the file differs from the manifest".to_owned()),
+                Err(e) => Some(format!("cannot be read: {e}")),
             },
-            Ok(false) => verdict.differences.push(format!(
-                "output {}: not a regular file (a link or a directory)",
-                entry.path
-            )),
-            Err(_) => verdict
+        };
+        if let Some(problem) = problem {
+            verdict
                 .differences
-                .push(format!("output {}: missing", entry.path)),
+                .push(format!("output {}: {problem}", entry.path));
         }
     }
     // Nothing else in the run's directory: a file there that the run did

@@ -413,6 +413,19 @@ fn verify_works_from_inside_the_run_and_on_data_that_moved() {
     verified.stdout_contains("verified: ");
 }
 
+/// An output replaced by a link is not followed, wherever it points.
+#[test]
+fn verify_reads_no_output_through_a_link() {
+    let (_dir, _, out) = small_study_run();
+    let chart = out.join("charts/gaps-en.svg");
+    std::fs::remove_file(&chart).unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", &chart).unwrap();
+    let verified = verify(&out);
+    assert_eq!(verified.code, 1);
+    verified
+        .stdout_contains("output charts/gaps-en.svg: not a regular file (a link or a directory)\n");
+}
+
 #[test]
 fn verify_names_a_file_the_run_did_not_write() {
     let (_dir, _, out) = small_study_run();
