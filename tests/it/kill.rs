@@ -14,9 +14,12 @@ use crate::util::{files_below, in_package, summitry_in};
 /// its start to its last moment.
 const KILLS: u32 = 24;
 
+/// A file list with its bytes: one whole output.
+type Contents = Vec<(String, Vec<u8>)>;
+
 /// Every file below `dir` but the manifest's clock: what makes two
 /// outputs the same output.
-fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
+fn contents(dir: &Path) -> Contents {
     files_below(dir)
         .into_iter()
         .map(|(name, bytes)| {
@@ -96,29 +99,33 @@ fn two_studies(dir: &Path) {
     }
 }
 
-#[test]
-fn a_run_killed_at_any_moment_leaves_a_whole_run_that_verifies() {
-    let root = tempfile::tempdir().unwrap();
-    let dir = root.path();
-    two_studies(dir);
-    let run = |spec: &'static str| ["run", spec, "--out", "out", "--quiet"];
-    // The two complete outputs, and how long a run takes.
-    let mut whole = Vec::new();
+/// The kill test proper, for two invocations `a` and `b` that write
+/// different outputs into `dir/out`: times them, then alternates them, each
+/// killed at one of [`KILLS`] moments spread over a run, and checks after
+/// each kill that `out/` is one of the two whole outputs (and whatever
+/// `check` adds); that the kills fell inside runs; and that a following run
+/// succeeds and leaves nothing beside its output. Returns the two outputs.
+fn killed_at_any_moment(
+    dir: &Path,
+    a: &[&str],
+    b: &[&str],
+    check: impl Fn(Duration),
+) -> [Contents; 2] {
     // The shortest of three runs: kills spread over it land inside the
     // killed runs even when the machine is busier then.
     let mut length = Duration::MAX;
-    for spec in ["a.toml", "b.toml", "a.toml"] {
-        length = length.min(timed(dir, &run(spec)));
+    let mut whole = Vec::new();
+    for args in [a, b, a] {
+        length = length.min(timed(dir, args));
         whole.push(contents(&dir.join("out")));
     }
     whole.pop();
     assert_ne!(whole[0], whole[1]);
-    let verify = ["verify", "out/manifest.json"];
     let mut finished = 0;
     for k in 0..KILLS {
-        let spec = if k % 2 == 0 { "a.toml" } else { "b.toml" };
+        let args = if k % 2 == 0 { a } else { b };
         let after = length.mul_f64(f64::from(k) / f64::from(KILLS));
-        if kill_after(dir, &run(spec), after) {
+        if kill_after(dir, args, after) {
             finished += 1;
         }
         let now = contents(&dir.join("out"));
@@ -127,12 +134,7 @@ fn a_run_killed_at_any_moment_leaves_a_whole_run_that_verifies() {
             "after a kill at {after:?}, out/ is neither whole output: {:?}",
             now.iter().map(|(n, _)| n).collect::<Vec<_>>()
         );
-        let verified = summitry_in(dir, &verify);
-        assert_eq!(
-            verified.code, 0,
-            "after a kill at {after:?}: {}",
-            verified.stdout
-        );
+        check(after);
     }
     // The kills fell inside runs, not after them.
     assert!(
@@ -140,9 +142,30 @@ fn a_run_killed_at_any_moment_leaves_a_whole_run_that_verifies() {
         "{finished} of {KILLS} runs had finished"
     );
     // A following run succeeds and sweeps whatever the killed ones left.
-    timed(dir, &run("a.toml"));
+    timed(dir, a);
     assert_eq!(contents(&dir.join("out")), whole[0]);
     assert_eq!(leftovers(dir, "out"), Vec::<String>::new());
+    [whole.swap_remove(0), whole.swap_remove(0)]
+}
+
+#[test]
+fn a_run_killed_at_any_moment_leaves_a_whole_run_that_verifies() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path();
+    two_studies(dir);
+    killed_at_any_moment(
+        dir,
+        &["run", "a.toml", "--out", "out", "--quiet"],
+        &["run", "b.toml", "--out", "out", "--quiet"],
+        |after| {
+            let verified = summitry_in(dir, &["verify", "out/manifest.json"]);
+            assert_eq!(
+                verified.code, 0,
+                "after a kill at {after:?}: {}",
+                verified.stdout
+            );
+        },
+    );
 }
 
 /// A synthetic collection of `copies` × 200 summits, made from the
@@ -173,43 +196,8 @@ fn an_export_killed_at_any_moment_leaves_a_whole_export() {
     let dir = root.path();
     larger_synthetic(dir, 100);
     let plain = ["export", "summaries", "--data", "synthetic", "--out", "out"];
-    let excel = [
-        "export",
-        "summaries",
-        "--data",
-        "synthetic",
-        "--out",
-        "out",
-        "--excel",
-    ];
-    let mut whole = Vec::new();
-    let mut length = Duration::MAX;
-    for args in [&plain[..], &excel[..], &plain[..]] {
-        length = length.min(timed(dir, args));
-        whole.push(contents(&dir.join("out")));
-    }
-    whole.pop();
-    assert_ne!(whole[0], whole[1]);
-    assert_eq!(whole[0].len(), 10, "nine tables and the listing");
-    let mut finished = 0;
-    for k in 0..KILLS {
-        let args = if k % 2 == 0 { &plain[..] } else { &excel[..] };
-        let after = length.mul_f64(f64::from(k) / f64::from(KILLS));
-        if kill_after(dir, args, after) {
-            finished += 1;
-        }
-        let now = contents(&dir.join("out"));
-        assert!(
-            now == whole[0] || now == whole[1],
-            "after a kill at {after:?}, out/ is neither whole export: {:?}",
-            now.iter().map(|(n, _)| n).collect::<Vec<_>>()
-        );
-    }
-    assert!(
-        finished < KILLS / 2,
-        "{finished} of {KILLS} exports had finished"
-    );
-    timed(dir, &plain);
-    assert_eq!(contents(&dir.join("out")), whole[0]);
-    assert_eq!(leftovers(dir, "out"), Vec::<String>::new());
+    let mut excel = plain.to_vec();
+    excel.push("--excel");
+    let [whole, _] = killed_at_any_moment(dir, &plain, &excel, |_| {});
+    assert_eq!(whole.len(), 10, "nine tables and the listing");
 }

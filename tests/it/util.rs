@@ -71,24 +71,24 @@ impl Output {
     /// Checks that stderr holds `text`, showing all of it when not.
     #[track_caller]
     pub fn stderr_contains(&self, text: &str) -> &Output {
-        assert!(
-            self.stderr.contains(text),
-            "stderr lacks {text:?}:\n{}",
-            self.stderr
-        );
+        holds("stderr", &self.stderr, text);
         self
     }
 
     /// Checks that stdout holds `text`, showing all of it when not.
     #[track_caller]
     pub fn stdout_contains(&self, text: &str) -> &Output {
-        assert!(
-            self.stdout.contains(text),
-            "stdout lacks {text:?}:\n{}",
-            self.stdout
-        );
+        holds("stdout", &self.stdout, text);
         self
     }
+}
+
+#[track_caller]
+fn holds(stream: &str, printed: &str, text: &str) {
+    assert!(
+        printed.contains(text),
+        "{stream} lacks {text:?}:\n{printed}"
+    );
 }
 
 /// Compares `actual` with the golden file at `rel` (from the package
