@@ -186,7 +186,7 @@ pub fn compare_with(
     );
 
     // The gap, against the dyad's own history of gaps.
-    let history = &derived.history;
+    let history = derived.history()?;
     let h_ids = read::text(history, "summit_id")?;
     let at = h_ids.iter().position(|i| i.as_deref() == Some(summit_id));
     let gaps: Vec<i64> = earlier.iter().filter_map(|r| r.gap).collect();

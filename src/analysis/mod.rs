@@ -13,6 +13,7 @@ pub mod presence;
 pub mod summary;
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use polars::prelude::*;
 use rayon::prelude::*;
@@ -23,42 +24,55 @@ use crate::model::Portfolio;
 use crate::model::country::COUNTRIES;
 
 /// What the charts, comparisons and report of one collection read, made
-/// once and handed to each of them: the [`facts`], the dyads' history of
-/// gaps and, when first asked for, the leaders' presence.
+/// once and handed to each of them: the [`facts`], and, each the first
+/// time it is asked for, the dyads' history of gaps and the leaders'
+/// presence (a chart of outcomes needs neither).
 #[derive(Debug)]
 pub struct Derived {
     /// [`facts`]: a row a summit, in dyad order.
     pub facts: DataFrame,
-    /// [`history::dyad_history`] of the facts.
-    pub history: DataFrame,
-    presence: std::sync::OnceLock<DataFrame>,
+    history: OnceLock<DataFrame>,
+    presence: OnceLock<DataFrame>,
 }
 
 impl Derived {
-    /// Makes the facts and the dyads' history of a collection.
+    /// Makes the facts of a collection.
     pub fn of(data: &Collection) -> PolarsResult<Derived> {
-        let facts = facts(data)?;
-        let history = history::dyad_history(&facts)?;
         Ok(Derived {
-            facts,
-            history,
-            presence: std::sync::OnceLock::new(),
+            facts: facts(data)?,
+            history: OnceLock::new(),
+            presence: OnceLock::new(),
         })
     }
 
-    /// [`presence::leader_presence`] of the collection these were made
-    /// from, made the first time it is asked for.
-    pub fn presence(&self, data: &Collection) -> PolarsResult<&DataFrame> {
-        if let Some(made) = self.presence.get() {
-            return Ok(made);
-        }
-        let made = presence::leader_presence(
-            &self.facts,
-            data.participants(),
-            data.summit_rows(Table::Participants),
-        )?;
-        Ok(self.presence.get_or_init(|| made))
+    /// [`history::dyad_history`] of the facts.
+    pub fn history(&self) -> PolarsResult<&DataFrame> {
+        once(&self.history, || history::dyad_history(&self.facts))
     }
+
+    /// [`presence::leader_presence`] of the collection the facts were
+    /// made from.
+    pub fn presence(&self, data: &Collection) -> PolarsResult<&DataFrame> {
+        once(&self.presence, || {
+            presence::leader_presence(
+                &self.facts,
+                data.participants(),
+                data.summit_rows(Table::Participants),
+            )
+        })
+    }
+}
+
+/// The frame in `cell`, made by `make` the first time.
+fn once(
+    cell: &OnceLock<DataFrame>,
+    make: impl FnOnce() -> PolarsResult<DataFrame>,
+) -> PolarsResult<&DataFrame> {
+    if let Some(made) = cell.get() {
+        return Ok(made);
+    }
+    let made = make()?;
+    Ok(cell.get_or_init(|| made))
 }
 
 /// The column counting a portfolio's members, e.g. `n_economic`.

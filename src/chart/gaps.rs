@@ -24,7 +24,7 @@ struct Bar {
 /// Draws the chart as an SVG document.
 pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<String> {
     let dyad = &super::one_dyad(options);
-    let h = &derived.history;
+    let h = derived.history()?;
     let ids = read::text(h, "summit_id")?;
     let dyads = read::text(h, "dyad")?;
     let dates = read::date(h, "start_date")?;

@@ -247,7 +247,7 @@ fn report(
     derived: &Derived,
     comparisons: &[DataFrame],
 ) -> Result<String> {
-    let history = &derived.history;
+    let history = derived.history()?;
     let presence = derived.presence(data)?;
     let mut md = format!("# {}\n\n{}\n", study.title, study.description.trim());
     for (focus, table) in study.focus.iter().zip(comparisons) {
