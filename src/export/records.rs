@@ -129,14 +129,15 @@ fn write_records(
                 "toml",
             ),
         };
-        let file_name = format!("{id}.{ext}");
-        if !atomic::is_plain_relative(&file_name) || file_name.contains('/') {
+        // The loader holds summit ids to this rule; checked again here,
+        // where an id becomes a file name.
+        if !crate::load::is_id(&id) {
             return Err(Error::Refused(format!(
                 "the summit id {id:?} cannot name a file: summitry writes records only inside {}",
                 records.display()
             )));
         }
-        let path = records.join(file_name);
+        let path = records.join(format!("{id}.{ext}"));
         std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
     }
     write_texts(member, dir)
