@@ -13,7 +13,6 @@
 mod csv;
 pub mod frame;
 mod json;
-mod reader;
 mod records;
 mod toml;
 mod validate;
@@ -24,7 +23,6 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 use polars::prelude::*;
-use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 pub use frame::Table;
@@ -278,35 +276,6 @@ enum Bytes {
     Empty,
 }
 
-impl Bytes {
-    /// Lets the system take back the pages of a mapped file's `part` (a
-    /// slice of these bytes) that lie wholly inside it: read once, they
-    /// would otherwise count in the process's memory until the file is
-    /// unmapped. Pages are taken in whole 64 KiB blocks, so that no page
-    /// shared with a neighbouring part is let go (for pages of up to
-    /// 64 KiB, the largest Linux uses).
-    fn let_go(&self, part: &[u8]) {
-        const BLOCK: usize = 1 << 16;
-        let Bytes::Mapped(map) = self else {
-            return;
-        };
-        let Some(offset) = (part.as_ptr() as usize).checked_sub(map.as_ptr() as usize) else {
-            return;
-        };
-        let start = offset.next_multiple_of(BLOCK);
-        let end = (offset + part.len()) / BLOCK * BLOCK;
-        if end > start && end <= map.len() {
-            // SAFETY: the map is read-only and shared with the file: a page
-            // let go and read again comes back from the file with the same
-            // bytes, so nothing borrowed from it changes. The advice may
-            // fail harmlessly; the pages then stay until the unmap.
-            let _ = unsafe {
-                map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, start, end - start)
-            };
-        }
-    }
-}
-
 impl Deref for Bytes {
     type Target = [u8];
 
@@ -525,11 +494,11 @@ struct FastRead {
 /// The CSV route: fast where the data is clean, precise where it is not.
 fn load_tables(root: &Root, label: &str) -> Result<(Frames, Links, Texts), LoadError> {
     let has_file = |rel: &str| text_file_exists(root, rel);
-    // Fast route: the files are read side by side, each mapped, read into
-    // a frame in one pass that also checks its structure, and unmapped;
-    // then the vectorised rules. What they found is taken in table order.
+    // Fast route: each file is mapped, read into a frame by polars (which
+    // reads one file on every core) and unmapped before the next; then the
+    // vectorised rules. What they found is taken in table order.
     let read: Vec<Result<Option<FastRead>>> = Table::ALL
-        .par_iter()
+        .iter()
         .map(|&table| {
             let Some(bytes) = root.read(&table.file_name())? else {
                 return Ok(None);
@@ -537,8 +506,7 @@ fn load_tables(root: &Root, label: &str) -> Result<(Frames, Links, Texts), LoadE
             let path = format!("{label}/{}", table.file_name());
             let header = csv::header(table, &path, &bytes);
             let frame = header.as_ref().ok().map(|header| {
-                frame::read_csv_telling(table, &bytes, header, &|part| bytes.let_go(part))
-                    .map_err(|e| format!("{path}: {}", crate::error::chain(&e)))
+                frame::read(table, &bytes, header).map_err(|e| format!("{path}: {e}"))
             });
             Ok(Some(FastRead {
                 table,
@@ -917,29 +885,6 @@ mod tests {
         assert_eq!(names, ["person_id", "level"]);
         assert_eq!(data.participants().height(), height);
         assert!(data.summits().width() > 2);
-    }
-
-    #[test]
-    fn pages_let_go_come_back_from_the_file_unchanged() {
-        let dir = tempfile::tempdir().unwrap();
-        let written: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
-        std::fs::write(dir.path().join("f.csv"), &written).unwrap();
-        let bytes = Root::Disk(dir.path().to_owned())
-            .read("f.csv")
-            .unwrap()
-            .unwrap();
-        assert!(matches!(bytes, Bytes::Mapped(_)));
-        assert!(bytes[..] == written[..]);
-        // A part not on page boundaries, the whole, and an empty part.
-        bytes.let_go(&bytes[100_001..2_900_003]);
-        assert!(bytes[..] == written[..]);
-        bytes.let_go(&bytes[..]);
-        bytes.let_go(&bytes[5..5]);
-        assert!(bytes[..] == written[..]);
-        // Bytes not mapped are left as they are.
-        let fixed = Bytes::Static(b"summit_id\n");
-        fixed.let_go(&fixed[..]);
-        assert_eq!(&fixed[..], b"summit_id\n");
     }
 }
 

@@ -66,6 +66,18 @@ fn ragged_row() {
 }
 
 #[test]
+fn blank_line_between_rows() {
+    // Blank lines at the end of the file are fine; between rows, polars
+    // would read a row of nulls, and the csv crate would skip it.
+    rejects(
+        "blank-line",
+        &[
+            "tests/fixtures/blank-line/participants.csv:3:1: a blank line between rows: remove it [malformed-csv]",
+        ],
+    );
+}
+
+#[test]
 fn quote_inside_an_unquoted_field() {
     rejects(
         "quote-in-field",
