@@ -16,7 +16,6 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
-mod bytes;
 pub mod chart;
 pub mod error;
 pub mod export;

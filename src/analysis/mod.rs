@@ -438,44 +438,11 @@ fn aligned(
         .take(&IdxCa::from_vec("".into(), rows.to_vec()))
 }
 
-/// A row number that stands for an empty cell in a [`Source`]'s rows.
-pub const NO_ROW: IdxSize = IdxSize::MAX;
-
-/// One column of a table drawn from a frame's column: which of its rows
-/// make the table's rows, in order ([`NO_ROW`] for an empty cell), or all
-/// of them as they are. A table drawn from larger frames (the leaders'
-/// presence) can be written this way without being gathered first.
-pub struct Source<'a> {
-    /// The table column's name.
-    pub name: &'a str,
-    /// The frame column its values come from.
-    pub column: &'a Column,
-    /// Which of `column`'s rows, in the table's order; `None` for all.
-    pub rows: Option<&'a [IdxSize]>,
-}
-
-impl<'a> Source<'a> {
-    /// All of `column`'s rows, as they are, under its own name.
-    pub fn whole(column: &'a Column) -> Source<'a> {
-        Source {
-            name: column.name().as_str(),
-            column,
-            rows: None,
-        }
-    }
-
-    /// `column`'s `rows`, in that order, under `name`.
-    pub fn drawn(name: &'a str, column: &'a Column, rows: &'a [IdxSize]) -> Source<'a> {
-        Source {
-            name,
-            column,
-            rows: Some(rows),
-        }
-    }
-}
+/// A row number that stands for an empty cell among rows to gather.
+pub(crate) const NO_ROW: IdxSize = IdxSize::MAX;
 
 /// Row numbers with [`NO_ROW`] as gather indices, where it is a null.
-pub fn gather_indices(rows: &[IdxSize]) -> IdxCa {
+pub(crate) fn gather_indices(rows: &[IdxSize]) -> IdxCa {
     IdxCa::from_iter_options("".into(), rows.iter().map(|&r| (r != NO_ROW).then_some(r)))
 }
 

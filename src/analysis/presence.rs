@@ -6,13 +6,13 @@
 use polars::prelude::*;
 use rayon::prelude::*;
 
-use super::{NO_ROW, Source, each_code, enum_is, gather_indices};
-use crate::load::frame::{same, walk_positions};
+use super::{NO_ROW, each_code, enum_is, gather_indices};
+use crate::load::frame::walk_positions;
 use crate::model::country::COUNTRIES;
 use crate::model::{Level, continuing_state};
 
 /// "None" among facts positions and country numbers: [`NO_ROW`], so that
-/// facts positions serve as a [`Source`]'s rows as they are.
+/// facts positions serve as gather indices as they are.
 const NONE: u32 = NO_ROW;
 
 /// The principals' summits, as the summits table's rows or as ids.
@@ -106,31 +106,18 @@ fn states(column: &Column, continuing: &[u32]) -> PolarsResult<Vec<u32>> {
     Ok(states)
 }
 
-/// A person id as a hash key, compared without a call to `memcmp` (see
-/// [`same`]): each of the principals' rows is looked up.
-#[derive(Clone, Copy, Hash)]
-struct Id<'a>(&'a str);
-
-impl PartialEq for Id<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        same(self.0, other.0)
-    }
-}
-
-impl Eq for Id<'_> {}
-
 /// Each person id's number in the order of the ids, so that the numbers
 /// both group a person's rows and sort them by id.
 fn number_people(ids: &StringChunked) -> Vec<u32> {
     let mut number: Vec<u32> = Vec::with_capacity(ids.len());
-    let mut people: PlHashMap<Id<'_>, u32> = PlHashMap::new();
+    let mut people: PlHashMap<&str, u32> = PlHashMap::new();
     for who in ids.iter() {
         let next = people.len() as u32;
-        number.push(*people.entry(Id(who.unwrap_or_default())).or_insert(next));
+        number.push(*people.entry(who.unwrap_or_default()).or_insert(next));
     }
     // Renumbered from the order of first appearance to the order of the
     // ids.
-    let mut first: Vec<(&str, u32)> = people.into_iter().map(|(id, n)| (id.0, n)).collect();
+    let mut first: Vec<(&str, u32)> = people.into_iter().collect();
     first.sort_unstable();
     let mut rank = vec![0u32; first.len()];
     for (r, (_, k)) in first.iter().enumerate() {
@@ -476,53 +463,34 @@ impl Presence {
         self.rows.len()
     }
 
-    /// The table's columns, in order, each drawn from the principals' own,
-    /// the facts or the columns computed here.
-    pub fn sources(&self) -> PolarsResult<Vec<Source<'_>>> {
-        let own = |name: &'static str| {
-            PolarsResult::Ok(Source::drawn(
-                name,
-                self.own_columns.column(name)?,
-                &self.rows,
-            ))
+    /// The table as a frame: each row's summit columns, the principal's
+    /// own columns gathered from the participants, and the look back.
+    pub fn frame(&self) -> PolarsResult<DataFrame> {
+        let own = |name: &str| {
+            self.own_columns
+                .column(name)?
+                .take(&gather_indices(&self.rows))
         };
         let [summit_id, start_date, with, days_with, soil, days_soil] =
             self.summit_columns.as_slice()
         else {
             unreachable!("look_back makes six summit columns");
         };
-        Ok(vec![
-            Source::whole(summit_id),
-            Source::whole(start_date),
+        let columns = vec![
+            summit_id.clone(),
+            start_date.clone(),
             own("person_id")?,
             own("name")?,
             own("country")?,
-            Source::whole(&self.counterpart),
-            Source::whole(with),
-            Source::whole(days_with),
-            Source::whole(soil),
-            Source::whole(days_soil),
-        ])
-    }
-
-    /// The table as a frame, its columns gathered from their sources.
-    pub fn frame(&self) -> PolarsResult<DataFrame> {
-        let columns = self
-            .sources()?
-            .into_iter()
-            .map(|s| {
-                let Some(rows) = s.rows else {
-                    return Ok(s.column.clone());
-                };
-                Ok(s.column
-                    .take(&gather_indices(rows))?
-                    .with_name(s.name.into()))
-            })
-            .collect::<PolarsResult<Vec<_>>>()?;
+            self.counterpart.clone(),
+            with.clone(),
+            days_with.clone(),
+            soil.clone(),
+            days_soil.clone(),
+        ];
         DataFrame::new(self.height(), columns)
     }
 }
-
 /// The facts position of each of `of`'s summit ids (`in_order`: they
 /// never decrease), by a merge walk: the facts' `summits_row` gives the
 /// ids in the summits table's order, and when those are strictly

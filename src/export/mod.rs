@@ -1,10 +1,9 @@
-//! Frames and collections written out: CSV tables with pinned formatting,
-//! and nested record files.
+//! Frames and collections written out: CSV tables with pinned formatting
+//! (one writer, [`write_csv`]), and nested record files.
 
 pub mod atomic;
 pub mod records;
 pub mod summaries;
-pub mod writer;
 
 use std::io::Write;
 
@@ -31,28 +30,38 @@ pub fn cell_text(value: &AnyValue<'_>) -> String {
     }
 }
 
-/// Writes a frame as canonical CSV (header row, RFC 4180 quoting, `\n`
-/// line ends) to any writer.
-pub fn write_csv<W: Write>(df: &DataFrame, out: W) -> Result<()> {
-    let fail = |e: csv::Error| Error::Write {
-        what: "CSV".to_owned(),
-        message: e.to_string(),
-    };
-    let mut writer = csv::Writer::from_writer(out);
-    let columns = df.columns();
-    writer
-        .write_record(columns.iter().map(|c| c.name().as_str()))
-        .map_err(fail)?;
-    let mut row = Vec::with_capacity(columns.len());
-    for i in 0..df.height() {
-        row.clear();
-        for c in columns {
-            row.push(cell_text(&c.get(i)?));
-        }
-        writer.write_record(&row).map_err(fail)?;
-    }
-    writer.flush().map_err(|e| Error::Write {
-        what: "CSV".to_owned(),
-        message: e.to_string(),
-    })
+/// Writes a frame as CSV: the one way summitry writes CSV, polars'
+/// `CsvWriter` with its formatting pinned here (`,` between fields, `"`
+/// around a field only where needed, `\n` line ends, nulls as empty
+/// fields, empty text as `""`, ISO dates, `true`/`false`, floats in their
+/// shortest round-trip form), after a UTF-8 byte order mark when `bom`
+/// (for Excel). The writer formats rows in batches side by side, so
+/// memory stays bounded whatever the table's size.
+pub fn write_csv<W: Write>(df: &DataFrame, out: W, bom: bool) -> Result<()> {
+    // `finish` takes the frame mutably (to rechunk it); a clone shares
+    // the buffers.
+    let mut df = df.clone();
+    CsvWriter::new(out)
+        .include_bom(bom)
+        .include_header(true)
+        .with_separator(b',')
+        .with_quote_char(b'"')
+        .with_quote_style(QuoteStyle::Necessary)
+        .with_line_terminator("\n".into())
+        .with_null_value(PlSmallStr::EMPTY)
+        .with_date_format(Some("%Y-%m-%d".into()))
+        .with_float_scientific(None)
+        .with_float_precision(None)
+        .finish(&mut df)
+        .map_err(|e| Error::Write {
+            what: "CSV".to_owned(),
+            message: e.to_string(),
+        })
+}
+
+/// A frame as CSV bytes (see [`write_csv`]).
+pub fn csv_bytes(df: &DataFrame, bom: bool) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    write_csv(df, &mut out, bom)?;
+    Ok(out)
 }

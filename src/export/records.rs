@@ -94,7 +94,7 @@ fn write_tables(data: &Collection, member: &Member, dir: &Path) -> Result<()> {
             .collect()?;
         let path = dir.join(table.file_name());
         let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-        super::write_csv(&sorted, std::io::BufWriter::new(file))?;
+        super::write_csv(&sorted, file, false)?;
     }
     write_texts(member, dir)
 }

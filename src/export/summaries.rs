@@ -8,13 +8,12 @@
 //! previous one as it was.
 
 use std::fs::File;
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
-use super::{atomic, writer};
-use crate::analysis::presence::{Presence, Principals};
+use super::{atomic, write_csv};
+use crate::analysis::presence::Principals;
 use crate::analysis::{self, history, summary};
 use crate::error::{Error, Result};
 use crate::load::{Collection, Table};
@@ -53,36 +52,11 @@ pub fn summaries(
     let (facts, principals) = facts_and_principals(data, options)?;
     let mut out = Vec::new();
     each_summary(&facts, principals, options, |name, table| {
-        out.push((name, table.frame()?));
+        out.push((name, table));
         Ok(())
     })?;
     out.sort_by_key(|(name, _)| rank(name));
     Ok(out)
-}
-
-/// A summary table as made: a frame, or the leaders' presence, whose
-/// principals' own columns are written from the participants' without
-/// being gathered (at a million summits it is the largest table).
-enum Made {
-    Frame(DataFrame),
-    Presence(Box<Presence>),
-}
-
-impl Made {
-    fn frame(self) -> Result<DataFrame> {
-        Ok(match self {
-            Made::Frame(df) => df,
-            Made::Presence(p) => p.frame()?,
-        })
-    }
-
-    /// Writes the table as CSV.
-    fn write<W: Write + Send>(&self, out: &mut W, bom: bool) -> Result<()> {
-        match self {
-            Made::Frame(df) => writer::write_frame(df, out, bom),
-            Made::Presence(p) => writer::write_sources(&p.sources()?, p.height(), out, bom),
-        }
-    }
 }
 
 /// Whether the options ask for a table.
@@ -140,7 +114,7 @@ fn each_summary(
     facts: &DataFrame,
     principals: Option<Principals>,
     options: &SummaryOptions,
-    mut take: impl FnMut(&'static str, Made) -> Result<()>,
+    mut take: impl FnMut(&'static str, DataFrame) -> Result<()>,
 ) -> Result<()> {
     let wanted = |name: &str| wanted(options, name);
     std::thread::scope(|scope| {
@@ -170,13 +144,13 @@ fn each_summary(
                 }
                 _ => unreachable!("every name of TABLES is handled"),
             };
-            take(name, Made::Frame(table))?;
+            take(name, table)?;
         }
         if let Some(presence) = presence {
             let table = presence
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            take("leader_presence.csv", Made::Presence(Box::new(table)))?;
+            take("leader_presence.csv", table.frame()?)?;
         }
         Ok(())
     })
@@ -219,16 +193,14 @@ pub fn write_summaries(
     shed(&mut data)?;
     let (facts, principals) = facts_and_principals(&data, options)?;
     drop(data);
-    let (send, receive) = std::sync::mpsc::sync_channel::<(&'static str, Made)>(0);
+    let (send, receive) = std::sync::mpsc::sync_channel::<(&'static str, DataFrame)>(0);
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> Result<Vec<PathBuf>> {
             let mut written = Vec::new();
             for (name, table) in receive {
                 let path = staging.join(name);
                 let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
-                let mut out = BufWriter::with_capacity(1 << 20, file);
-                table.write(&mut out, options.excel)?;
-                out.flush().map_err(|e| Error::io(&path, e))?;
+                write_csv(&table, file, options.excel)?;
                 written.push(dir.join(name));
             }
             Ok(written)
@@ -270,11 +242,4 @@ fn shed(data: &mut Collection) -> Result<()> {
         data.keep_columns(Table::Participants, &read)?;
     }
     Ok(())
-}
-
-/// A frame as CSV bytes, formatted as the summaries are.
-pub fn csv_bytes(df: &DataFrame, bom: bool) -> Result<Vec<u8>> {
-    let mut out = Vec::new();
-    writer::write_frame(df, &mut out, bom)?;
-    Ok(out)
 }

@@ -435,7 +435,7 @@ pub(crate) fn order(ca: &StringChunked) -> Order {
             return Order::Unsorted;
         };
         if let Some(p) = previous {
-            if same(p, value) {
+            if p == value {
                 strict = false;
             } else if p > value {
                 return Order::Unsorted;
@@ -448,14 +448,6 @@ pub(crate) fn order(ca: &StringChunked) -> Order {
     } else {
         Order::NonDecreasing
     }
-}
-
-/// Whether two texts are equal, compared as two overlapping words when
-/// they are 4 to 16 bytes long (see [`crate::bytes::same`]): sorted ids
-/// are compared millions of times, mostly with their equals.
-#[inline(always)]
-pub(crate) fn same(a: &str, b: &str) -> bool {
-    crate::bytes::same(a.as_bytes(), b.as_bytes())
 }
 
 /// For each of `values`, which never decrease, its position among the
@@ -471,7 +463,7 @@ pub(crate) fn walk_positions<'a>(
         while at < known.len() && known[at] < value {
             at += 1;
         }
-        (at < known.len() && same(known[at], value)).then_some(at)
+        (at < known.len() && known[at] == value).then_some(at)
     })
 }
 
@@ -552,7 +544,7 @@ fn walk(known: &[&str], piece: &StringChunked) -> Walk {
     let mut previous: Option<(&str, IdxSize)> = None;
     for value in std::iter::once(first).chain(values) {
         if let Some((p, row)) = previous {
-            if same(p, value) {
+            if p == value {
                 rows.push(row);
                 continue;
             }
@@ -563,7 +555,7 @@ fn walk(known: &[&str], piece: &StringChunked) -> Walk {
         while at < known.len() && known[at] < value {
             at += 1;
         }
-        if at == known.len() || !same(known[at], value) {
+        if at == known.len() || known[at] != value {
             // Missing, unless the piece turns out unsorted further on.
             return match piece.iter().flatten().is_sorted() {
                 true => Walk::Missing,

@@ -260,27 +260,27 @@ fn scalar(
 }
 
 /// Renders a located table as canonical CSV text, the input of
-/// `frame::read_csv`.
+/// `frame::read_csv`: its values as text columns (an empty value null),
+/// written by polars' CSV writer.
 pub(crate) fn to_csv(raw: &RawTable) -> Result<Vec<u8>> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let write_err = |e: csv::Error| crate::Error::Write {
-        what: raw.table.file_name(),
-        message: e.to_string(),
-    };
-    writer.write_record(&raw.columns).map_err(write_err)?;
-    for row in &raw.rows {
-        writer
-            .write_record(
-                row.cells
-                    .iter()
-                    .map(|c| c.as_ref().map_or("", |c| c.text.as_str())),
-            )
-            .map_err(write_err)?;
-    }
-    writer.into_inner().map_err(|e| crate::Error::Write {
-        what: raw.table.file_name(),
-        message: e.to_string(),
-    })
+    let columns: Vec<Column> = raw
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let values = raw
+                .rows
+                .iter()
+                .map(|row| row.cells[i].as_ref().map(|c| c.text.as_str()));
+            StringChunked::from_iter_options(name.as_str().into(), values)
+                .into_series()
+                .into_column()
+        })
+        .collect();
+    let mut df = DataFrame::new(raw.rows.len(), columns)?;
+    let mut out = Vec::new();
+    CsvWriter::new(&mut out).finish(&mut df)?;
+    Ok(out)
 }
 
 /// One JSON object a summit, in the order of the summits frame, built from

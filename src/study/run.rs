@@ -110,7 +110,7 @@ pub(crate) fn outputs(study: &Study, data: &Collection, bar: &ProgressBar) -> Re
         for (name, df) in summaries::summaries(data, options)? {
             out.push((
                 format!("tables/{name}"),
-                summaries::csv_bytes(&df, options.excel)?,
+                crate::export::csv_bytes(&df, options.excel)?,
             ));
             bar.inc(1);
         }
@@ -123,7 +123,7 @@ pub(crate) fn outputs(study: &Study, data: &Collection, bar: &ProgressBar) -> Re
         let table = compare::compare_with(data, &derived, focus, study.compare)?;
         out.push((
             format!("tables/compare-{focus}.csv"),
-            summaries::csv_bytes(&table, false)?,
+            crate::export::csv_bytes(&table, false)?,
         ));
         comparisons.push(table);
         bar.inc(1);

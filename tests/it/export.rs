@@ -6,7 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use summitry::export::summaries::{SummaryOptions, csv_bytes, summaries, write_summaries};
+use summitry::export::csv_bytes;
+use summitry::export::summaries::{SummaryOptions, summaries, write_summaries};
 
 use crate::util::{Output, files_below, fixture, in_package, summitry};
 
