@@ -11,21 +11,12 @@ mod cli;
 // polars allocates and frees large buffers at a high rate; mimalloc keeps
 // freed memory for reuse instead of handing it back to the system and
 // faulting it in again (polars recommends it, or jemalloc, for this).
+// Its defaults stand; mimalloc reads its own `MIMALLOC_*` environment
+// variables for anyone tuning a run (e.g. `MIMALLOC_PURGE_DELAY`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's `mi_option_purge_delay` (in `mimalloc.h`; the Rust bindings
-/// do not name it): how long freed memory is kept before it is handed
-/// back to the system, in milliseconds, or -1 for never.
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
 fn main() -> ExitCode {
-    // A run frees large buffers and soon needs as much again: memory
-    // handed back would only be faulted in (and zeroed) anew. Its peak
-    // comes before most frees, so keeping them does not raise it, and the
-    // system takes everything back when the process ends.
-    // SAFETY: sets one of mimalloc's options, which it reads as it purges.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     let args = cli::Cli::parse();
     match cli::run(args) {
         Ok(code) => code,
