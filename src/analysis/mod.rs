@@ -7,21 +7,16 @@
 //! it.
 
 pub mod compare;
-mod groups;
 pub mod history;
 pub mod presence;
 pub mod summary;
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use polars::prelude::*;
-use rayon::prelude::*;
 
-use crate::load::frame::{Order, order, sorted_positions, walk_positions};
 use crate::load::{Collection, Table};
 use crate::model::Portfolio;
-use crate::model::country::COUNTRIES;
 
 /// What the charts, comparisons and report of one collection read, made
 /// once and handed to each of them: the [`facts`], and, each the first
@@ -105,183 +100,139 @@ pub(crate) const SUMMIT_COLUMNS: [&str; 11] = [
 ///   table, which lets later analyses find a summit's facts without
 ///   hashing its id.
 ///
-/// Tables sorted by summit id (as collections usually are) are matched by
-/// linear merge walks; others by polars' hash joins. Both give the same
-/// frame, but for `summits_row`.
+/// One lazy polars plan: the summits joined with their delegation counts,
+/// outcome and context, sorted, and each summit's place in its dyad's
+/// history taken over the dyad (`over`, `shift`).
 pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
     let summits = data.summits();
-    let ids = summits.column("summit_id")?.str()?;
-    let (dyads, dyad_dtype) = dyad_codes(summits)?;
-
-    // The order: dyad (its code follows the alphabet), start date, then
-    // id; by row number when the rows are in id order already, which keeps
-    // the whole key in one number.
-    let days: Vec<Option<i32>> = summits
-        .column("start_date")?
-        .as_materialized_series()
-        .date()?
-        .physical()
-        .iter()
+    let mut counts = vec![len().cast(DataType::Int64).alias("n_participants")];
+    counts.extend(Portfolio::ALL.iter().map(|p| {
+        col("portfolio")
+            .eq(lit(p.as_str()))
+            .sum()
+            .cast(DataType::Int64)
+            .alias(portfolio_count(*p))
+    }));
+    let count_names: Vec<String> = std::iter::once("n_participants".to_owned())
+        .chain(Portfolio::ALL.iter().map(|p| portfolio_count(*p)))
         .collect();
-    let n = days.len();
-    let mut rows: Vec<IdxSize> = (0..n as IdxSize).collect();
-    let day_key =
-        |d: Option<i32>| d.map_or(0, |d| (i64::from(d) - i64::from(i32::MIN) + 1) as u128);
-    if order(ids) == Order::Increasing {
-        let mut keys: Vec<u128> = (0..n)
-            .map(|i| {
-                let dyad = dyads[i].map_or(0, |d| u128::from(d) + 1);
-                (dyad << 96) | (day_key(days[i]) << 48) | i as u128
-            })
-            .collect();
-        keys.par_sort_unstable();
-        for (row, key) in rows.iter_mut().zip(keys) {
-            *row = (key & ((1 << 48) - 1)) as IdxSize;
-        }
-    } else {
-        rows.par_sort_unstable_by(|&x, &y| {
-            let (x, y) = (x as usize, y as usize);
-            (dyads[x], days[x], ids.get(x)).cmp(&(dyads[y], days[y], ids.get(y)))
-        });
-    }
-    let take = IdxCa::from_vec("".into(), rows.clone());
-
-    // Every piece is gathered straight into that order, so the frame is
-    // built once; the pieces are independent and made side by side.
-    let ((summit_columns, counts), (pieces, history)) = rayon::join(
-        || {
-            rayon::join(
-                || {
-                    let mut columns = summits.select(SUMMIT_COLUMNS)?;
-                    // The loader reads long tables in pieces; gathering
-                    // text across pieces copies every string, gathering
-                    // from one piece only its view.
-                    columns.rechunk_mut_par();
-                    columns.take(&take)
-                },
-                || {
-                    delegation_counts(
-                        ids,
-                        data.participants(),
-                        data.summit_rows(Table::Participants),
-                    )?
-                    .take(&take)
-                },
-            )
-        },
-        || {
-            rayon::join(
-                || {
-                    [Table::Outcomes, Table::Context].map(|table| {
-                        aligned(ids, data.frame(table), &rows, data.summit_rows(table))
-                    })
-                },
-                || place_in_history(&rows, &dyads, &days),
-            )
-        },
+    let delegations = data
+        .participants()
+        .clone()
+        .lazy()
+        .group_by([col("summit_id")])
+        .agg(counts);
+    let by_id = |plan: LazyFrame, other: LazyFrame| {
+        plan.join(
+            other,
+            [col("summit_id")],
+            [col("summit_id")],
+            JoinArgs::new(JoinType::Left),
+        )
+    };
+    let mut columns: Vec<Expr> = SUMMIT_COLUMNS.iter().map(|c| col(*c)).collect();
+    columns.push(col("summits_row"));
+    let mut plan = summits
+        .clone()
+        .lazy()
+        .with_row_index("summits_row", None)
+        .select(columns)
+        .join(
+            dyads(summits)?.lazy(),
+            [col("side_a"), col("side_b")],
+            [col("side_a"), col("side_b")],
+            JoinArgs::new(JoinType::Left),
+        );
+    plan = by_id(plan, delegations).with_columns(
+        count_names
+            .iter()
+            .map(|c| col(c.as_str()).fill_null(lit(0i64)))
+            .collect::<Vec<_>>(),
     );
-    let mut facts = summit_columns?;
-    facts = facts.hstack(counts?.columns())?;
-    for piece in pieces {
-        facts = facts.hstack(piece?.columns())?;
+    let mut order: Vec<Expr> = SUMMIT_COLUMNS.iter().map(|c| col(*c)).collect();
+    order.extend(count_names.iter().map(|c| col(c.as_str())));
+    for table in [Table::Outcomes, Table::Context] {
+        let frame = data.frame(table);
+        order.extend(
+            frame
+                .get_column_names()
+                .into_iter()
+                .filter(|c| c.as_str() != "summit_id")
+                .map(|c| col(c.clone())),
+        );
+        plan = by_id(plan, frame.clone().lazy());
     }
-    let physical =
-        UInt32Chunked::from_iter_options("dyad".into(), rows.iter().map(|&r| dyads[r as usize]))
-            .into_series()
-            .cast(&DataType::from(dyad_dtype.cat_physical()?))?;
-    facts.with_column(Series::from_cats_and_dtype(&physical, &dyad_dtype, true)?.into_column())?;
-    facts.with_column(Column::new("summits_row".into(), rows.as_slice()))?;
-    let History { seq, gap, previous } = history;
-    let previous_id = facts
-        .column("summit_id")?
-        .take(&IdxCa::from_iter_options("".into(), previous.into_iter()))?
-        .with_name("previous_summit_id".into());
-    facts.with_column(Column::new("seq".into(), seq))?;
-    facts.with_column(Column::new("gap_days".into(), gap))?;
-    facts.with_column(previous_id)?;
-    let share = facts
-        .column("n_economic")?
-        .i64()?
-        .iter()
-        .zip(facts.column("n_participants")?.i64()?.iter())
-        .map(|(e, n)| match (e, n) {
-            (Some(e), Some(n)) if n > 0 => Some(e as f64 / n as f64),
-            _ => None,
-        })
-        .collect::<Vec<_>>();
-    facts.with_column(Column::new("economic_share".into(), share))?;
-    Ok(facts)
-}
-
-/// Each summit's place in its dyad's history, in the sorted order.
-struct History {
-    /// 1-based within the dyad.
-    seq: Vec<i32>,
-    /// Days since the dyad's previous summit, start to start.
-    gap: Vec<Option<i64>>,
-    /// The sorted position of the dyad's previous summit.
-    previous: Vec<Option<IdxSize>>,
-}
-
-/// Walks the sorted `rows` (summits' rows, with their `dyads` and start
-/// `days` by row) once.
-fn place_in_history(rows: &[IdxSize], dyads: &[Option<u32>], days: &[Option<i32>]) -> History {
-    let n = rows.len();
-    let mut seq = Vec::with_capacity(n);
-    let mut gap = Vec::with_capacity(n);
-    let mut previous = Vec::with_capacity(n);
-    for (k, &row) in rows.iter().enumerate() {
-        let row = row as usize;
-        let before = (k > 0 && dyads[rows[k - 1] as usize] == dyads[row]).then(|| k - 1);
-        let order_in_dyad = before.map_or(1, |b| seq[b] + 1);
-        seq.push(order_in_dyad);
-        gap.push(before.and_then(|b| {
-            let (from, to) = (days[rows[b] as usize]?, days[row]?);
-            Some(i64::from(to) - i64::from(from))
-        }));
-        previous.push(before.map(|b| b as IdxSize));
-    }
-    History { seq, gap, previous }
-}
-
-/// The dyad of every summit as a number, and the Enum of the dyads in
-/// alphabetical order those numbers index, so that sorting by the Enum
-/// sorts alphabetically. Worked out once a pair of country codes, not once
-/// a row.
-fn dyad_codes(summits: &DataFrame) -> PolarsResult<(Vec<Option<u32>>, DataType)> {
-    let (a, b) = (
-        enum_codes(summits.column("side_a")?)?,
-        enum_codes(summits.column("side_b")?)?,
+    let day = col("start_date")
+        .cast(DataType::Int32)
+        .cast(DataType::Int64);
+    let dyad = [col("dyad")];
+    order.extend(
+        [
+            "dyad",
+            "summits_row",
+            "seq",
+            "gap_days",
+            "previous_summit_id",
+            "economic_share",
+        ]
+        .map(col),
     );
-    let mut names: HashMap<(u32, u32), String> = HashMap::new();
-    for pair in a.iter().zip(&b) {
-        if let (Some(x), Some(y)) = pair {
-            names.entry((*x, *y)).or_insert_with(|| {
-                crate::model::dyad(COUNTRIES[*x as usize].alpha3, COUNTRIES[*y as usize].alpha3)
-            });
-        }
-    }
-    let mut categories: Vec<&str> = names.values().map(String::as_str).collect();
-    categories.sort_unstable();
-    categories.dedup();
-    let code_of: HashMap<(u32, u32), u32> = names
+    plan.sort(
+        ["dyad", "start_date", "summit_id"],
+        SortMultipleOptions::default(),
+    )
+    .with_columns([
+        int_range(
+            lit(1i32),
+            len().cast(DataType::Int32) + lit(1i32),
+            1,
+            DataType::Int32,
+        )
+        .over(dyad.clone())?
+        .alias("seq"),
+        (day.clone() - day.shift(lit(1)))
+            .over(dyad.clone())?
+            .alias("gap_days"),
+        col("summit_id")
+            .shift(lit(1))
+            .over(dyad)?
+            .alias("previous_summit_id"),
+        when(col("n_participants").gt(lit(0i64)))
+            .then(
+                col("n_economic").cast(DataType::Float64)
+                    / col("n_participants").cast(DataType::Float64),
+            )
+            .otherwise(lit(NULL).cast(DataType::Float64))
+            .alias("economic_share"),
+    ])
+    .select(order)
+    .collect()
+}
+
+/// The dyad of each pair of sides among the summits: a frame of the
+/// distinct `side_a`, `side_b` and their `dyad` (as
+/// [`crate::model::dyad`] names it), an Enum whose words follow the
+/// alphabet, so that sorting by it sorts by name.
+fn dyads(summits: &DataFrame) -> PolarsResult<DataFrame> {
+    let pairs = summits.select(["side_a", "side_b"])?.unique_stable(
+        None,
+        UniqueKeepStrategy::First,
+        None,
+    )?;
+    let text = |name: &str| -> PolarsResult<Vec<Option<String>>> { read::text(&pairs, name) };
+    let names: Vec<Option<String>> = text("side_a")?
         .iter()
-        .map(|(pair, name)| {
-            let code = categories.binary_search(&name.as_str()).unwrap_or_default();
-            (*pair, code as u32)
-        })
+        .zip(text("side_b")?)
+        .map(|(a, b)| Some(crate::model::dyad(a.as_deref()?, b.as_deref()?)))
         .collect();
-    let codes: Vec<Option<u32>> = a
-        .iter()
-        .zip(&b)
-        .map(|pair| match pair {
-            (Some(x), Some(y)) => code_of.get(&(*x, *y)).copied(),
-            _ => None,
-        })
-        .collect();
-    let dtype =
-        DataType::from_frozen_categories(FrozenCategories::new(categories.iter().copied())?);
-    Ok((codes, dtype))
+    let mut words: Vec<&str> = names.iter().flatten().map(String::as_str).collect();
+    words.sort_unstable();
+    words.dedup();
+    let dtype = DataType::from_frozen_categories(FrozenCategories::new(words.iter().copied())?);
+    let dyad = Column::new("dyad".into(), names).cast(&dtype)?;
+    let mut pairs = pairs;
+    pairs.with_column(dyad)?;
+    Ok(pairs)
 }
 
 /// The category numbers of an Enum column (its position in the
@@ -332,110 +283,6 @@ pub(crate) fn enum_is(column: &Column, code: u32) -> PolarsResult<BooleanChunked
         },
         other => polars_bail!(SchemaMismatch: "expected an Enum column, found {other}"),
     })
-}
-
-/// Participants a summit, counted by portfolio, in the order of `ids`
-/// (0 where a summit has none). `link` is each participant's row among
-/// `ids`, when the loader kept it.
-fn delegation_counts(
-    ids: &StringChunked,
-    participants: &DataFrame,
-    link: Option<&[IdxSize]>,
-) -> PolarsResult<DataFrame> {
-    let count = |at: &mut dyn Iterator<Item = Option<usize>>| -> PolarsResult<DataFrame> {
-        let mut totals = vec![0i64; ids.len()];
-        let mut by_portfolio = vec![vec![0i64; ids.len()]; Portfolio::ALL.len()];
-        // Portfolio codes are the Enum's category numbers, which follow
-        // the vocabulary's order.
-        each_code(participants.column("portfolio")?, |code| {
-            if let (Some(Some(at)), Some(code)) = (at.next(), code) {
-                totals[at] += 1;
-                by_portfolio[code as usize][at] += 1;
-            }
-        })?;
-        let mut columns = vec![Column::new("n_participants".into(), totals)];
-        for (p, counts) in Portfolio::ALL.iter().zip(by_portfolio) {
-            columns.push(Column::new(portfolio_count(*p).into(), counts));
-        }
-        DataFrame::new_infer_height(columns)
-    };
-    if let Some(link) = link {
-        return count(&mut link.iter().map(|&r| Some(r as usize)));
-    }
-    let of = participants.column("summit_id")?.str()?;
-    if order(ids) == Order::Increasing && order(of) != Order::Unsorted {
-        let known: Vec<&str> = ids.iter().flatten().collect();
-        // Sorted ids hold no nulls (see `order`), so the walk stays aligned
-        // with the codes.
-        return count(&mut walk_positions(&known, of.iter().flatten()));
-    }
-    let mut counts = vec![len().cast(DataType::Int64).alias("n_participants")];
-    counts.extend(Portfolio::ALL.iter().map(|p| {
-        col("portfolio")
-            .eq(lit(p.as_str()))
-            .sum()
-            .cast(DataType::Int64)
-            .alias(portfolio_count(*p))
-    }));
-    let grouped = participants
-        .clone()
-        .lazy()
-        .group_by([col("summit_id")])
-        .agg(counts)
-        .collect()?;
-    let mut filled = Vec::new();
-    let in_order: Vec<IdxSize> = (0..ids.len() as IdxSize).collect();
-    for c in aligned(ids, &grouped, &in_order, None)?.columns() {
-        filled.push(c.fill_null(FillNullStrategy::Zero)?);
-    }
-    DataFrame::new_infer_height(filled)
-}
-
-/// `table`'s rows (without `summit_id`) for the summits `ids[rows[0]]`,
-/// `ids[rows[1]]`..., nulls where a summit has no row. `table` holds at
-/// most one row a summit.
-fn aligned(
-    ids: &StringChunked,
-    table: &DataFrame,
-    rows: &[IdxSize],
-    link: Option<&[IdxSize]>,
-) -> PolarsResult<DataFrame> {
-    let mut rest = table.drop("summit_id")?;
-    // In one chunk, as the summits' columns in `facts`: gathered text is
-    // then copied as views, not string by string.
-    rest.rechunk_mut_par();
-    if let Some(link) = link {
-        // The loader's link: each of the table's rows' place among `ids`.
-        let mut at: Vec<Option<IdxSize>> = vec![None; ids.len()];
-        for (row, &summit) in link.iter().enumerate() {
-            at[summit as usize] = Some(row as IdxSize);
-        }
-        let composed = IdxCa::from_iter_options("".into(), rows.iter().map(|&r| at[r as usize]));
-        return rest.take(&composed);
-    }
-    if let Some(positions) = sorted_positions(ids, table.column("summit_id")?.str()?) {
-        let at: Vec<Option<IdxSize>> = positions.iter().collect();
-        let composed = IdxCa::from_iter_options("".into(), rows.iter().map(|&r| at[r as usize]));
-        return rest.take(&composed);
-    }
-    let left = DataFrame::new_infer_height(vec![Column::new(
-        "summit_id".into(),
-        ids.clone().into_series(),
-    )])?;
-    let args = JoinArgs {
-        maintain_order: MaintainOrderJoin::Left,
-        ..JoinArgs::new(JoinType::Left)
-    };
-    left.lazy()
-        .join(
-            table.clone().lazy(),
-            [col("summit_id")],
-            [col("summit_id")],
-            args,
-        )
-        .collect()?
-        .drop("summit_id")?
-        .take(&IdxCa::from_vec("".into(), rows.to_vec()))
 }
 
 /// A row number that stands for an empty cell among rows to gather.

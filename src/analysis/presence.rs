@@ -7,7 +7,6 @@ use polars::prelude::*;
 use rayon::prelude::*;
 
 use super::{NO_ROW, each_code, enum_is, gather_indices};
-use crate::load::frame::walk_positions;
 use crate::model::country::COUNTRIES;
 use crate::model::{Level, continuing_state};
 
@@ -252,11 +251,7 @@ impl Principals {
             }
             (Summit::Ids(of), _) => {
                 let in_order = of.windows(2).all(|w| w[0] <= w[1]);
-                let found = match sorted_summit_positions(facts, of, in_order)? {
-                    Some(found) => found,
-                    None => hashed_summit_positions(facts, of)?,
-                };
-                (in_order, found)
+                (in_order, hashed_summit_positions(facts, of)?)
             }
             (Summit::Rows(_), None) => unreachable!("rows are matched only with summits_row"),
         };
@@ -491,44 +486,6 @@ impl Presence {
         DataFrame::new(self.height(), columns)
     }
 }
-/// The facts position of each of `of`'s summit ids (`in_order`: they
-/// never decrease), by a merge walk: the facts' `summits_row` gives the
-/// ids in the summits table's order, and when those are strictly
-/// increasing and `of` is in order, one pass matches them. `None` when the
-/// facts have no `summits_row` or the ids are not in order.
-fn sorted_summit_positions(
-    facts: &DataFrame,
-    of: &[&str],
-    in_order: bool,
-) -> PolarsResult<Option<Vec<u32>>> {
-    let Ok(rows) = facts.column("summits_row") else {
-        return Ok(None);
-    };
-    if !in_order {
-        return Ok(None);
-    }
-    let rows = rows.cast(&DataType::UInt32)?;
-    let rows: Vec<Option<u32>> = rows.u32()?.iter().collect();
-    let ids = facts.column("summit_id")?.str()?;
-    let size = rows.iter().flatten().max().map_or(0, |&m| m as usize + 1);
-    let mut position = vec![NONE; size];
-    let mut id_of_row: Vec<Option<&str>> = vec![None; size];
-    for (p, (row, id)) in rows.iter().zip(ids.iter()).enumerate() {
-        let Some(row) = row else { return Ok(None) };
-        position[*row as usize] = p as u32;
-        id_of_row[*row as usize] = id;
-    }
-    let known: Option<Vec<&str>> = id_of_row.into_iter().collect();
-    let Some(known) = known else { return Ok(None) };
-    if known.windows(2).any(|w| w[0] >= w[1]) {
-        return Ok(None);
-    }
-    let found = walk_positions(&known, of.iter().copied())
-        .map(|at| at.map_or(NONE, |at| position[at]))
-        .collect();
-    Ok(Some(found))
-}
-
 /// The facts position of each of `of`'s summit ids, by a hash table of
 /// the facts' ids. A summit's rows are usually together, so its id is
 /// looked up once a run of rows.
@@ -560,33 +517,22 @@ fn hashed_summit_positions(facts: &DataFrame, of: &[&str]) -> PolarsResult<Vec<u
 mod tests {
     use super::*;
     use crate::analysis::read;
-    use crate::load::frame::Kind;
+    use crate::load::schema::ColumnType;
 
     fn country(name: &str, values: &[&str]) -> Column {
         Column::new(name.into(), values)
-            .cast(&Kind::Country.dtype())
+            .cast(&ColumnType::Country.dtype())
             .unwrap()
     }
 
     #[test]
-    fn summits_are_found_by_merge_walk_when_in_order_and_by_hashing_otherwise() {
-        // Facts in dyad order: summits-table rows 2, 0, 1.
-        let facts = df!(
-            "summit_id" => ["c", "a", "b"],
-            "summits_row" => [2u32, 0, 1],
-        )
-        .unwrap();
+    fn summits_are_found_by_id_and_missing_ones_are_none() {
+        let facts = df!("summit_id" => ["c", "a", "b"]).unwrap();
         let of = ["a", "a", "b", "bb", "c"];
-        let walked = sorted_summit_positions(&facts, &of, true).unwrap().unwrap();
-        assert_eq!(walked, [1, 1, 2, NONE, 0]);
-        assert_eq!(hashed_summit_positions(&facts, &of).unwrap(), walked);
-        // Out of order, or no summits_row: the walk declines.
         assert_eq!(
-            sorted_summit_positions(&facts, &["b", "a"], false).unwrap(),
-            None
+            hashed_summit_positions(&facts, &of).unwrap(),
+            [1, 1, 2, NONE, 0]
         );
-        let bare = facts.drop("summits_row").unwrap();
-        assert_eq!(sorted_summit_positions(&bare, &of, true).unwrap(), None);
     }
 
     #[test]
@@ -626,7 +572,7 @@ mod tests {
         participants
             .with_column(
                 Column::new("level".into(), vec!["principal"; 5])
-                    .cast(&Kind::Vocabulary(Level::NAMES).dtype())
+                    .cast(&ColumnType::Vocabulary(Level::NAMES).dtype())
                     .unwrap(),
             )
             .unwrap();

@@ -162,7 +162,7 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
                 &format!(
                     "{name} {}",
                     ltr(
-                        &dates[i].map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string()),
+                        &dates[i].map_or_else(String::new, crate::load::date_text),
                         lang
                     )
                 ),

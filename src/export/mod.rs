@@ -10,6 +10,7 @@ use std::io::Write;
 use polars::prelude::*;
 
 use crate::error::{Error, Result};
+use crate::load::{DATE_FORMAT, date_of_days, date_text};
 
 /// A frame cell as canonical CSV text: ISO dates, `true`/`false`, floats
 /// in their shortest round-trip form, nulls empty.
@@ -23,9 +24,7 @@ pub fn cell_text(value: &AnyValue<'_>) -> String {
         AnyValue::StringOwned(s) => s.to_string(),
         AnyValue::Enum(cat, map) => map.cat_to_str(*cat).unwrap_or_default().to_owned(),
         AnyValue::EnumOwned(cat, map) => map.cat_to_str(*cat).unwrap_or_default().to_owned(),
-        AnyValue::Date(days) => chrono::NaiveDate::from_num_days_from_ce_opt(days + 719_163)
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
+        AnyValue::Date(days) => date_of_days(*days).map(date_text).unwrap_or_default(),
         other => other.to_string(),
     }
 }
@@ -49,7 +48,7 @@ pub fn write_csv<W: Write>(df: &DataFrame, out: W, bom: bool) -> Result<()> {
         .with_quote_style(QuoteStyle::Necessary)
         .with_line_terminator("\n".into())
         .with_null_value(PlSmallStr::EMPTY)
-        .with_date_format(Some("%Y-%m-%d".into()))
+        .with_date_format(Some(DATE_FORMAT.into()))
         .with_float_scientific(None)
         .with_float_precision(None)
         .finish(&mut df)

@@ -229,17 +229,14 @@ pub fn write_summaries(
 }
 
 /// Frees the columns of a collection the summaries never read, before the
-/// facts are made beside it: the summits' names, and, where the loader
-/// linked the participants to their summits, the participants' summit ids
-/// and roles.
+/// facts are made beside it: the summits' names and the participants'
+/// names and roles.
 fn shed(data: &mut Collection) -> Result<()> {
     data.keep_columns(Table::Summits, &analysis::SUMMIT_COLUMNS)?;
-    if data.summit_rows(Table::Participants).is_some() {
-        let read: Vec<&str> = Principals::COLUMNS
-            .into_iter()
-            .chain(["portfolio"])
-            .collect();
-        data.keep_columns(Table::Participants, &read)?;
-    }
+    let read: Vec<&str> = Principals::COLUMNS
+        .into_iter()
+        .chain(["summit_id", "portfolio"])
+        .collect();
+    data.keep_columns(Table::Participants, &read)?;
     Ok(())
 }

@@ -5,42 +5,9 @@
 //! refuses a file, or the vectorised rules find a problem, does [`parse`]
 //! read the files with the `csv` crate and locate each problem.
 
-use super::frame::Table;
-use super::validate::{RawCell, RawRow, RawTable};
+use super::raw::{Lines, RawCell, RawRow, RawTable, strip_bom};
+use super::schema::Table;
 use crate::error::{Finding, Location, Rule};
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// A table file's bytes without a UTF-8 byte order mark.
-pub(crate) fn strip_bom(bytes: &[u8]) -> &[u8] {
-    bytes.strip_prefix(BOM).unwrap_or(bytes)
-}
-
-/// Byte offsets where lines start, to turn offsets into `line:column`.
-pub(crate) struct Lines<'a> {
-    text: &'a [u8],
-    starts: Vec<usize>,
-}
-
-impl<'a> Lines<'a> {
-    pub(crate) fn new(text: &'a [u8]) -> Lines<'a> {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
-        Lines { text, starts }
-    }
-
-    /// The one-based line and character column of a byte offset.
-    pub(crate) fn locate(&self, path: &str, offset: usize) -> Location {
-        let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
-        let end = offset.min(self.text.len());
-        let column = self.text[start..end]
-            .iter()
-            .filter(|&&b| b & 0xC0 != 0x80)
-            .count();
-        Location::new(path, line as u64, column as u64 + 1)
-    }
-}
 
 /// The header of a table file, checked: present, UTF-8, every required
 /// column there, no column twice. Returns the column names or the findings.

@@ -11,11 +11,15 @@
 //! found, each with its `file:line:column`.
 
 mod csv;
-pub mod frame;
+mod frame;
 mod json;
+mod raw;
 mod records;
+mod references;
+pub mod schema;
 mod toml;
 mod validate;
+mod value;
 
 use std::collections::BTreeMap;
 use std::ops::{Deref, Range};
@@ -25,19 +29,20 @@ use include_dir::{Dir, include_dir};
 use polars::prelude::*;
 use serde_json::{Map, Value};
 
-pub use frame::Table;
-pub(crate) use validate::is_id;
+pub use schema::Table;
+pub(crate) use value::{DATE_FORMAT, date_of_days, date_text, is_id};
 
 use crate::error::{Error, Finding, Location, Report, Result, Rule};
 use crate::model::Record;
+use raw::RawTable;
 use records::RecordFile;
-use validate::{Links, RawTable};
+use references::Links;
 
 static DATASETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/datasets");
 
 /// The `line:column` of a byte offset in a text, as a [`Location`].
 pub fn locate(text: &str, path: &str, offset: usize) -> Location {
-    csv::Lines::new(text.as_bytes()).locate(path, offset)
+    raw::Lines::new(text.as_bytes()).locate(path, offset)
 }
 
 /// Every file of the embedded collections, by path under `datasets/`,
@@ -542,7 +547,7 @@ fn load_tables(root: &Root, label: &str) -> Result<(Frames, Links, Texts), LoadE
     }
     if findings.is_empty() && flag.is_none() {
         for table in Table::ALL {
-            frames.entry(table).or_insert_with(|| frame::empty(table));
+            frames.entry(table).or_insert_with(|| schema::empty(table));
         }
         let view: Vec<(Table, &DataFrame)> = frames.iter().map(|(t, df)| (*t, df)).collect();
         match validate::check_frames(&view, &has_file)? {
@@ -613,13 +618,13 @@ fn load_records(root: &Root, label: &str) -> Result<(Frames, Links, Texts), Load
         let bytes = dir
             .read(&name)?
             .ok_or_else(|| Error::NotFound(path.clone()))?;
-        let text = match std::str::from_utf8(csv::strip_bom(&bytes)) {
+        let text = match std::str::from_utf8(raw::strip_bom(&bytes)) {
             Ok(t) => t.to_owned(),
             Err(e) => {
                 let offset = e.valid_up_to();
                 findings.push(Finding {
                     // The offset counts from after a byte order mark.
-                    location: csv::Lines::new(csv::strip_bom(&bytes)).locate(&path, offset),
+                    location: raw::Lines::new(raw::strip_bom(&bytes)).locate(&path, offset),
                     column: None,
                     rule: Rule::InvalidUtf8,
                     value: None,
@@ -806,7 +811,7 @@ fn combine(label: String, mut loaded: Vec<Loaded>) -> Result<Collection> {
                 }
             });
         }
-        let mut df = stacked.unwrap_or_else(|| frame::empty(table));
+        let mut df = stacked.unwrap_or_else(|| schema::empty(table));
         df.rechunk_mut();
         frames.insert(table, df);
     }
@@ -845,7 +850,7 @@ fn combine(label: String, mut loaded: Vec<Loaded>) -> Result<Collection> {
 /// summits' rows are in the ids' order wherever there are links.
 fn combine_links(loaded: &[Loaded], summits: &DataFrame) -> Result<Links> {
     let mut links = Links::new();
-    if frame::order(summits.column("summit_id")?.str()?) != frame::Order::Increasing {
+    if references::order(summits.column("summit_id")?.str()?) != references::Order::Increasing {
         return Ok(links);
     }
     for table in Table::ALL.into_iter().filter(|t| t.refers_to_summits()) {
@@ -907,7 +912,7 @@ pub(crate) fn both_verdicts(dir: &Path) -> Result<Option<(bool, Vec<Finding>)>> 
     let mut summits_whole = true;
     for table in Table::ALL {
         let Some(bytes) = root.read(&table.file_name())? else {
-            frames.insert(table, frame::empty(table));
+            frames.insert(table, schema::empty(table));
             continue;
         };
         let path = table.file_name();

@@ -13,9 +13,8 @@ use std::collections::HashMap;
 use polars::prelude::*;
 use serde_json::{Map, Value};
 
-use super::csv::Lines;
-use super::frame::Table;
-use super::validate::{RawCell, RawRow, RawTable};
+use super::raw::{Lines, RawCell, RawRow, RawTable};
+use super::schema::Table;
 use crate::error::{Finding, Location, Result, Rule};
 
 /// A parsed value and the byte offset where it was written.
@@ -341,10 +340,7 @@ fn json_value(value: AnyValue<'_>) -> Option<Value> {
         AnyValue::StringOwned(s) => Some(Value::String(s.to_string())),
         AnyValue::Enum(cat, map) => map.cat_to_str(cat).map(|s| Value::String(s.to_owned())),
         AnyValue::EnumOwned(cat, map) => map.cat_to_str(cat).map(|s| Value::String(s.to_owned())),
-        AnyValue::Date(days) => {
-            let date = chrono::NaiveDate::from_num_days_from_ce_opt(days + 719_163)?;
-            Some(Value::String(date.format("%Y-%m-%d").to_string()))
-        }
+        AnyValue::Date(days) => Some(Value::String(super::date_text(super::date_of_days(days)?))),
         other => Some(Value::String(other.to_string())),
     }
 }

@@ -4,7 +4,7 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::csv::Lines;
+use super::raw::Lines;
 use super::records::{Node, NodeValue};
 use crate::error::Error;
 

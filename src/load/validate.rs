@@ -10,49 +10,18 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::frame::{Kind, Order, References, Table, merge_rows, order};
+use super::raw::RawTable;
+use super::references::{Links, Order, References, merge_rows, order};
+use super::schema::{ColumnType, Table};
+use super::value::{ID_PATTERN, is_id, is_url, parse_bool, parse_date};
 use crate::error::{Finding, Location, Result, Rule};
 use crate::model::{country, country::COUNTRIES, organisation};
 
-/// A value as written, with where it was written.
-#[derive(Debug, Clone)]
-pub(crate) struct RawCell {
-    pub text: String,
-    pub location: Location,
-}
-
-/// One row of located cells, aligned with its table's columns; an empty or
-/// absent value is `None`.
-#[derive(Debug, Clone)]
-pub(crate) struct RawRow {
-    pub location: Location,
-    pub cells: Vec<Option<RawCell>>,
-}
-
-/// A table as read from a file, before any value is interpreted.
-#[derive(Debug, Clone)]
-pub(crate) struct RawTable {
-    pub table: Table,
-    pub columns: Vec<String>,
-    pub rows: Vec<RawRow>,
-}
-
-impl RawTable {
-    fn index(&self, name: &str) -> Option<usize> {
-        self.columns.iter().position(|c| c == name)
-    }
-
-    fn cell<'a>(&self, row: &'a RawRow, name: &str) -> Option<&'a RawCell> {
-        self.index(name).and_then(|i| row.cells[i].as_ref())
-    }
-}
-
 /// Checks one value against its column's kind; `Err` says what was wanted.
 fn check_value(
-    kind: Kind,
+    kind: ColumnType,
     text: &str,
     has_file: &dyn Fn(&str) -> bool,
 ) -> Result<(), (Rule, String)> {
@@ -60,12 +29,16 @@ fn check_value(
     // Numbers may start with spaces or tabs, and a value of only those is
     // empty: the grammar of polars' reader, which reads clean files.
     let number = text.trim_start_matches([' ', '\t']);
-    if matches!(kind, Kind::Count | Kind::Amount | Kind::Degrees(_)) && number.is_empty() {
+    if matches!(
+        kind,
+        ColumnType::Count | ColumnType::Amount | ColumnType::Degrees(_)
+    ) && number.is_empty()
+    {
         return Ok(());
     }
     match kind {
-        Kind::Text => Ok(()),
-        Kind::Id => {
+        ColumnType::Text => Ok(()),
+        ColumnType::Id => {
             if is_id(text) {
                 Ok(())
             } else {
@@ -77,15 +50,15 @@ fn check_value(
                 ))
             }
         }
-        Kind::Date => match parse_date(text) {
+        ColumnType::Date => match parse_date(text) {
             Some(_) => Ok(()),
             None => wrong("a date written YYYY-MM-DD"),
         },
-        Kind::Bool => match parse_bool(text) {
+        ColumnType::Bool => match parse_bool(text) {
             Some(_) => Ok(()),
             None => wrong("a boolean (true or false)"),
         },
-        Kind::Count => match number.parse::<i64>() {
+        ColumnType::Count => match number.parse::<i64>() {
             Ok(n) if n >= 0 => Ok(()),
             Ok(_) => Err((
                 Rule::OutOfRange,
@@ -93,7 +66,7 @@ fn check_value(
             )),
             Err(_) => wrong("a whole number"),
         },
-        Kind::Amount => match number.parse::<f64>() {
+        ColumnType::Amount => match number.parse::<f64>() {
             Ok(x) if x.is_finite() && x >= 0.0 => Ok(()),
             Ok(_) => Err((
                 Rule::OutOfRange,
@@ -101,7 +74,7 @@ fn check_value(
             )),
             Err(_) => wrong("a number"),
         },
-        Kind::Degrees(limit) => match number.parse::<f64>() {
+        ColumnType::Degrees(limit) => match number.parse::<f64>() {
             Ok(x) if x.is_finite() && x.abs() <= f64::from(limit) => Ok(()),
             Ok(_) => Err((
                 Rule::OutOfRange,
@@ -109,7 +82,7 @@ fn check_value(
             )),
             Err(_) => wrong("a number"),
         },
-        Kind::Country => match country(text) {
+        ColumnType::Country => match country(text) {
             Some(_) => Ok(()),
             None => Err((
                 Rule::UnknownCountry,
@@ -118,7 +91,7 @@ fn check_value(
                 ),
             )),
         },
-        Kind::Stakeholders => match text
+        ColumnType::Stakeholders => match text
             .split(';')
             .find(|code| country(code).is_none() && organisation(code).is_none())
         {
@@ -130,7 +103,7 @@ fn check_value(
                 ),
             )),
         },
-        Kind::Vocabulary(names) => {
+        ColumnType::Vocabulary(names) => {
             if names.contains(&text) {
                 Ok(())
             } else {
@@ -143,7 +116,7 @@ fn check_value(
                 ))
             }
         }
-        Kind::Issuer => {
+        ColumnType::Issuer => {
             if text == "joint" || country(text).is_some() {
                 Ok(())
             } else {
@@ -153,7 +126,7 @@ fn check_value(
                 ))
             }
         }
-        Kind::Language => {
+        ColumnType::Language => {
             if (2..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_lowercase()) {
                 Ok(())
             } else {
@@ -165,14 +138,14 @@ fn check_value(
                 ))
             }
         }
-        Kind::Url => {
+        ColumnType::Url => {
             if is_url(text) {
                 Ok(())
             } else {
                 wrong("a web address starting with http:// or https://")
             }
         }
-        Kind::File => {
+        ColumnType::File => {
             if has_file(text) {
                 Ok(())
             } else {
@@ -183,43 +156,6 @@ fn check_value(
             }
         }
     }
-}
-
-/// An ISO date, exactly `YYYY-MM-DD`.
-pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
-    if text.len() != 10 {
-        return None;
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
-}
-
-/// `true` or `false`, in any letter case (as polars reads them).
-pub(crate) fn parse_bool(text: &str) -> Option<bool> {
-    if text.eq_ignore_ascii_case("true") {
-        Some(true)
-    } else if text.eq_ignore_ascii_case("false") {
-        Some(false)
-    } else {
-        None
-    }
-}
-
-/// The pattern of [`Kind::Id`], for polars.
-const ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
-
-/// Whether `text` is an id: it can then name a record file.
-pub(crate) fn is_id(text: &str) -> bool {
-    text.bytes()
-        .next()
-        .is_some_and(|b| b.is_ascii_alphanumeric())
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-}
-
-fn is_url(text: &str) -> bool {
-    (text.starts_with("https://") || text.starts_with("http://"))
-        && !text.contains(char::is_whitespace)
 }
 
 /// Every located finding in a collection's tables (one of each table at
@@ -249,8 +185,7 @@ pub(crate) fn check_raw(
                     }),
                     None => {}
                     Some(cell) => {
-                        if let Err((rule, message)) = check_value(column.kind, &cell.text, has_file)
-                        {
+                        if let Err((rule, message)) = check_value(column.ty, &cell.text, has_file) {
                             findings.push(Finding {
                                 location: cell.location.clone(),
                                 column: Some(name.clone()),
@@ -391,29 +326,33 @@ pub(crate) fn check_frames(
                         .alias(format!("`{}` has empty values", column.name)),
                 );
             }
-            let broken = match column.kind {
-                Kind::Count => Some(c.clone().lt(lit(0))),
-                Kind::Amount => Some(
+            let broken = match column.ty {
+                ColumnType::Count => Some(c.clone().lt(lit(0))),
+                ColumnType::Amount => Some(
                     c.clone()
                         .lt(lit(0))
                         .or(c.clone().is_nan())
                         .or(c.clone().eq(lit(f64::INFINITY))),
                 ),
-                Kind::Degrees(limit) => Some(
+                ColumnType::Degrees(limit) => Some(
                     c.clone()
                         .abs()
                         .gt(lit(f64::from(limit)))
                         .or(c.clone().is_nan()),
                 ),
-                Kind::Issuer => Some(
+                ColumnType::Issuer => Some(
                     c.clone()
                         .is_in(lit(codes_series(&countries)), false)
                         .or(c.clone().eq(lit("joint")))
                         .not(),
                 ),
-                Kind::Language => Some(c.clone().str().contains(lit("^[a-z]{2,3}$"), true).not()),
-                Kind::Url => Some(c.clone().str().contains(lit(r"^https?://\S*$"), true).not()),
-                Kind::Id => Some(c.clone().str().contains(lit(ID_PATTERN), true).not()),
+                ColumnType::Language => {
+                    Some(c.clone().str().contains(lit("^[a-z]{2,3}$"), true).not())
+                }
+                ColumnType::Url => {
+                    Some(c.clone().str().contains(lit(r"^https?://\S*$"), true).not())
+                }
+                ColumnType::Id => Some(c.clone().str().contains(lit(ID_PATTERN), true).not()),
                 _ => None,
             };
             if let Some(broken) = broken {
@@ -456,12 +395,12 @@ pub(crate) fn check_frames(
         }
         // Kinds with few rows and per-value rules are checked value by value.
         for column in table.columns() {
-            if matches!(column.kind, Kind::Stakeholders | Kind::File) {
+            if matches!(column.ty, ColumnType::Stakeholders | ColumnType::File) {
                 let values = df.column(column.name)?.str()?;
                 if values
                     .iter()
                     .flatten()
-                    .any(|text| check_value(column.kind, text, has_file).is_err())
+                    .any(|text| check_value(column.ty, text, has_file).is_err())
                 {
                     return Ok(Err(format!(
                         "{}: `{}` breaks its rule",
@@ -519,12 +458,6 @@ pub(crate) fn check_frames(
     // Nothing refers to a summit: every table that could is empty.
     Ok(Ok(empty_links(frames)))
 }
-
-/// For each table of a collection, the row of the summits frame each of its
-/// rows belongs to: what the loader's merge walk over sorted ids found, kept
-/// so that analyses need not match ids again. Only tables that refer to
-/// summits have links, and only when their ids were matched by the walk.
-pub(crate) type Links = std::collections::BTreeMap<Table, Vec<IdxSize>>;
 
 /// Empty links for the tables of `frames` that refer to summits but have
 /// no rows.

@@ -4,7 +4,6 @@
 //! library user gets back from [`crate::load::Collection::record`], in the
 //! same shape as a nested record file (`records/<summit_id>.json`).
 
-pub(crate) mod calendar;
 pub mod country;
 pub mod country_table;
 mod vocab;

@@ -1,0 +1,274 @@
+//! The codebook as types: the tables of a collection, their columns, what
+//! each column holds and the polars dtype it is read as. A leaf: it
+//! imports nothing from the rest of `load`.
+
+use polars::prelude::*;
+
+use crate::model::country::COUNTRIES;
+use crate::model::{Format, HostSide, Level, Portfolio, Role, StatementKind};
+
+/// The tables of a collection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Table {
+    /// `summits.csv`: one row a summit.
+    Summits,
+    /// `participants.csv`: one row a person at a summit.
+    Participants,
+    /// `outcomes.csv`: one row a summit.
+    Outcomes,
+    /// `context.csv`: one row a summit.
+    Context,
+    /// `statements.csv`: one row a text issued.
+    Statements,
+    /// `sources.csv`: one row a source of a summit's facts.
+    Sources,
+}
+
+/// What a column holds, which decides its dtype and its checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnType {
+    /// Free text.
+    Text,
+    /// An identifier that may name a file: ASCII letters, digits, `-`,
+    /// `_` and `.`, starting with a letter or digit.
+    Id,
+    /// An ISO date, `YYYY-MM-DD`.
+    Date,
+    /// `true` or `false` (any letter case).
+    Bool,
+    /// A whole number, zero or more.
+    Count,
+    /// A decimal number, zero or more.
+    Amount,
+    /// A decimal number between -limit and +limit (latitude, longitude).
+    Degrees(u8),
+    /// A country code from the country table.
+    Country,
+    /// `;`-separated country or organisation codes.
+    Stakeholders,
+    /// One word of a closed vocabulary.
+    Vocabulary(&'static [&'static str]),
+    /// `joint` or a country code.
+    Issuer,
+    /// A two- or three-letter lowercase ISO 639 code.
+    Language,
+    /// An `http://` or `https://` address.
+    Url,
+    /// A relative path inside the collection to an existing file.
+    File,
+}
+
+impl ColumnType {
+    /// The dtype of the column in a frame. Closed vocabularies and country
+    /// codes are Enums: a value outside them fails while the CSV is parsed,
+    /// and each takes a byte or two instead of a string.
+    pub fn dtype(self) -> DataType {
+        match self {
+            ColumnType::Date => DataType::Date,
+            ColumnType::Bool => DataType::Boolean,
+            ColumnType::Count => DataType::Int64,
+            ColumnType::Amount | ColumnType::Degrees(_) => DataType::Float64,
+            ColumnType::Country => enum_of(COUNTRIES.iter().map(|c| c.alpha3)),
+            ColumnType::Vocabulary(names) => enum_of(names.iter().copied()),
+            _ => DataType::String,
+        }
+    }
+}
+
+fn enum_of<'a>(names: impl IntoIterator<Item = &'a str>) -> DataType {
+    let categories = FrozenCategories::new(names).expect("vocabularies hold distinct words");
+    DataType::from_frozen_categories(categories)
+}
+
+/// One column of a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column {
+    /// Name in the header.
+    pub name: &'static str,
+    /// What it holds.
+    pub ty: ColumnType,
+    /// Must be in the header (columns after the codebook's `|`).
+    pub required: bool,
+    /// May be empty (unknown).
+    pub nullable: bool,
+}
+
+const fn need(name: &'static str, ty: ColumnType) -> Column {
+    Column {
+        name,
+        ty,
+        required: true,
+        nullable: false,
+    }
+}
+
+const fn may(name: &'static str, ty: ColumnType) -> Column {
+    Column {
+        name,
+        ty,
+        required: false,
+        nullable: true,
+    }
+}
+
+const SUMMITS: &[Column] = &[
+    need("summit_id", ColumnType::Id),
+    need("name", ColumnType::Text),
+    need("side_a", ColumnType::Country),
+    need("side_b", ColumnType::Country),
+    need("start_date", ColumnType::Date),
+    need("end_date", ColumnType::Date),
+    need("city", ColumnType::Text),
+    need("host_country", ColumnType::Country),
+    need("format", ColumnType::Vocabulary(Format::NAMES)),
+    may("venue", ColumnType::Text),
+    may("latitude", ColumnType::Degrees(90)),
+    may("longitude", ColumnType::Degrees(180)),
+    may("host_side", ColumnType::Vocabulary(HostSide::NAMES)),
+    may("name_ar", ColumnType::Text),
+    may("name_ru", ColumnType::Text),
+];
+
+const PARTICIPANTS: &[Column] = &[
+    need("summit_id", ColumnType::Text),
+    need("person_id", ColumnType::Text),
+    need("name", ColumnType::Text),
+    need("country", ColumnType::Country),
+    need("role", ColumnType::Vocabulary(Role::NAMES)),
+    need("portfolio", ColumnType::Vocabulary(Portfolio::NAMES)),
+    Column {
+        nullable: true,
+        ..need("level", ColumnType::Vocabulary(Level::NAMES))
+    },
+];
+
+const OUTCOMES: &[Column] = &[
+    need("summit_id", ColumnType::Text),
+    may("joint_statement", ColumnType::Bool),
+    may("joint_press_conference", ColumnType::Bool),
+    may("press_questions_taken", ColumnType::Bool),
+    may("agreements_signed", ColumnType::Count),
+    may("agreements", ColumnType::Text),
+    may("duration_hours", ColumnType::Amount),
+    may("follow_up_agreed", ColumnType::Bool),
+    may("ceasefire_announced", ColumnType::Bool),
+];
+
+const CONTEXT: &[Column] = &[
+    need("summit_id", ColumnType::Text),
+    may("ongoing_war", ColumnType::Bool),
+    may("sanctions_in_force", ColumnType::Bool),
+    may("warrant_against_participant", ColumnType::Bool),
+    may("absent_stakeholders", ColumnType::Stakeholders),
+    may("notes", ColumnType::Text),
+];
+
+const STATEMENTS: &[Column] = &[
+    need("statement_id", ColumnType::Text),
+    need("summit_id", ColumnType::Text),
+    need("kind", ColumnType::Vocabulary(StatementKind::NAMES)),
+    may("issued_by", ColumnType::Issuer),
+    may("language", ColumnType::Language),
+    may("title", ColumnType::Text),
+    may("date", ColumnType::Date),
+    may("text_file", ColumnType::File),
+    may("source_url", ColumnType::Url),
+];
+
+const SOURCES: &[Column] = &[
+    need("summit_id", ColumnType::Text),
+    need("url", ColumnType::Url),
+    may("title", ColumnType::Text),
+    may("publisher", ColumnType::Text),
+    may("accessed", ColumnType::Date),
+];
+
+impl Table {
+    /// Every table, in the order they are loaded and reported.
+    pub const ALL: [Table; 6] = [
+        Table::Summits,
+        Table::Participants,
+        Table::Outcomes,
+        Table::Context,
+        Table::Statements,
+        Table::Sources,
+    ];
+
+    /// The table's name, e.g. `participants`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Summits => "summits",
+            Table::Participants => "participants",
+            Table::Outcomes => "outcomes",
+            Table::Context => "context",
+            Table::Statements => "statements",
+            Table::Sources => "sources",
+        }
+    }
+
+    /// The table's file in the canonical form, e.g. `participants.csv`.
+    pub fn file_name(self) -> String {
+        format!("{}.csv", self.name())
+    }
+
+    /// The codebook's columns, in canonical order.
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            Table::Summits => SUMMITS,
+            Table::Participants => PARTICIPANTS,
+            Table::Outcomes => OUTCOMES,
+            Table::Context => CONTEXT,
+            Table::Statements => STATEMENTS,
+            Table::Sources => SOURCES,
+        }
+    }
+
+    /// The codebook's column of this name.
+    pub fn column(self, name: &str) -> Option<&'static Column> {
+        self.columns().iter().find(|c| c.name == name)
+    }
+
+    /// The columns whose values together must be unique in the table;
+    /// none for participants, where the codebook allows one person twice
+    /// at a summit (in two roles, or in a collection that samples people).
+    pub fn key(self) -> &'static [&'static str] {
+        match self {
+            Table::Summits => &["summit_id"],
+            Table::Participants => &[],
+            Table::Outcomes | Table::Context => &["summit_id"],
+            Table::Statements => &["statement_id"],
+            Table::Sources => &["summit_id", "url"],
+        }
+    }
+
+    /// Whether the table's rows belong to a summit of `summits.csv`.
+    pub fn refers_to_summits(self) -> bool {
+        self != Table::Summits
+    }
+}
+
+/// The names of a frame's columns: the codebook's in canonical order, then
+/// the extra columns of the file in the file's order.
+pub fn column_order(table: Table, header: &[String]) -> Vec<String> {
+    let mut names: Vec<String> = table.columns().iter().map(|c| c.name.to_owned()).collect();
+    names.extend(header.iter().filter(|h| table.column(h).is_none()).cloned());
+    names
+}
+
+/// The dtype of a column of this table: the codebook's, or String for an
+/// extra column.
+pub fn dtype_of(table: Table, name: &str) -> DataType {
+    table
+        .column(name)
+        .map_or(DataType::String, |c| c.ty.dtype())
+}
+
+/// A frame with the table's columns and no rows: a missing table.
+pub fn empty(table: Table) -> DataFrame {
+    let columns: Vec<polars::prelude::Column> = table
+        .columns()
+        .iter()
+        .map(|c| polars::prelude::Column::new_empty(c.name.into(), &c.ty.dtype()))
+        .collect();
+    DataFrame::new_infer_height(columns).expect("distinct column names")
+}
