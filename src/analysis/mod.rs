@@ -49,11 +49,7 @@ impl Derived {
     /// made from.
     pub fn presence(&self, data: &Collection) -> PolarsResult<&DataFrame> {
         once(&self.presence, || {
-            presence::leader_presence(
-                &self.facts,
-                data.participants(),
-                data.summit_rows(Table::Participants),
-            )
+            presence::leader_presence(&self.facts, data.participants())
         })
     }
 }
@@ -95,10 +91,7 @@ pub(crate) const SUMMIT_COLUMNS: [&str; 11] = [
 ///   previous summit of the dyad, start to start) and `previous_summit_id`;
 /// - `n_participants` and one `n_<portfolio>` column a portfolio (0 where
 ///   no participant is recorded), and `economic_share` (null where none);
-/// - every outcome and context column (null where not coded);
-/// - `summits_row`, the summit's row (from 0) in the collection's summits
-///   table, which lets later analyses find a summit's facts without
-///   hashing its id.
+/// - every outcome and context column (null where not coded).
 ///
 /// One lazy polars plan: the summits joined with their delegation counts,
 /// outcome and context, sorted, and each summit's place in its dyad's
@@ -130,19 +123,13 @@ pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
             JoinArgs::new(JoinType::Left),
         )
     };
-    let mut columns: Vec<Expr> = SUMMIT_COLUMNS.iter().map(|c| col(*c)).collect();
-    columns.push(col("summits_row"));
-    let mut plan = summits
-        .clone()
-        .lazy()
-        .with_row_index("summits_row", None)
-        .select(columns)
-        .join(
-            dyads(summits)?.lazy(),
-            [col("side_a"), col("side_b")],
-            [col("side_a"), col("side_b")],
-            JoinArgs::new(JoinType::Left),
-        );
+    let columns: Vec<Expr> = SUMMIT_COLUMNS.iter().map(|c| col(*c)).collect();
+    let mut plan = summits.clone().lazy().select(columns).join(
+        dyads(summits)?.lazy(),
+        [col("side_a"), col("side_b")],
+        [col("side_a"), col("side_b")],
+        JoinArgs::new(JoinType::Left),
+    );
     plan = by_id(plan, delegations).with_columns(
         count_names
             .iter()
@@ -169,7 +156,6 @@ pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
     order.extend(
         [
             "dyad",
-            "summits_row",
             "seq",
             "gap_days",
             "previous_summit_id",

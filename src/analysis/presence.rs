@@ -14,33 +14,6 @@ use crate::model::{Level, continuing_state};
 /// facts positions serve as gather indices as they are.
 const NONE: u32 = NO_ROW;
 
-/// The principals' summits, as the summits table's rows or as ids.
-enum Summit<'a> {
-    Rows(Vec<IdxSize>),
-    Ids(Vec<&'a str>),
-}
-
-impl<'a> Summit<'a> {
-    /// The summit ids of a `summit_id` column, in its order.
-    fn ids(column: &'a Column) -> PolarsResult<Summit<'a>> {
-        Ok(Summit::Ids(
-            column
-                .str()?
-                .iter()
-                .map(Option::unwrap_or_default)
-                .collect(),
-        ))
-    }
-
-    /// The order of the summits of principals `x` and `y`: their ids'.
-    fn cmp(&self, x: usize, y: usize) -> std::cmp::Ordering {
-        match self {
-            Summit::Rows(rows) => rows[x].cmp(&rows[y]),
-            Summit::Ids(ids) => ids[x].cmp(ids[y]),
-        }
-    }
-}
-
 /// What one principal row looks back to: the counterpart (a country
 /// number) and the facts positions of the previous summit with it and on
 /// its soil, [`NONE`] where there is none.
@@ -67,17 +40,8 @@ impl Look {
 /// soil and the days since. Only summits in the collection count; summits
 /// on the same day are taken in the facts' order (dyad, then id), and a
 /// person listed twice at a summit looks back from it once.
-///
-/// `link` is each participant's row in the summits table
-/// ([`Collection::summit_rows`](crate::load::Collection::summit_rows)),
-/// which spares matching summit ids when the facts have `summits_row`;
-/// otherwise, or with `None`, they are matched by id.
-pub fn leader_presence(
-    facts: &DataFrame,
-    participants: &DataFrame,
-    link: Option<&[IdxSize]>,
-) -> PolarsResult<DataFrame> {
-    Presence::find(facts, participants, link)?.frame()
+pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsResult<DataFrame> {
+    Principals::read(participants)?.look_back(facts)?.frame()
 }
 
 /// The numbers of the continuing state of each country, by the country's
@@ -134,68 +98,48 @@ fn number_people(ids: &StringChunked) -> Vec<u32> {
 /// (sharing their buffers, not copying them), so the participants can be
 /// dropped once it is read: their other columns are freed at once, and
 /// these once [`Principals::look_back`] has taken the principals' rows.
-pub struct Principals {
+pub(crate) struct Principals {
     /// The participants' columns a principal's row shows, and their
-    /// `summit_id` when the principals' summits are matched by id.
+    /// `summit_id`.
     columns: DataFrame,
     /// Which participants are principals.
     is_principal: BooleanChunked,
     /// Their own country, as its continuing state.
     own: Vec<u32>,
-    /// Their summits' rows in the summits table, when linked.
-    linked: Option<Vec<IdxSize>>,
 }
 
 impl Principals {
-    /// The participants' columns the principals are read from, with
-    /// `summit_id` besides when there is no link.
-    pub(crate) const COLUMNS: [&str; 4] = ["level", "person_id", "name", "country"];
+    /// The participants' columns the principals are read from.
+    pub(crate) const COLUMNS: [&str; 5] = ["level", "person_id", "name", "country", "summit_id"];
 
     /// Reads the principals in one pass over the participants, without
-    /// copying any text column. `link` as for [`leader_presence`]; with a
-    /// link, the facts they look back from must have `summits_row` (as
-    /// [`facts`](super::facts) makes them).
-    pub fn read(participants: &DataFrame, link: Option<&[IdxSize]>) -> PolarsResult<Principals> {
+    /// copying any text column.
+    pub(crate) fn read(participants: &DataFrame) -> PolarsResult<Principals> {
         let principal = Level::ALL
             .iter()
             .position(|l| *l == Level::Principal)
             .unwrap_or_default() as u32;
         let is_principal = enum_is(participants.column("level")?, principal)?;
         let shown = &Principals::COLUMNS[1..];
-        let columns = match link {
-            Some(_) => participants.select(shown.iter().copied())?,
-            None => participants.select(shown.iter().copied().chain(["summit_id"]))?,
-        };
+        let columns = participants.select(shown.iter().copied())?;
         let own = states(
             &columns.column("country")?.filter(&is_principal)?,
             &continuing_states(),
         )?;
-        // Each principal's summit's row in the summits table, whose order
-        // is the ids' order (the loader links only ids it found strictly
-        // increasing).
-        let linked = link.map(|link| {
-            is_principal
-                .iter()
-                .zip(link)
-                .filter_map(|(yes, &row)| (yes == Some(true)).then_some(row))
-                .collect()
-        });
         Ok(Principals {
             columns,
             is_principal,
             own,
-            linked,
         })
     }
 
     /// The other half of [`leader_presence`]: the principals matched to
     /// the facts, and what each looks back to.
-    pub fn look_back(self, facts: &DataFrame) -> PolarsResult<Presence> {
+    pub(crate) fn look_back(self, facts: &DataFrame) -> PolarsResult<Presence> {
         let Principals {
             columns,
             is_principal,
             own,
-            linked,
         } = self;
         // The principals' rows of the columns they show; the participants'
         // whole columns are freed here if the participants were dropped.
@@ -221,40 +165,15 @@ impl Principals {
         let host = states(facts.column("host_country")?, &continuing)?;
 
         // Each principal's facts position (NONE where the summit is not
-        // in the facts): through the facts' `summits_row` when the
-        // principals' summits are linked to rows, by id otherwise.
-        let summits_row = facts.column("summits_row").ok();
-        let of = match (linked, summits_row) {
-            (Some(rows), Some(_)) => Summit::Rows(rows),
-            (Some(_), None) => polars_bail!(
-                ColumnNotFound: "summits_row: principals read with the loader's link are \
-                matched to the facts through it; read them without the link"
-            ),
-            (None, _) => Summit::ids(own_columns.column("summit_id")?)?,
-        };
-        let (in_order, summit_of) = match (&of, summits_row) {
-            (Summit::Rows(of), Some(summits_row)) => {
-                let summits_row = summits_row.cast(&IDX_DTYPE)?;
-                let mut position = vec![NONE; summits_row.len()];
-                for (p, row) in summits_row.idx()?.iter().enumerate() {
-                    if let Some(row) = row
-                        && let Some(slot) = position.get_mut(row as usize)
-                    {
-                        *slot = p as u32;
-                    }
-                }
-                let found = of
-                    .iter()
-                    .map(|&r| position.get(r as usize).copied().unwrap_or(NONE))
-                    .collect();
-                (of.windows(2).all(|w| w[0] <= w[1]), found)
-            }
-            (Summit::Ids(of), _) => {
-                let in_order = of.windows(2).all(|w| w[0] <= w[1]);
-                (in_order, hashed_summit_positions(facts, of)?)
-            }
-            (Summit::Rows(_), None) => unreachable!("rows are matched only with summits_row"),
-        };
+        // in the facts), found by id.
+        let of: Vec<&str> = own_columns
+            .column("summit_id")?
+            .str()?
+            .iter()
+            .map(Option::unwrap_or_default)
+            .collect();
+        let in_order = of.windows(2).all(|w| w[0] <= w[1]);
+        let summit_of = hashed_summit_positions(facts, &of)?;
 
         // (person, start date, facts position, principal number) in one
         // sortable number.
@@ -343,7 +262,7 @@ impl Principals {
             .collect();
         let by_id = |x: &u32, y: &u32| {
             let (x, y) = (*x as usize, *y as usize);
-            of.cmp(x, y).then((number[x], x).cmp(&(number[y], y)))
+            of[x].cmp(of[y]).then((number[x], x).cmp(&(number[y], y)))
         };
         if !in_order {
             order_of.par_sort_unstable_by(by_id);
@@ -428,7 +347,7 @@ impl Principals {
 /// frame [`leader_presence`] returns; [`Presence::sources`] lets a writer
 /// draw the principals' own columns from the participants' (as kept by
 /// [`Principals`]) without gathering them.
-pub struct Presence {
+pub(crate) struct Presence {
     /// The principals' own columns (see [`Principals`]).
     own_columns: DataFrame,
     /// Each row's principal (its row of `own_columns`).
@@ -441,26 +360,14 @@ pub struct Presence {
 }
 
 impl Presence {
-    /// Finds the leaders' presence; see [`leader_presence`].
-    pub fn find(
-        facts: &DataFrame,
-        participants: &DataFrame,
-        link: Option<&[IdxSize]>,
-    ) -> PolarsResult<Presence> {
-        // The link reaches the facts through their summits_row; without
-        // it, the summits are matched by id.
-        let link = link.filter(|_| facts.column("summits_row").is_ok());
-        Principals::read(participants, link)?.look_back(facts)
-    }
-
     /// The number of rows.
-    pub fn height(&self) -> usize {
+    pub(crate) fn height(&self) -> usize {
         self.rows.len()
     }
 
     /// The table as a frame: each row's summit columns, the principal's
     /// own columns gathered from the participants, and the look back.
-    pub fn frame(&self) -> PolarsResult<DataFrame> {
+    pub(crate) fn frame(&self) -> PolarsResult<DataFrame> {
         let own = |name: &str| {
             self.own_columns
                 .column(name)?
@@ -577,7 +484,7 @@ mod tests {
             )
             .unwrap();
 
-        let p = leader_presence(&facts, &participants, None).unwrap();
+        let p = leader_presence(&facts, &participants).unwrap();
         let summit = read::text(&p, "summit_id").unwrap();
         let person = read::text(&p, "person_id").unwrap();
         let with = read::text(&p, "previous_summit_with_counterpart").unwrap();

@@ -74,11 +74,8 @@ fn facts_and_principals(
     options: &SummaryOptions,
 ) -> Result<(DataFrame, Option<Principals>)> {
     std::thread::scope(|scope| {
-        let principals = wanted(options, "leader_presence.csv").then(|| {
-            scope.spawn(|| {
-                Principals::read(data.participants(), data.summit_rows(Table::Participants))
-            })
-        });
+        let principals = wanted(options, "leader_presence.csv")
+            .then(|| scope.spawn(|| Principals::read(data.participants())));
         let facts = analysis::facts(data);
         let principals = match principals {
             Some(thread) => Some(
@@ -235,7 +232,7 @@ fn shed(data: &mut Collection) -> Result<()> {
     data.keep_columns(Table::Summits, &analysis::SUMMIT_COLUMNS)?;
     let read: Vec<&str> = Principals::COLUMNS
         .into_iter()
-        .chain(["summit_id", "portfolio"])
+        .chain(["portfolio"])
         .collect();
     data.keep_columns(Table::Participants, &read)?;
     Ok(())

@@ -10,33 +10,34 @@
 //! [`Collection`] comes back, or an [`Error::Invalid`] lists every problem
 //! found, each with its `file:line:column`.
 
+mod collection;
+mod combine;
 mod csv;
 mod frame;
 mod json;
 mod raw;
 mod records;
-mod references;
+mod root;
 pub mod schema;
 mod toml;
 mod validate;
 mod value;
 
 use std::collections::BTreeMap;
-use std::ops::{Deref, Range};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use include_dir::{Dir, include_dir};
 use polars::prelude::*;
-use serde_json::{Map, Value};
 
+pub use collection::{Collection, Form, Member};
 pub use schema::Table;
 pub(crate) use value::{DATE_FORMAT, date_of_days, date_text, is_id};
 
 use crate::error::{Error, Finding, Location, Report, Result, Rule};
-use crate::model::Record;
+use combine::{Loaded, combine, duplicates_across};
 use raw::RawTable;
 use records::RecordFile;
-use references::Links;
+use root::Root;
 
 static DATASETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/datasets");
 
@@ -86,304 +87,6 @@ pub fn collection(path: impl AsRef<Path>) -> Result<Collection> {
     load(Root::Disk(path.to_owned()), label)
 }
 
-/// Summit records as validated frames, one per table.
-#[derive(Debug, Clone)]
-pub struct Collection {
-    label: String,
-    members: Vec<Member>,
-    frames: BTreeMap<Table, DataFrame>,
-    links: Links,
-}
-
-/// One collection of those loaded together.
-#[derive(Debug, Clone)]
-pub struct Member {
-    /// The directory's name, e.g. `us-russia`.
-    pub name: String,
-    /// Where it was read from, as shown in messages.
-    pub label: String,
-    /// Whether it was written as tables or as records.
-    pub form: Form,
-    /// Its rows in each of the collection's frames.
-    rows: BTreeMap<Table, Range<usize>>,
-    /// Statement text files, by their path inside the collection.
-    texts: BTreeMap<String, Vec<u8>>,
-}
-
-/// The two ways of writing a collection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Form {
-    /// CSV tables: `summits.csv`, `participants.csv`...
-    Tables,
-    /// Nested records: `records/<summit_id>.json` or `.toml`.
-    Records,
-}
-
-impl Collection {
-    /// Where the data came from, e.g. `datasets` or a path.
-    pub fn label(&self) -> &str {
-        &self.label
-    }
-
-    /// The same collection, named as if it had been read from `label`:
-    /// what `verify --data DIR` uses, so that data found at another path
-    /// gives the same outputs (the charts name their data).
-    pub(crate) fn known_as(mut self, label: &str) -> Collection {
-        let old = std::mem::replace(&mut self.label, label.to_owned());
-        for member in &mut self.members {
-            if member.label == old {
-                member.label = label.to_owned();
-                member.name = Path::new(label)
-                    .file_name()
-                    .map_or_else(|| label.to_owned(), |n| n.to_string_lossy().into_owned());
-            } else if let Some(rest) = member.label.strip_prefix(&format!("{old}/")) {
-                member.label = format!("{label}/{rest}");
-            }
-        }
-        self
-    }
-
-    /// The collections loaded together, in load order.
-    pub fn members(&self) -> &[Member] {
-        &self.members
-    }
-
-    /// The frame of a table (with no rows if the table was absent).
-    pub fn frame(&self, table: Table) -> &DataFrame {
-        &self.frames[&table]
-    }
-
-    /// Keeps only those of `table`'s columns named in `keep`: for a caller
-    /// that owns the collection, to free early what it will not read.
-    pub(crate) fn keep_columns(&mut self, table: Table, keep: &[&str]) -> PolarsResult<()> {
-        if let Some(df) = self.frames.get_mut(&table) {
-            let kept: Vec<PlSmallStr> = df
-                .get_column_names()
-                .into_iter()
-                .filter(|name| keep.contains(&name.as_str()))
-                .cloned()
-                .collect();
-            *df = df.select(kept)?;
-        }
-        Ok(())
-    }
-
-    /// For each row of `table`'s frame, the row of the summits frame it
-    /// belongs to, as the loader found them while checking the references.
-    /// There are links only where the summits' ids strictly increase, so
-    /// the summits' row order is their ids' order. `None` for the summits
-    /// table itself, and when the ids were not sorted (the loader then
-    /// matched them by hashing, and kept nothing).
-    pub fn summit_rows(&self, table: Table) -> Option<&[IdxSize]> {
-        self.links.get(&table).map(Vec::as_slice)
-    }
-
-    /// The summits frame.
-    pub fn summits(&self) -> &DataFrame {
-        self.frame(Table::Summits)
-    }
-
-    /// The participants frame.
-    pub fn participants(&self) -> &DataFrame {
-        self.frame(Table::Participants)
-    }
-
-    /// The outcomes frame.
-    pub fn outcomes(&self) -> &DataFrame {
-        self.frame(Table::Outcomes)
-    }
-
-    /// The context frame.
-    pub fn context(&self) -> &DataFrame {
-        self.frame(Table::Context)
-    }
-
-    /// The statements frame.
-    pub fn statements(&self) -> &DataFrame {
-        self.frame(Table::Statements)
-    }
-
-    /// The sources frame.
-    pub fn sources(&self) -> &DataFrame {
-        self.frame(Table::Sources)
-    }
-
-    /// Everything recorded about one summit.
-    pub fn record(&self, summit_id: &str) -> Result<Record> {
-        let object = self.object(summit_id)?;
-        serde_json::from_value(Value::Object(object)).map_err(|e| Error::Write {
-            what: format!("the record of {summit_id}"),
-            message: e.to_string(),
-        })
-    }
-
-    /// Everything recorded about one summit as a JSON object, in the shape
-    /// of a record file.
-    pub fn object(&self, summit_id: &str) -> Result<Map<String, Value>> {
-        let filtered: Vec<(Table, DataFrame)> = self
-            .frames
-            .iter()
-            .map(|(t, df)| {
-                let one = df
-                    .clone()
-                    .lazy()
-                    .filter(col("summit_id").eq(lit(summit_id)))
-                    .collect()?;
-                Ok((*t, one))
-            })
-            .collect::<Result<_>>()?;
-        let borrowed: Vec<(Table, &DataFrame)> = filtered.iter().map(|(t, df)| (*t, df)).collect();
-        records::objects(&borrowed)?
-            .into_iter()
-            .next()
-            .map(|(_, object)| object)
-            .ok_or_else(|| Error::NotFound(format!("no summit {summit_id:?} in {}", self.label)))
-    }
-
-    /// A member's own frames (its rows of each table).
-    pub fn member_frames(&self, member: &Member) -> BTreeMap<Table, DataFrame> {
-        self.frames
-            .iter()
-            .map(|(t, df)| {
-                let range = member.rows.get(t).cloned().unwrap_or(0..0);
-                (*t, df.slice(range.start as i64, range.len()))
-            })
-            .collect()
-    }
-
-    /// A member's summits as JSON objects in the shape of record files.
-    pub fn member_objects(&self, member: &Member) -> Result<Vec<(String, Map<String, Value>)>> {
-        let frames = self.member_frames(member);
-        let borrowed: Vec<(Table, &DataFrame)> = frames.iter().map(|(t, df)| (*t, df)).collect();
-        records::objects(&borrowed)
-    }
-}
-
-impl Member {
-    /// The statement text files of the collection, by path inside it.
-    pub fn texts(&self) -> &BTreeMap<String, Vec<u8>> {
-        &self.texts
-    }
-}
-
-/// Where a collection's files live.
-#[derive(Clone)]
-enum Root {
-    Disk(PathBuf),
-    Embedded(&'static Dir<'static>),
-}
-
-/// A file's bytes: borrowed from the binary, or mapped from disk.
-enum Bytes {
-    Static(&'static [u8]),
-    Mapped(memmap2::Mmap),
-    Empty,
-}
-
-impl Deref for Bytes {
-    type Target = [u8];
-
-    fn deref(&self) -> &[u8] {
-        match self {
-            Bytes::Static(b) => b,
-            Bytes::Mapped(m) => m,
-            Bytes::Empty => &[],
-        }
-    }
-}
-
-impl Root {
-    fn join(&self, name: &str) -> Option<Root> {
-        match self {
-            Root::Disk(p) => {
-                let p = p.join(name);
-                p.is_dir().then_some(Root::Disk(p))
-            }
-            Root::Embedded(d) => d.get_dir(d.path().join(name)).map(Root::Embedded),
-        }
-    }
-
-    fn has_file(&self, name: &str) -> bool {
-        match self {
-            Root::Disk(p) => p.join(name).is_file(),
-            Root::Embedded(d) => d.get_file(d.path().join(name)).is_some(),
-        }
-    }
-
-    fn read(&self, name: &str) -> Result<Option<Bytes>> {
-        match self {
-            Root::Disk(p) => {
-                let path = p.join(name);
-                if !path.is_file() {
-                    return Ok(None);
-                }
-                let file = std::fs::File::open(&path).map_err(|e| Error::io(&path, e))?;
-                let len = file.metadata().map_err(|e| Error::io(&path, e))?.len();
-                if len == 0 {
-                    return Ok(Some(Bytes::Empty));
-                }
-                // SAFETY: the map is read-only and lives only while the
-                // table is parsed; a file truncated by another process
-                // meanwhile is outside what any reader can guard against.
-                let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| Error::io(&path, e))?;
-                Ok(Some(Bytes::Mapped(map)))
-            }
-            Root::Embedded(d) => Ok(d
-                .get_file(d.path().join(name))
-                .map(|f| Bytes::Static(f.contents()))),
-        }
-    }
-
-    /// Names of the subdirectories, sorted.
-    fn dirs(&self) -> Result<Vec<String>> {
-        let mut names: Vec<String> = match self {
-            Root::Disk(p) => std::fs::read_dir(p)
-                .map_err(|e| Error::io(p, e))?
-                .filter_map(|e| e.ok())
-                .filter(|e| e.path().is_dir())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect(),
-            Root::Embedded(d) => d
-                .dirs()
-                .filter_map(|s| s.path().file_name())
-                .map(|n| n.to_string_lossy().into_owned())
-                .collect(),
-        };
-        names.sort();
-        Ok(names)
-    }
-
-    /// Names of the files, sorted.
-    fn files(&self) -> Result<Vec<String>> {
-        let mut names: Vec<String> = match self {
-            Root::Disk(p) => std::fs::read_dir(p)
-                .map_err(|e| Error::io(p, e))?
-                .filter_map(|e| e.ok())
-                .filter(|e| e.path().is_file())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect(),
-            Root::Embedded(d) => d
-                .files()
-                .filter_map(|f| f.path().file_name())
-                .map(|n| n.to_string_lossy().into_owned())
-                .collect(),
-        };
-        names.sort();
-        Ok(names)
-    }
-
-    fn form(&self) -> Option<Form> {
-        if self.has_file("summits.csv") {
-            Some(Form::Tables)
-        } else if self.join("records").is_some() {
-            Some(Form::Records)
-        } else {
-            None
-        }
-    }
-}
-
 fn load(root: Root, label: String) -> Result<Collection> {
     let mut found: Vec<(String, String, Root, Form)> = Vec::new();
     if let Some(form) = root.form() {
@@ -422,13 +125,12 @@ fn load(root: Root, label: String) -> Result<Collection> {
             Form::Records => load_records(&r, &member_label),
         };
         match result {
-            Ok((frames, links, texts)) => loaded.push(Loaded {
+            Ok((frames, texts)) => loaded.push(Loaded {
                 name,
                 label: member_label,
                 form,
                 root: r,
                 frames,
-                links,
                 texts,
             }),
             Err(LoadError::Findings(f)) => findings.extend(f),
@@ -497,7 +199,7 @@ struct FastRead {
 }
 
 /// The CSV route: fast where the data is clean, precise where it is not.
-fn load_tables(root: &Root, label: &str) -> Result<(Frames, Links, Texts), LoadError> {
+fn load_tables(root: &Root, label: &str) -> Result<(Frames, Texts), LoadError> {
     let has_file = |rel: &str| text_file_exists(root, rel);
     // Fast route: each file is mapped, read into a frame by polars (which
     // reads one file on every core) and unmapped before the next; then the
@@ -551,9 +253,9 @@ fn load_tables(root: &Root, label: &str) -> Result<(Frames, Links, Texts), LoadE
         }
         let view: Vec<(Table, &DataFrame)> = frames.iter().map(|(t, df)| (*t, df)).collect();
         match validate::check_frames(&view, &has_file)? {
-            Ok(links) => {
+            Ok(()) => {
                 let texts = read_texts(root, &frames[&Table::Statements])?;
-                return Ok((frames, links, texts));
+                return Ok((frames, texts));
             }
             Err(problem) => flag = Some(problem),
         }
@@ -598,7 +300,7 @@ fn unlocated(label: &str, flag: Option<String>) -> Finding {
 
 /// The records route: parse every file, validate the located tables, then
 /// build frames through the same CSV reader as tables.
-fn load_records(root: &Root, label: &str) -> Result<(Frames, Links, Texts), LoadError> {
+fn load_records(root: &Root, label: &str) -> Result<(Frames, Texts), LoadError> {
     let has_file = |rel: &str| text_file_exists(root, rel);
     let folder = format!("{label}/records");
     let dir = root
@@ -657,215 +359,11 @@ fn load_records(root: &Root, label: &str) -> Result<(Frames, Links, Texts), Load
         frames.insert(raw.table, frame::read_csv(raw.table, &bytes, &raw.columns)?);
     }
     let view: Vec<(Table, &DataFrame)> = frames.iter().map(|(t, df)| (*t, df)).collect();
-    let links = match validate::check_frames(&view, &has_file)? {
-        Ok(links) => links,
-        Err(flag) => return Err(LoadError::Findings(vec![unlocated(label, Some(flag))])),
-    };
+    if let Err(flag) = validate::check_frames(&view, &has_file)? {
+        return Err(LoadError::Findings(vec![unlocated(label, Some(flag))]));
+    }
     let texts = read_texts(root, &frames[&Table::Statements])?;
-    Ok((frames, links, texts))
-}
-
-/// One member as loaded, before the members are combined.
-struct Loaded {
-    name: String,
-    label: String,
-    form: Form,
-    root: Root,
-    frames: Frames,
-    links: Links,
-    texts: Texts,
-}
-
-/// Ids that must be unique across collections loaded together. Each
-/// repeat is located in its table file by a precise re-read; in records,
-/// at the records folder.
-fn duplicates_across(loaded: &[Loaded]) -> Result<Vec<Finding>> {
-    let mut findings = Vec::new();
-    if loaded.len() < 2 {
-        // Within one collection, ids were checked by its own validation.
-        return Ok(findings);
-    }
-    for (table, key) in [
-        (Table::Summits, "summit_id"),
-        (Table::Statements, "statement_id"),
-    ] {
-        let mut seen: BTreeMap<String, &str> = BTreeMap::new();
-        for member in loaded {
-            let mut repeated: Vec<(String, &str)> = Vec::new();
-            for id in member.frames[&table].column(key)?.str()?.iter().flatten() {
-                match seen.get(id) {
-                    Some(first) => repeated.push((id.to_owned(), first)),
-                    None => {
-                        seen.insert(id.to_owned(), &member.label);
-                    }
-                }
-            }
-            if repeated.is_empty() {
-                continue;
-            }
-            let places = locate_ids(member, table, key)?;
-            for (id, first) in repeated {
-                let location = places.get(&id).cloned().unwrap_or_else(|| {
-                    let path = match member.form {
-                        Form::Tables => format!("{}/{}", member.label, table.file_name()),
-                        Form::Records => format!("{}/records", member.label),
-                    };
-                    Location::whole(path)
-                });
-                findings.push(Finding {
-                    location,
-                    column: Some(key.to_owned()),
-                    rule: Rule::DuplicateId,
-                    message: format!("duplicate {key} {id:?}: also in {first}"),
-                    value: Some(id),
-                });
-            }
-        }
-    }
-    Ok(findings)
-}
-
-/// Where each id of a table's key column is written, for a member in the
-/// table form (empty for records).
-fn locate_ids(member: &Loaded, table: Table, key: &str) -> Result<BTreeMap<String, Location>> {
-    let mut places = BTreeMap::new();
-    if member.form != Form::Tables {
-        return Ok(places);
-    }
-    let Some(bytes) = member.root.read(&table.file_name())? else {
-        return Ok(places);
-    };
-    let path = format!("{}/{}", member.label, table.file_name());
-    let Ok(header) = csv::header(table, &path, &bytes) else {
-        return Ok(places);
-    };
-    let Some(index) = header.iter().position(|h| h == key) else {
-        return Ok(places);
-    };
-    let (raw, _) = csv::parse(table, &path, &bytes, header);
-    for row in raw.rows {
-        if let Some(Some(cell)) = row.cells.get(index) {
-            places
-                .entry(cell.text.clone())
-                .or_insert_with(|| cell.location.clone());
-        }
-    }
-    Ok(places)
-}
-
-/// Stacks the members' frames into one frame a table. Members may carry
-/// different extra columns: each gets the others' as nulls.
-fn combine(label: String, mut loaded: Vec<Loaded>) -> Result<Collection> {
-    if loaded.len() == 1 {
-        // One collection: its frames are the collection's, no copy.
-        let member = loaded.remove(0);
-        let rows = member
-            .frames
-            .iter()
-            .map(|(t, df)| (*t, 0..df.height()))
-            .collect();
-        return Ok(Collection {
-            label,
-            members: vec![Member {
-                name: member.name,
-                label: member.label,
-                form: member.form,
-                rows,
-                texts: member.texts,
-            }],
-            frames: member.frames,
-            links: member.links,
-        });
-    }
-    let mut frames = Frames::new();
-    let mut members = Vec::new();
-    let mut offsets: BTreeMap<Table, usize> = BTreeMap::new();
-    for table in Table::ALL {
-        let mut columns: Vec<(String, DataType)> = Vec::new();
-        for member in &loaded {
-            for c in member.frames[&table].columns() {
-                if !columns.iter().any(|(n, _)| n == c.name().as_str()) {
-                    columns.push((c.name().to_string(), c.dtype().clone()));
-                }
-            }
-        }
-        let mut stacked: Option<DataFrame> = None;
-        for member in &loaded {
-            let df = &member.frames[&table];
-            let exprs: Vec<Expr> = columns
-                .iter()
-                .map(|(name, dtype)| {
-                    if df.column(name).is_ok() {
-                        col(name.as_str())
-                    } else {
-                        lit(NULL).cast(dtype.clone()).alias(name.as_str())
-                    }
-                })
-                .collect();
-            let aligned = df.clone().lazy().select(exprs).collect()?;
-            stacked = Some(match stacked {
-                None => aligned,
-                Some(mut acc) => {
-                    acc.vstack_mut(&aligned)?;
-                    acc
-                }
-            });
-        }
-        let mut df = stacked.unwrap_or_else(|| schema::empty(table));
-        df.rechunk_mut();
-        frames.insert(table, df);
-    }
-    let links = combine_links(&loaded, &frames[&Table::Summits])?;
-    for member in loaded {
-        let rows = Table::ALL
-            .iter()
-            .map(|t| {
-                let start = offsets.entry(*t).or_insert(0);
-                let n = member.frames[t].height();
-                let range = *start..*start + n;
-                *start += n;
-                (*t, range)
-            })
-            .collect();
-        members.push(Member {
-            name: member.name,
-            label: member.label,
-            form: member.form,
-            rows,
-            texts: member.texts,
-        });
-    }
-    Ok(Collection {
-        label,
-        members,
-        frames,
-        links,
-    })
-}
-
-/// The members' links stacked as their frames are: each member's summit
-/// rows moved past the summits of the members before it. A table keeps
-/// its links only if every member has them, and none are kept unless the
-/// stacked summit ids still increase (as each member's do), so that the
-/// summits' rows are in the ids' order wherever there are links.
-fn combine_links(loaded: &[Loaded], summits: &DataFrame) -> Result<Links> {
-    let mut links = Links::new();
-    if references::order(summits.column("summit_id")?.str()?) != references::Order::Increasing {
-        return Ok(links);
-    }
-    for table in Table::ALL.into_iter().filter(|t| t.refers_to_summits()) {
-        if !loaded.iter().all(|m| m.links.contains_key(&table)) {
-            continue;
-        }
-        let mut stacked = Vec::new();
-        let mut offset: IdxSize = 0;
-        for member in loaded {
-            stacked.extend(member.links[&table].iter().map(|r| r + offset));
-            offset += member.frames[&Table::Summits].height() as IdxSize;
-        }
-        links.insert(table, stacked);
-    }
-    Ok(links)
+    Ok((frames, texts))
 }
 
 #[cfg(test)]

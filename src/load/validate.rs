@@ -13,7 +13,6 @@ use std::collections::{BTreeSet, HashMap};
 use polars::prelude::*;
 
 use super::raw::RawTable;
-use super::references::{Links, Order, References, merge_rows, order};
 use super::schema::{ColumnType, Table};
 use super::value::{ID_PATTERN, is_id, is_url, parse_bool, parse_date};
 use crate::error::{Finding, Location, Result, Rule};
@@ -302,13 +301,10 @@ fn cross_table(tables: &[RawTable], summits_whole: bool) -> Vec<Finding> {
 ///
 /// Each table's rules run as one query of booleans; references to summits
 /// are checked once for all tables together.
-///
-/// Clean frames whose summit ids are sorted come back with their
-/// [`Links`], found by the same merge walk that checks the references.
 pub(crate) fn check_frames(
     frames: &[(Table, &DataFrame)],
     has_file: &dyn Fn(&str) -> bool,
-) -> Result<std::result::Result<Links, String>> {
+) -> Result<std::result::Result<(), String>> {
     let countries: Vec<&str> = COUNTRIES.iter().map(|c| c.alpha3).collect();
     let mut references: Vec<(Table, StringChunked)> = Vec::new();
     for &(table, df) in frames {
@@ -365,7 +361,7 @@ pub(crate) fn check_frames(
             }
         }
         let key = table.key();
-        let sorted_unique = key.len() == 1 && order(df.column(key[0])?.str()?) == Order::Increasing;
+        let sorted_unique = key.len() == 1 && strictly_increasing(df.column(key[0])?.str()?);
         if !key.is_empty() && !sorted_unique {
             let joined = if key.len() == 1 {
                 col(key[0])
@@ -422,19 +418,7 @@ pub(crate) fn check_frames(
     if let Some(summits) = summits
         && !references.is_empty()
     {
-        let known = summits.column("summit_id")?.str()?;
         let columns: Vec<StringChunked> = references.iter().map(|(_, c)| c.clone()).collect();
-        match merge_rows(known, &columns) {
-            References::Missing => return Ok(Err(missing())),
-            References::Rows(rows) => {
-                let mut links = empty_links(frames);
-                for ((table, _), rows) in references.iter().zip(rows) {
-                    links.insert(*table, rows);
-                }
-                return Ok(Ok(links));
-            }
-            References::Unsorted => {}
-        }
         let mut ids = columns[0].clone();
         for more in &columns[1..] {
             ids.append(more)?;
@@ -452,21 +436,8 @@ pub(crate) fn check_frames(
         if orphans.column("n")?.get(0)?.extract::<u64>().unwrap_or(0) > 0 {
             return Ok(Err(missing()));
         }
-        // Clean, but matched by hashing: no links.
-        return Ok(Ok(Links::new()));
     }
-    // Nothing refers to a summit: every table that could is empty.
-    Ok(Ok(empty_links(frames)))
-}
-
-/// Empty links for the tables of `frames` that refer to summits but have
-/// no rows.
-fn empty_links(frames: &[(Table, &DataFrame)]) -> Links {
-    frames
-        .iter()
-        .filter(|(t, df)| t.refers_to_summits() && df.height() == 0)
-        .map(|(t, _)| (*t, Vec::new()))
-        .collect()
+    Ok(Ok(()))
 }
 
 fn codes_series(codes: &[&str]) -> Series {
@@ -474,4 +445,21 @@ fn codes_series(codes: &[&str]) -> Series {
         .implode()
         .expect("one list")
         .into_series()
+}
+
+/// Whether a text column's values strictly increase (no nulls, no
+/// repeats), found in one linear pass: collections are usually written
+/// sorted by id, and then the ids are known unique without hashing them.
+fn strictly_increasing(ca: &StringChunked) -> bool {
+    let mut values = ca.iter();
+    let Some(Some(mut previous)) = values.next() else {
+        return ca.is_empty();
+    };
+    for value in values {
+        match value {
+            Some(value) if value > previous => previous = value,
+            _ => return false,
+        }
+    }
+    true
 }

@@ -6,7 +6,7 @@
 
 use polars::prelude::*;
 use summitry::analysis::{self, compare, history, presence, summary};
-use summitry::load::{self, Collection, Table};
+use summitry::load::{self, Collection};
 
 use crate::util::{in_package, text};
 
@@ -113,12 +113,7 @@ fn gap_ranks_and_longest_since() {
 fn leaders_previous_meetings_and_presence_on_the_counterparts_soil() {
     let data = small();
     let facts = analysis::facts(&data).unwrap();
-    let p = presence::leader_presence(
-        &facts,
-        data.participants(),
-        data.summit_rows(Table::Participants),
-    )
-    .unwrap();
+    let p = presence::leader_presence(&facts, data.participants()).unwrap();
     let row = |summit: &str, person: &str| {
         let ids = text(&p, "summit_id");
         let people = text(&p, "person_id");
@@ -249,24 +244,6 @@ fn venues_measure_distances_from_both_capitals() {
     );
 }
 
-/// Each linked row's summit, read through the link, has the row's own id.
-fn assert_links_match_ids(data: &Collection) -> usize {
-    let summit_ids = text(data.summits(), "summit_id");
-    let mut linked = 0;
-    for table in Table::ALL.into_iter().filter(|t| t.refers_to_summits()) {
-        let Some(rows) = data.summit_rows(table) else {
-            continue;
-        };
-        let ids = text(data.frame(table), "summit_id");
-        assert_eq!(rows.len(), ids.len(), "{table:?}");
-        for (row, id) in rows.iter().zip(&ids) {
-            assert_eq!(&summit_ids[*row as usize], id, "{table:?}");
-        }
-        linked += rows.len();
-    }
-    linked
-}
-
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
@@ -281,10 +258,10 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
 }
 
 #[test]
-fn the_loader_links_each_row_to_its_summit_when_ids_are_sorted() {
-    // Two collections with sorted ids, loaded together, the first's ids
-    // all before the second's: the second's links are moved past the
-    // first's two summits.
+fn collections_loaded_together_give_the_same_presence_as_each_alone() {
+    // Two collections with sorted ids, loaded together: every principal
+    // of the second looks back exactly as in the second alone, since the
+    // first shares no person with it.
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&in_package("tests/fixtures/valid"), &dir.path().join("a"));
     copy_dir(
@@ -293,67 +270,23 @@ fn the_loader_links_each_row_to_its_summit_when_ids_are_sorted() {
     );
     let both = load::collection(dir.path()).unwrap();
     assert_eq!(both.members().len(), 2);
-    let rows = both.summit_rows(Table::Participants).unwrap();
-    assert!(rows.iter().any(|&r| r >= 2));
-    assert!(both.summit_rows(Table::Context).is_some());
-    assert_eq!(
-        assert_links_match_ids(&both),
-        [
-            Table::Participants,
-            Table::Outcomes,
-            Table::Context,
-            Table::Statements,
-            Table::Sources
-        ]
+    let alone = load::collection(in_package("tests/fixtures/synthetic-200")).unwrap();
+    let presence = |data: &Collection| {
+        let facts = analysis::facts(data).unwrap();
+        presence::leader_presence(&facts, data.participants()).unwrap()
+    };
+    let (together, alone) = (presence(&both), presence(&alone));
+    assert!(alone.height() > 100);
+    let ids: std::collections::HashSet<Option<String>> =
+        text(&alone, "summit_id").into_iter().collect();
+    let of_alone: BooleanChunked = text(&together, "summit_id")
         .iter()
-        .map(|t| both.frame(*t).height())
-        .sum::<usize>()
-    );
-    let facts = analysis::facts(&both).unwrap();
-    let linked = presence::leader_presence(&facts, both.participants(), Some(rows)).unwrap();
-    let by_id = presence::leader_presence(&facts, both.participants(), None).unwrap();
-    assert!(linked.equals_missing(&by_id));
-    // The same two the other way round: each is sorted, but together
-    // the ids do not increase, so no links are kept.
-    std::fs::rename(dir.path().join("a"), dir.path().join("c")).unwrap();
-    let swapped = load::collection(dir.path()).unwrap();
-    assert_eq!(swapped.summit_rows(Table::Participants), None);
-    // Shuffled ids (and the embedded collections, in date order) are
-    // matched by hashing, and nothing is kept.
+        .map(|id| ids.contains(id))
+        .collect();
+    let of_b = together.filter(&of_alone).unwrap();
+    assert!(of_b.height() < together.height());
+    assert!(of_b.equals_missing(&alone), "{of_b}\n{alone}");
+    // The shuffled copy of the same summits gives the same table.
     let shuffled = load::collection(in_package("tests/fixtures/synthetic-200-shuffled")).unwrap();
-    assert_eq!(shuffled.summit_rows(Table::Participants), None);
-    assert_eq!(shuffled.summit_rows(Table::Summits), None);
-    assert_eq!(
-        load::default_data()
-            .unwrap()
-            .summit_rows(Table::Participants),
-        None
-    );
-}
-
-#[test]
-fn presence_is_the_same_with_the_loaders_links_and_without() {
-    let data = load::collection(in_package("tests/fixtures/synthetic-200")).unwrap();
-    let facts = analysis::facts(&data).unwrap();
-    let link = data.summit_rows(Table::Participants);
-    assert!(link.is_some());
-    let linked = presence::leader_presence(&facts, data.participants(), link).unwrap();
-    let by_id = presence::leader_presence(&facts, data.participants(), None).unwrap();
-    assert!(linked.height() > 100);
-    assert!(linked.equals_missing(&by_id));
-    // Facts without their summits-table rows: the link is of no use, and
-    // the summits are matched by id.
-    let bare = facts.drop("summits_row").unwrap();
-    let unlinked = presence::leader_presence(&bare, data.participants(), link).unwrap();
-    assert!(unlinked.equals_missing(&by_id));
-    // The principals keep what they need: the collection can be dropped
-    // before they look back.
-    let principals = presence::Principals::read(data.participants(), link).unwrap();
-    let refused = presence::Principals::read(data.participants(), link)
-        .unwrap()
-        .look_back(&bare);
-    assert!(refused.is_err_and(|e| e.to_string().contains("summits_row")));
-    drop(data);
-    let after = principals.look_back(&facts).unwrap().frame().unwrap();
-    assert!(after.equals_missing(&by_id));
+    assert!(presence(&shuffled).equals_missing(&alone));
 }

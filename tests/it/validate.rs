@@ -404,8 +404,8 @@ fn a_long_row_and_a_short_row_do_not_cancel_out() {
     );
 }
 
-/// Sorted ids are checked by a merge walk, unsorted ones by hashing: both
-/// must find a missing summit.
+/// References are checked by one anti join, whatever the order of the
+/// ids: a missing summit in an unsorted table is found.
 #[test]
 fn reference_to_a_missing_summit_in_an_unsorted_table() {
     rejects(
