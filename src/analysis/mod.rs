@@ -97,11 +97,28 @@ pub(crate) const SUMMIT_COLUMNS: [&str; 11] = [
 /// outcome and context, sorted, and each summit's place in its dyad's
 /// history taken over the dyad (`over`, `shift`).
 pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
+    facts_plan(data)?.collect()
+}
+
+/// Only the `columns` of the [`facts`]: polars then leaves out the work
+/// the other columns would take (a delegation count no table reads, an
+/// outcome or context join).
+pub(crate) fn facts_of(data: &Collection, columns: &[&str]) -> PolarsResult<DataFrame> {
+    facts_plan(data)?
+        .select(columns.iter().map(|c| col(*c)).collect::<Vec<_>>())
+        .collect()
+}
+
+/// The lazy plan of the [`facts`].
+fn facts_plan(data: &Collection) -> PolarsResult<LazyFrame> {
     let summits = data.summits();
+    // Each word as a value of the column's own dtype: an Enum is then
+    // compared on its codes, not turned into text row by row.
+    let portfolio = data.participants().column("portfolio")?.dtype().clone();
     let mut counts = vec![len().cast(DataType::Int64).alias("n_participants")];
     counts.extend(Portfolio::ALL.iter().map(|p| {
         col("portfolio")
-            .eq(lit(p.as_str()))
+            .eq(lit(p.as_str()).cast(portfolio.clone()))
             .sum()
             .cast(DataType::Int64)
             .alias(portfolio_count(*p))
@@ -163,36 +180,36 @@ pub fn facts(data: &Collection) -> PolarsResult<DataFrame> {
         ]
         .map(col),
     );
-    plan.sort(
-        ["dyad", "start_date", "summit_id"],
-        SortMultipleOptions::default(),
-    )
-    .with_columns([
-        int_range(
-            lit(1i32),
-            len().cast(DataType::Int32) + lit(1i32),
-            1,
-            DataType::Int32,
+    Ok(plan
+        .sort(
+            ["dyad", "start_date", "summit_id"],
+            SortMultipleOptions::default(),
         )
-        .over(dyad.clone())?
-        .alias("seq"),
-        (day.clone() - day.shift(lit(1)))
-            .over(dyad.clone())?
-            .alias("gap_days"),
-        col("summit_id")
-            .shift(lit(1))
-            .over(dyad)?
-            .alias("previous_summit_id"),
-        when(col("n_participants").gt(lit(0i64)))
-            .then(
-                col("n_economic").cast(DataType::Float64)
-                    / col("n_participants").cast(DataType::Float64),
+        .with_columns([
+            int_range(
+                lit(1i32),
+                len().cast(DataType::Int32) + lit(1i32),
+                1,
+                DataType::Int32,
             )
-            .otherwise(lit(NULL).cast(DataType::Float64))
-            .alias("economic_share"),
-    ])
-    .select(order)
-    .collect()
+            .over(dyad.clone())?
+            .alias("seq"),
+            (day.clone() - day.shift(lit(1)))
+                .over(dyad.clone())?
+                .alias("gap_days"),
+            col("summit_id")
+                .shift(lit(1))
+                .over(dyad)?
+                .alias("previous_summit_id"),
+            when(col("n_participants").gt(lit(0i64)))
+                .then(
+                    col("n_economic").cast(DataType::Float64)
+                        / col("n_participants").cast(DataType::Float64),
+                )
+                .otherwise(lit(NULL).cast(DataType::Float64))
+                .alias("economic_share"),
+        ])
+        .select(order))
 }
 
 /// The dyad of each pair of sides among the summits: a frame of the

@@ -28,6 +28,23 @@ pub fn summit_summary(facts: &DataFrame) -> PolarsResult<DataFrame> {
     )
 }
 
+/// The facts' columns [`summit_summary`] reads.
+pub(crate) const SUMMIT_SUMMARY_READS: &[&str] = &[
+    "summit_id",
+    "dyad",
+    "start_date",
+    "seq",
+    "gap_days",
+    "n_participants",
+    "n_economic",
+    "economic_share",
+    "joint_statement",
+    "agreements_signed",
+    "end_date",
+    "format",
+    "host_side",
+];
+
 /// A table of a row a summit: the columns every such table starts with
 /// (summit_id, dyad, start_date), then `rest`, in the facts' dyad order.
 fn per_summit(facts: &DataFrame, rest: impl IntoIterator<Item = Expr>) -> PolarsResult<DataFrame> {
@@ -62,6 +79,15 @@ pub fn dyad_decade(facts: &DataFrame) -> PolarsResult<DataFrame> {
         .sort(["dyad", "decade"], SortMultipleOptions::default())
         .collect()
 }
+
+/// The facts' columns [`dyad_decade`] reads.
+pub(crate) const DYAD_DECADE_READS: &[&str] = &[
+    "dyad",
+    "start_date",
+    "joint_statement",
+    "gap_days",
+    "agreements_signed",
+];
 
 /// The decade of the start date: its year floored to ten.
 fn decade() -> Expr {
@@ -332,6 +358,33 @@ mod tests {
                 assert!(ours.height() > 0, "{what}");
                 assert!(ours.equals_missing(theirs), "{what}:\n{ours}\n{theirs}");
             }
+        }
+    }
+
+    /// A table made from only the facts' columns it says it reads is the
+    /// table made from all of them.
+    #[test]
+    fn the_workload_tables_read_only_the_columns_they_name() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        for data in [
+            load::default_data().unwrap(),
+            load::collection(format!("{root}/tests/fixtures/synthetic-200")).unwrap(),
+        ] {
+            let facts = crate::analysis::facts(&data).unwrap();
+            let some = |reads| crate::analysis::facts_of(&data, reads).unwrap();
+            let fewer = some(SUMMIT_SUMMARY_READS);
+            assert_eq!(fewer.width(), SUMMIT_SUMMARY_READS.len());
+            assert!(
+                summit_summary(&fewer)
+                    .unwrap()
+                    .equals_missing(&summit_summary(&facts).unwrap())
+            );
+            let fewer = some(DYAD_DECADE_READS);
+            assert!(
+                dyad_decade(&fewer)
+                    .unwrap()
+                    .equals_missing(&dyad_decade(&facts).unwrap())
+            );
         }
     }
 }

@@ -76,7 +76,10 @@ fn facts_and_principals(
     std::thread::scope(|scope| {
         let principals = wanted(options, "leader_presence.csv")
             .then(|| scope.spawn(|| Principals::read(data.participants())));
-        let facts = analysis::facts(data);
+        let facts = match facts_read(options) {
+            Some(columns) => analysis::facts_of(data, &columns),
+            None => analysis::facts(data),
+        };
         let principals = match principals {
             Some(thread) => Some(
                 thread
@@ -87,6 +90,25 @@ fn facts_and_principals(
         };
         Ok((facts?, principals))
     })
+}
+
+/// The facts' columns the tables asked for read, when only tables that
+/// name theirs are asked for (the workload's two); `None` for all.
+fn facts_read(options: &SummaryOptions) -> Option<Vec<&'static str>> {
+    let mut columns: Vec<&'static str> = Vec::new();
+    for name in TABLES.into_iter().filter(|n| wanted(options, n)) {
+        let reads = match name {
+            "summit_summary.csv" => summary::SUMMIT_SUMMARY_READS,
+            "dyad_decade.csv" => summary::DYAD_DECADE_READS,
+            _ => return None,
+        };
+        for column in reads {
+            if !columns.contains(column) {
+                columns.push(column);
+            }
+        }
+    }
+    Some(columns)
 }
 
 /// Refuses names of tables that are not summaries.
