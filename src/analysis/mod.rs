@@ -249,7 +249,7 @@ pub(crate) fn enum_codes(column: &Column) -> PolarsResult<Vec<Option<u32>>> {
 
 /// Calls `f` with the category number of each value of an Enum column,
 /// in row order (`None` for nulls), without collecting them.
-pub(crate) fn each_code(column: &Column, mut f: impl FnMut(Option<u32>)) -> PolarsResult<()> {
+fn each_code(column: &Column, mut f: impl FnMut(Option<u32>)) -> PolarsResult<()> {
     match column.dtype() {
         DataType::Enum(fcats, _) => match fcats.physical() {
             CategoricalPhysical::U8 => column
@@ -267,33 +267,6 @@ pub(crate) fn each_code(column: &Column, mut f: impl FnMut(Option<u32>)) -> Pola
         other => polars_bail!(SchemaMismatch: "expected an Enum column, found {other}"),
     }
     Ok(())
-}
-
-/// Which values of an Enum column are the category numbered `code`,
-/// compared on the physical codes (no text is made).
-pub(crate) fn enum_is(column: &Column, code: u32) -> PolarsResult<BooleanChunked> {
-    Ok(match column.dtype() {
-        DataType::Enum(fcats, _) => match fcats.physical() {
-            CategoricalPhysical::U8 => match u8::try_from(code) {
-                Ok(c) => column.cat8()?.physical().equal(c),
-                Err(_) => BooleanChunked::full(column.name().clone(), false, column.len()),
-            },
-            CategoricalPhysical::U16 => match u16::try_from(code) {
-                Ok(c) => column.cat16()?.physical().equal(c),
-                Err(_) => BooleanChunked::full(column.name().clone(), false, column.len()),
-            },
-            CategoricalPhysical::U32 => column.cat32()?.physical().equal(code),
-        },
-        other => polars_bail!(SchemaMismatch: "expected an Enum column, found {other}"),
-    })
-}
-
-/// A row number that stands for an empty cell among rows to gather.
-pub(crate) const NO_ROW: IdxSize = IdxSize::MAX;
-
-/// Row numbers with [`NO_ROW`] as gather indices, where it is a null.
-pub(crate) fn gather_indices(rows: &[IdxSize]) -> IdxCa {
-    IdxCa::from_iter_options("".into(), rows.iter().map(|&r| (r != NO_ROW).then_some(r)))
 }
 
 /// Typed reads of a frame's columns, for analyses and charts that walk

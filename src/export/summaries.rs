@@ -13,8 +13,7 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 use super::{atomic, write_csv};
-use crate::analysis::presence::Principals;
-use crate::analysis::{self, history, summary};
+use crate::analysis::{self, history, presence, summary};
 use crate::error::{Error, Result};
 use crate::load::{Collection, Table};
 
@@ -49,9 +48,9 @@ pub fn summaries(
     options: &SummaryOptions,
 ) -> Result<Vec<(&'static str, DataFrame)>> {
     check_names(options)?;
-    let (facts, principals) = facts_and_principals(data, options)?;
+    let (facts, participants) = facts_and_participants(data, options)?;
     let mut out = Vec::new();
-    each_summary(&facts, principals, options, |name, table| {
+    each_summary(&facts, participants, options, |name, table| {
         out.push((name, table));
         Ok(())
     })?;
@@ -67,29 +66,18 @@ fn wanted(options: &SummaryOptions, name: &str) -> bool {
         .is_none_or(|t| t.iter().any(|x| x == name))
 }
 
-/// The collection's facts, and its principals if the leaders' presence
-/// is asked for, read on a second thread while the facts are made.
-fn facts_and_principals(
+/// The collection's facts, and its participants if the leaders' presence
+/// is asked for (their columns share the collection's buffers).
+fn facts_and_participants(
     data: &Collection,
     options: &SummaryOptions,
-) -> Result<(DataFrame, Option<Principals>)> {
-    std::thread::scope(|scope| {
-        let principals = wanted(options, "leader_presence.csv")
-            .then(|| scope.spawn(|| Principals::read(data.participants())));
-        let facts = match facts_read(options) {
-            Some(columns) => analysis::facts_of(data, &columns),
-            None => analysis::facts(data),
-        };
-        let principals = match principals {
-            Some(thread) => Some(
-                thread
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
-            ),
-            None => None,
-        };
-        Ok((facts?, principals))
-    })
+) -> Result<(DataFrame, Option<DataFrame>)> {
+    let facts = match facts_read(options) {
+        Some(columns) => analysis::facts_of(data, &columns)?,
+        None => analysis::facts(data)?,
+    };
+    let participants = wanted(options, "leader_presence.csv").then(|| data.participants().clone());
+    Ok((facts, participants))
 }
 
 /// The facts' columns the tables asked for read, when only tables that
@@ -124,20 +112,21 @@ fn check_names(options: &SummaryOptions) -> Result<()> {
     Ok(())
 }
 
-/// Computes the tables from the collection's `facts` (and `principals`,
+/// Computes the tables from the collection's `facts` (and `participants`,
 /// when the leaders' presence is asked for) and hands each to `take` as
 /// it is made; a table is dropped once taken unless `take` keeps it. The
 /// leaders' presence, by far the longest to make, is made on a thread of
 /// its own while the others are made and taken, and is taken last.
 fn each_summary(
     facts: &DataFrame,
-    principals: Option<Principals>,
+    participants: Option<DataFrame>,
     options: &SummaryOptions,
     mut take: impl FnMut(&'static str, DataFrame) -> Result<()>,
 ) -> Result<()> {
     let wanted = |name: &str| wanted(options, name);
     std::thread::scope(|scope| {
-        let presence = principals.map(|p| scope.spawn(|| p.look_back(facts)));
+        let presence =
+            participants.map(|p| scope.spawn(move || presence::leader_presence(facts, &p)));
         // What cross_dyad needs of the venues: their third-country flags.
         let mut third: Option<DataFrame> = None;
         for name in TABLES.into_iter().filter(|n| wanted(n)) {
@@ -169,7 +158,7 @@ fn each_summary(
             let table = presence
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            take("leader_presence.csv", table.frame()?)?;
+            take("leader_presence.csv", table)?;
         }
         Ok(())
     })
@@ -193,9 +182,8 @@ fn rank(name: &str) -> usize {
 /// stops the export and leaves `dir` as it was.
 ///
 /// The collection is consumed: the columns no table reads are dropped
-/// before the facts are made, and the rest once the facts and the
-/// principals are taken, so its memory is free before the tables are
-/// made. Pass a clone (cheap: its frames share their buffers) to keep
+/// before the facts are made, and the rest, but for the participants'
+/// columns the leaders' presence reads, once the facts are made. Pass a clone (cheap: its frames share their buffers) to keep
 /// using it.
 pub fn write_summaries(
     data: Collection,
@@ -210,7 +198,7 @@ pub fn write_summaries(
     let staging = staging_dir.as_path();
     let mut data = data;
     shed(&mut data)?;
-    let (facts, principals) = facts_and_principals(&data, options)?;
+    let (facts, participants) = facts_and_participants(&data, options)?;
     drop(data);
     let (send, receive) = std::sync::mpsc::sync_channel::<(&'static str, DataFrame)>(0);
     std::thread::scope(|scope| {
@@ -224,7 +212,7 @@ pub fn write_summaries(
             }
             Ok(written)
         });
-        let made = each_summary(&facts, principals, options, |name, table| {
+        let made = each_summary(&facts, participants, options, |name, table| {
             // A closed channel means the writer stopped on an error: stop
             // making tables; joining the writer reports its error.
             send.send((name, table)).map_err(|_| Error::Write {
@@ -252,10 +240,16 @@ pub fn write_summaries(
 /// names and roles.
 fn shed(data: &mut Collection) -> Result<()> {
     data.keep_columns(Table::Summits, &analysis::SUMMIT_COLUMNS)?;
-    let read: Vec<&str> = Principals::COLUMNS
-        .into_iter()
-        .chain(["portfolio"])
-        .collect();
-    data.keep_columns(Table::Participants, &read)?;
+    data.keep_columns(
+        Table::Participants,
+        &[
+            "summit_id",
+            "person_id",
+            "name",
+            "country",
+            "portfolio",
+            "level",
+        ],
+    )?;
     Ok(())
 }
