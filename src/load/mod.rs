@@ -367,31 +367,6 @@ fn load_records(root: &Root, label: &str) -> Result<(Frames, Texts), LoadError> 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn kept_columns_stay_in_their_order_and_the_rest_are_dropped() {
-        let mut data = default_data().unwrap();
-        let height = data.participants().height();
-        data.keep_columns(
-            Table::Participants,
-            &["level", "no_such_column", "person_id"],
-        )
-        .unwrap();
-        let names: Vec<&str> = data
-            .participants()
-            .get_column_names()
-            .into_iter()
-            .map(|n| n.as_str())
-            .collect();
-        assert_eq!(names, ["person_id", "level"]);
-        assert_eq!(data.participants().height(), height);
-        assert!(data.summits().width() > 2);
-    }
-}
-
-#[cfg(test)]
 mod proptests;
 
 /// The two validators' verdicts on a collection of tables, each on its
