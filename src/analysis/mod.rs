@@ -126,12 +126,11 @@ fn facts_plan(data: &Collection) -> PolarsResult<LazyFrame> {
     let count_names: Vec<String> = std::iter::once("n_participants".to_owned())
         .chain(Portfolio::ALL.iter().map(|p| portfolio_count(*p)))
         .collect();
-    let delegations = data
-        .participants()
-        .clone()
-        .lazy()
-        .group_by([col("summit_id")])
-        .agg(counts);
+    // The two columns grouped, each in one chunk: polars groups a column
+    // of many chunks (one a batch of the CSV reader) about twice as slowly.
+    let mut grouped = data.participants().select(["summit_id", "portfolio"])?;
+    grouped.rechunk_mut_par();
+    let delegations = grouped.lazy().group_by([col("summit_id")]).agg(counts);
     let by_id = |plan: LazyFrame, other: LazyFrame| {
         plan.join(
             other,
