@@ -7,8 +7,9 @@
 //! summit with, or on the soil of, this country") and leaves answers
 //! ("I was with these countries, on this soil, at this summit"); questions
 //! and answers are sorted together by person, country and time, and each
-//! question takes the latest answer before it by a forward fill over the
-//! person and country.
+//! question takes the latest answer before it: a forward fill down the
+//! sorted rows, kept where that answer is the same person's about the
+//! same country.
 
 use polars::prelude::*;
 
@@ -84,7 +85,8 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
     let counterpart = when(col("a").eq(col("mine")))
         .then(col("b"))
         .otherwise(col("a"));
-    // A question a principal row whose sides and own country are known.
+    // A question from each principal row whose sides and own country are
+    // known.
     let questions = seated
         .clone()
         .filter(both_sides.clone().and(col("mine").is_not_null()))
@@ -106,13 +108,7 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
                         .and(col("mine").is_not_null())
                         .and(col(side).neq(col("mine"))),
                 )
-                .select([
-                    col("who"),
-                    col(side).alias("country"),
-                    col("start_date"),
-                    col("t"),
-                    col("summit_id"),
-                ])
+                .select([col("who"), col(side).alias("country"), col("t")])
         }),
         UnionArgs::default(),
     )?;
@@ -120,13 +116,7 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
     let soil = seated
         .clone()
         .filter(both_sides.and(col("host").is_not_null()))
-        .select([
-            col("who"),
-            col("host").alias("country"),
-            col("start_date"),
-            col("t"),
-            col("summit_id"),
-        ]);
+        .select([col("who"), col("host").alias("country"), col("t")]);
     let bounds = [
         participants.height() as u64 + 1,
         COUNTRIES.len() as u64 + 1,
