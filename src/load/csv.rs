@@ -1,9 +1,10 @@
 //! Canonical CSV tables: the header, and the precise parse that locates
 //! every problem at `file:line:column`.
 //!
-//! Clean tables take the fast route of `load::reader`. Only when it
-//! refuses a file, or the vectorised rules find a problem, does [`parse`]
-//! read the files with the `csv` crate and locate each problem.
+//! Clean tables take the fast route of `load::frame` (polars' reader).
+//! Only when it refuses a file, or the vectorised rules find a problem,
+//! does [`parse`] read the files with the `csv` crate and locate each
+//! problem.
 
 use super::raw::{Lines, RawCell, RawRow, RawTable, strip_bom};
 use super::schema::Table;

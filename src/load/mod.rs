@@ -9,6 +9,14 @@
 //! Loading is all or nothing: either every table is valid and a
 //! [`Collection`] comes back, or an [`Error::Invalid`] lists every problem
 //! found, each with its `file:line:column`.
+//!
+//! The flow: `root` finds the files; each table's header is
+//! checked (`csv`) and polars reads it with the codebook's schema
+//! (`frame`, `schema`); the codebook's rules run over the frames
+//! (`validate`). Only if any of that fails are the files read again cell
+//! by cell (`csv`, `raw`, or `json`/`toml`/`records` for nested records)
+//! to say where each problem is. Collections loaded together are then
+//! stacked (`combine`) into one [`Collection`].
 
 mod collection;
 mod combine;
