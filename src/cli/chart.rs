@@ -18,7 +18,7 @@ use super::DataArgs;
 pub struct Args {
     /// What to draw.
     #[arg(value_enum)]
-    kind: Kind,
+    kind: KindArg,
     #[command(flatten)]
     data: DataArgs,
     /// A dyad to draw (two country codes, sorted, joined by `-`); repeat
@@ -50,7 +50,7 @@ pub struct Args {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum Kind {
+enum KindArg {
     /// Every summit on a time axis, a row a dyad, coloured by format.
     Timeline,
     /// Days since the previous summit, a bar a summit, with the median.
@@ -99,12 +99,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         height: args.height,
     };
     let kind = match args.kind {
-        Kind::Timeline => chart::Kind::Timeline,
-        Kind::Gaps => chart::Kind::Gaps,
-        Kind::Outcomes => chart::Kind::Outcomes,
-        Kind::Delegations => chart::Kind::Delegations,
-        Kind::Decades => chart::Kind::Decades,
-        Kind::StatementRate => chart::Kind::StatementRate,
+        KindArg::Timeline => chart::Kind::Timeline,
+        KindArg::Gaps => chart::Kind::Gaps,
+        KindArg::Outcomes => chart::Kind::Outcomes,
+        KindArg::Delegations => chart::Kind::Delegations,
+        KindArg::Decades => chart::Kind::Decades,
+        KindArg::StatementRate => chart::Kind::StatementRate,
     };
     let svg = chart::svg(kind, &data, &options)?;
     let bytes = if png {
