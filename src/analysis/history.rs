@@ -7,11 +7,60 @@ use super::read;
 /// One row a summit, in dyad order: the gap since the previous summit,
 /// its rank among all the dyad's gaps (`gap_rank` 1 = the longest, ties
 /// sharing the better rank), `gap_percentile` (the share of the dyad's
-/// gaps no longer than this one, in percent, 1 place), and the most
+/// gaps no longer than this one, in percent, 1 place, halves rounded away
+/// from zero), and the most
 /// recent earlier gap at least as long (`longer_gap_from`,
 /// `longer_gap_to`: the summits it ran between), null when none was: the
 /// numbers behind "the longest gap since 1979–1985".
 pub fn dyad_history(facts: &DataFrame) -> PolarsResult<DataFrame> {
+    let gap = || col("gap_days");
+    let rank = |method, descending| gap().rank(RankOptions { method, descending }, None);
+    let dyad = [col("dyad")];
+    let mut out = facts
+        .clone()
+        .lazy()
+        .select([
+            col("summit_id"),
+            col("dyad"),
+            col("seq"),
+            col("start_date"),
+            col("previous_summit_id"),
+            gap(),
+            // 1 + the number of the dyad's gaps longer than this one.
+            rank(RankMethod::Min, true)
+                .over(dyad.clone())?
+                .cast(DataType::Int64)
+                .alias("gap_rank"),
+            gap()
+                .count()
+                .over(dyad.clone())?
+                .cast(DataType::Int64)
+                .alias("n_gaps"),
+            // The share of the dyad's gaps no longer than this one.
+            (lit(100.0)
+                * rank(RankMethod::Max, false)
+                    .over(dyad.clone())?
+                    .cast(DataType::Float64)
+                / gap().count().over(dyad)?.cast(DataType::Float64))
+            .round(1, RoundMode::HalfAwayFromZero)
+            .alias("gap_percentile"),
+        ])
+        .collect()?;
+    let longer = longer_gaps(facts)?;
+    let from = facts.column("previous_summit_id")?.take(&longer)?;
+    let to = facts.column("summit_id")?.take(&longer)?;
+    out.with_column(from.with_name("longer_gap_from".into()))?;
+    out.with_column(to.with_name("longer_gap_to".into()))?;
+    Ok(out)
+}
+
+/// For each summit, the row of the dyad's latest earlier summit whose gap
+/// was at least as long as its own (none for a summit without a gap, or
+/// whose gap is the longest yet). A previous-greater-or-equal search, by
+/// the usual stack of earlier gaps, each longer than every later one
+/// kept: polars has no expression for it, and a self-join would pair
+/// every summit with every earlier one of its dyad.
+fn longer_gaps(facts: &DataFrame) -> PolarsResult<IdxCa> {
     // Dyads as numbers: the Enum's codes, or text turned into run numbers.
     let column = facts.column("dyad")?;
     let dyads: Vec<Option<u32>> = if matches!(column.dtype(), DataType::Enum(..)) {
@@ -32,57 +81,22 @@ pub fn dyad_history(facts: &DataFrame) -> PolarsResult<DataFrame> {
             .collect()
     };
     let gaps = read::int(facts, "gap_days")?;
-    let n = gaps.len();
-
-    let mut rank = vec![None; n];
-    let mut n_gaps = vec![0i64; n];
-    let mut percentile = vec![None; n];
-    let mut longer: Vec<Option<IdxSize>> = vec![None; n];
-    let mut start = 0;
-    while start < n {
-        let mut end = start;
-        while end < n && dyads[end] == dyads[start] {
-            end += 1;
+    let mut longer: Vec<Option<IdxSize>> = vec![None; gaps.len()];
+    let mut stack: Vec<(i64, usize)> = Vec::new();
+    for i in 0..gaps.len() {
+        if i > 0 && dyads[i] != dyads[i - 1] {
+            stack.clear();
         }
-        let mut sorted: Vec<i64> = gaps[start..end].iter().flatten().copied().collect();
-        sorted.sort_unstable();
-        let count = sorted.len();
-        // Earlier gaps, each longer than every later one kept: the top is
-        // the latest gap at least as long as a new one.
-        let mut stack: Vec<(i64, usize)> = Vec::new();
-        for i in start..end {
-            n_gaps[i] = count as i64;
-            let Some(gap) = gaps[i] else { continue };
-            let no_longer = sorted.partition_point(|&g| g <= gap);
-            rank[i] = Some((count - no_longer) as i64 + 1);
-            percentile[i] = Some((1000.0 * no_longer as f64 / count as f64).round() / 10.0);
-            while stack.last().is_some_and(|&(g, _)| g < gap) {
-                stack.pop();
-            }
-            if let Some(&(_, j)) = stack.last() {
-                longer[i] = Some(j as IdxSize);
-            }
-            stack.push((gap, i));
+        let Some(gap) = gaps[i] else { continue };
+        while stack.last().is_some_and(|&(g, _)| g < gap) {
+            stack.pop();
         }
-        start = end;
+        if let Some(&(_, j)) = stack.last() {
+            longer[i] = Some(j as IdxSize);
+        }
+        stack.push((gap, i));
     }
-    let longer = IdxCa::from_iter_options("".into(), longer.into_iter());
-    let mut out = facts.select([
-        "summit_id",
-        "dyad",
-        "seq",
-        "start_date",
-        "previous_summit_id",
-        "gap_days",
-    ])?;
-    out.with_column(Column::new("gap_rank".into(), rank))?;
-    out.with_column(Column::new("n_gaps".into(), n_gaps))?;
-    out.with_column(Column::new("gap_percentile".into(), percentile))?;
-    let from = facts.column("previous_summit_id")?.take(&longer)?;
-    let to = facts.column("summit_id")?.take(&longer)?;
-    out.with_column(from.with_name("longer_gap_from".into()))?;
-    out.with_column(to.with_name("longer_gap_to".into()))?;
-    Ok(out)
+    Ok(IdxCa::from_iter_options("".into(), longer.into_iter()))
 }
 
 #[cfg(test)]
