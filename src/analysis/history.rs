@@ -8,10 +8,9 @@ use super::read;
 /// its rank among all the dyad's gaps (`gap_rank` 1 = the longest, ties
 /// sharing the better rank), `gap_percentile` (the share of the dyad's
 /// gaps no longer than this one, in percent, 1 place, halves rounded away
-/// from zero), and the most
-/// recent earlier gap at least as long (`longer_gap_from`,
-/// `longer_gap_to`: the summits it ran between), null when none was: the
-/// numbers behind "the longest gap since 1979–1985".
+/// from zero), and the most recent earlier gap at least as long
+/// (`longer_gap_from`, `longer_gap_to`: the summits it ran between), null
+/// when none was: the numbers behind "the longest gap since 1979–1985".
 pub fn dyad_history(facts: &DataFrame) -> PolarsResult<DataFrame> {
     let gap = || col("gap_days");
     let rank = |method, descending| gap().rank(RankOptions { method, descending }, None);
