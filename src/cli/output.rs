@@ -6,7 +6,6 @@ use std::io::Write;
 use clap::ValueEnum;
 use comfy_table::presets::NOTHING;
 use comfy_table::{ContentArrangement, Table};
-use polars::prelude::*;
 use serde_json::{Map, Value};
 
 /// How a command prints its result.
@@ -56,20 +55,12 @@ impl Rows {
             }
             OutputFormat::Csv => {
                 // An empty cell is an unknown value: null, written empty.
-                let columns: Vec<Column> =
-                    self.headers
-                        .iter()
-                        .enumerate()
-                        .map(|(i, name)| {
-                            let values = self.rows.iter().map(|row| {
-                                row.get(i).map(String::as_str).filter(|v| !v.is_empty())
-                            });
-                            StringChunked::from_iter_options(name.as_str().into(), values)
-                                .into_series()
-                                .into_column()
-                        })
-                        .collect();
-                let df = DataFrame::new(self.rows.len(), columns)?;
+                let df = summitry::export::text_frame(&self.headers, self.rows.len(), |r, c| {
+                    self.rows[r]
+                        .get(c)
+                        .map(String::as_str)
+                        .filter(|v| !v.is_empty())
+                })?;
                 summitry::export::write_csv(&df, &mut *out, false)?;
             }
             OutputFormat::Json => {

@@ -58,6 +58,25 @@ pub fn write_csv<W: Write>(df: &DataFrame, out: W, bom: bool) -> Result<()> {
         })
 }
 
+/// A frame of text columns named `names`, `height` rows, whose cell at
+/// (row, column) is `cell(row, column)`; `None` is a null (written empty).
+pub fn text_frame<'a>(
+    names: &[String],
+    height: usize,
+    cell: impl Fn(usize, usize) -> Option<&'a str>,
+) -> Result<DataFrame> {
+    let columns: Vec<Column> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            StringChunked::from_iter_options(name.as_str().into(), (0..height).map(|r| cell(r, i)))
+                .into_series()
+                .into_column()
+        })
+        .collect();
+    Ok(DataFrame::new(height, columns)?)
+}
+
 /// A frame as CSV bytes (see [`write_csv`]).
 pub fn csv_bytes(df: &DataFrame, bom: bool) -> Result<Vec<u8>> {
     let mut out = Vec::new();

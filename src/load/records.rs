@@ -260,26 +260,12 @@ fn scalar(
 
 /// Renders a located table as canonical CSV text, the input of
 /// `frame::read_csv`: its values as text columns (an empty value null),
-/// written by polars' CSV writer.
+/// written by summitry's one CSV writer.
 pub(crate) fn to_csv(raw: &RawTable) -> Result<Vec<u8>> {
-    let columns: Vec<Column> = raw
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let values = raw
-                .rows
-                .iter()
-                .map(|row| row.cells[i].as_ref().map(|c| c.text.as_str()));
-            StringChunked::from_iter_options(name.as_str().into(), values)
-                .into_series()
-                .into_column()
-        })
-        .collect();
-    let mut df = DataFrame::new(raw.rows.len(), columns)?;
-    let mut out = Vec::new();
-    CsvWriter::new(&mut out).finish(&mut df)?;
-    Ok(out)
+    let df = crate::export::text_frame(&raw.columns, raw.rows.len(), |r, c| {
+        raw.rows[r].cells[c].as_ref().map(|cell| cell.text.as_str())
+    })?;
+    crate::export::csv_bytes(&df, false)
 }
 
 /// One JSON object a summit, in the order of the summits frame, built from
