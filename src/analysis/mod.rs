@@ -165,9 +165,7 @@ fn facts_plan(data: &Collection) -> PolarsResult<LazyFrame> {
         );
         plan = by_id(plan, frame.clone().lazy());
     }
-    let day = col("start_date")
-        .cast(DataType::Int32)
-        .cast(DataType::Int64);
+    let day = day_number(col("start_date"));
     let dyad = [col("dyad")];
     order.extend(
         [
@@ -209,6 +207,12 @@ fn facts_plan(data: &Collection) -> PolarsResult<LazyFrame> {
                 .alias("economic_share"),
         ])
         .select(order))
+}
+
+/// A date as its day number (days since 1970-01-01), so that the days
+/// between two dates are a subtraction.
+pub(crate) fn day_number(date: Expr) -> Expr {
+    date.cast(DataType::Int32).cast(DataType::Int64)
 }
 
 /// The dyad of each pair of sides among the summits: a frame of the

@@ -13,6 +13,7 @@
 
 use polars::prelude::*;
 
+use super::day_number;
 use crate::model::continuing_state;
 use crate::model::country::COUNTRIES;
 
@@ -82,32 +83,25 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
         )
         .cache();
     let both_sides = col("a").is_not_null().and(col("b").is_not_null());
+    let placed = both_sides.clone().and(col("mine").is_not_null());
     let counterpart = when(col("a").eq(col("mine")))
         .then(col("b"))
         .otherwise(col("a"));
     // A question from each principal row whose sides and own country are
     // known.
-    let questions = seated
-        .clone()
-        .filter(both_sides.clone().and(col("mine").is_not_null()))
-        .select([
-            col("who"),
-            counterpart.alias("country"),
-            col("start_date"),
-            col("t"),
-            col("k"),
-        ]);
+    let questions = seated.clone().filter(placed.clone()).select([
+        col("who"),
+        counterpart.alias("country"),
+        col("start_date"),
+        col("t"),
+        col("k"),
+    ]);
     // The countries a principal was with: the sides other than their own.
     let with = concat(
         ["a", "b"].map(|side| {
             seated
                 .clone()
-                .filter(
-                    both_sides
-                        .clone()
-                        .and(col("mine").is_not_null())
-                        .and(col(side).neq(col("mine"))),
-                )
+                .filter(placed.clone().and(col(side).neq(col("mine"))))
                 .select([col("who"), col(side).alias("country"), col("t")])
         }),
         UnionArgs::default(),
@@ -126,7 +120,6 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
     let soil = latest_before(questions.clone(), soil, &countries, bounds, "soil_t")?;
     // The summit each answer found, by its place in time.
     let found = |t: &str, id: &str, since: &str| {
-        let day = |c: Expr| c.cast(DataType::Int32).cast(DataType::Int64);
         let date = format!("{t}_date");
         (
             summits.clone().select([
@@ -134,7 +127,7 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
                 col("summit_id").alias(id),
                 col("start_date").alias(date.as_str()),
             ]),
-            (day(col("start_date")) - day(col(date.as_str()))).alias(since),
+            (day_number(col("start_date")) - day_number(col(date.as_str()))).alias(since),
         )
     };
     let (with_summit, days_with) = found(
@@ -183,7 +176,7 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
             col("person_id"),
             col("name"),
             col("country"),
-            col("counterpart").cast(countries),
+            col("counterpart"),
             col("previous_summit_with_counterpart"),
             col("days_since_summit_with_counterpart"),
             col("previous_summit_on_counterpart_soil"),

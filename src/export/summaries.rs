@@ -183,8 +183,8 @@ fn rank(name: &str) -> usize {
 ///
 /// The collection is consumed: the columns no table reads are dropped
 /// before the facts are made, and the rest, but for the participants'
-/// columns the leaders' presence reads, once the facts are made. Pass a clone (cheap: its frames share their buffers) to keep
-/// using it.
+/// columns the leaders' presence reads, once the facts are made. Pass a
+/// clone (cheap: its frames share their buffers) to keep using it.
 pub fn write_summaries(
     data: Collection,
     dir: &Path,
@@ -237,7 +237,7 @@ pub fn write_summaries(
 
 /// Frees the columns of a collection the summaries never read, before the
 /// facts are made beside it: the summits' names and the participants'
-/// names and roles.
+/// roles.
 fn shed(data: &mut Collection) -> Result<()> {
     data.keep_columns(Table::Summits, &analysis::SUMMIT_COLUMNS)?;
     data.keep_columns(
