@@ -103,6 +103,11 @@ fn share(values: Expr) -> Expr {
         .round(4, RoundMode::HalfToEven)
 }
 
+/// The median of a column's known values, as a decimal number.
+fn median(name: &str) -> Expr {
+    col(name).cast(DataType::Float64).median()
+}
+
 /// The [`share`] of a column, named `<name>_rate`.
 fn rate(name: &str) -> Expr {
     share(col(name)).alias(format!("{name}_rate"))
@@ -144,14 +149,8 @@ pub fn outcome_rates(facts: &DataFrame) -> PolarsResult<DataFrame> {
             rate("joint_press_conference"),
             rate("press_questions_taken"),
             rate("follow_up_agreed"),
-            col("agreements_signed")
-                .cast(DataType::Float64)
-                .median()
-                .alias("median_agreements"),
-            col("duration_hours")
-                .cast(DataType::Float64)
-                .median()
-                .alias("median_duration_hours"),
+            median("agreements_signed").alias("median_agreements"),
+            median("duration_hours").alias("median_duration_hours"),
         ]
     };
     let whole = facts
@@ -289,10 +288,7 @@ pub fn cross_dyad(facts: &DataFrame, venue: &DataFrame) -> PolarsResult<DataFram
             len().cast(DataType::Int64).alias("n_summits"),
             col("start_date").min().alias("first_date"),
             col("start_date").max().alias("last_date"),
-            col("gap_days")
-                .cast(DataType::Float64)
-                .median()
-                .alias("median_gap_days"),
+            median("gap_days").alias("median_gap_days"),
             col("gap_days").max().alias("longest_gap_days"),
             rate("joint_statement"),
             rate("joint_press_conference"),
@@ -301,10 +297,7 @@ pub fn cross_dyad(facts: &DataFrame, venue: &DataFrame) -> PolarsResult<DataFram
                 .cast(DataType::Int64)
                 .sum()
                 .alias("total_agreements"),
-            col("n_participants")
-                .cast(DataType::Float64)
-                .median()
-                .alias("median_delegation"),
+            median("n_participants").alias("median_delegation"),
             share(col("economic_share")).alias("mean_economic_share"),
             share(col("format").cast(DataType::String).eq(lit("bilateral")))
                 .alias("bilateral_share"),

@@ -79,38 +79,31 @@ impl Root {
 
     /// Names of the subdirectories, sorted.
     pub(super) fn dirs(&self) -> Result<Vec<String>> {
-        let mut names: Vec<String> = match self {
-            Root::Disk(p) => std::fs::read_dir(p)
-                .map_err(|e| Error::io(p, e))?
-                .filter_map(|e| e.ok())
-                .filter(|e| e.path().is_dir())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect(),
-            Root::Embedded(d) => d
-                .dirs()
-                .filter_map(|s| s.path().file_name())
-                .map(|n| n.to_string_lossy().into_owned())
-                .collect(),
-        };
-        names.sort();
-        Ok(names)
+        self.names(true)
     }
 
     /// Names of the files, sorted.
     pub(super) fn files(&self) -> Result<Vec<String>> {
-        let mut names: Vec<String> = match self {
+        self.names(false)
+    }
+
+    /// Names of the subdirectories (`dirs`) or of the files, sorted.
+    fn names(&self, dirs: bool) -> Result<Vec<String>> {
+        let paths: Vec<PathBuf> = match self {
             Root::Disk(p) => std::fs::read_dir(p)
                 .map_err(|e| Error::io(p, e))?
                 .filter_map(|e| e.ok())
-                .filter(|e| e.path().is_file())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .map(|e| e.path())
+                .filter(|path| if dirs { path.is_dir() } else { path.is_file() })
                 .collect(),
-            Root::Embedded(d) => d
-                .files()
-                .filter_map(|f| f.path().file_name())
-                .map(|n| n.to_string_lossy().into_owned())
-                .collect(),
+            Root::Embedded(d) if dirs => d.dirs().map(|s| s.path().to_owned()).collect(),
+            Root::Embedded(d) => d.files().map(|f| f.path().to_owned()).collect(),
         };
+        let mut names: Vec<String> = paths
+            .iter()
+            .filter_map(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect();
         names.sort();
         Ok(names)
     }
