@@ -23,7 +23,7 @@ use plotters::style::FontStyle;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::error::{Error, Result};
-use crate::load::Collection;
+use crate::load::{Collection, Table};
 use crate::model::Lang;
 
 /// The font family every chart's text is set in: Noto Sans for Latin and
@@ -180,9 +180,15 @@ pub(crate) fn register_fonts() {
     });
 }
 
-/// The line under every chart: the data and the tool that drew it.
-pub fn source_line(data: &crate::load::Collection, lang: Lang) -> String {
-    let members: Vec<&str> = data.members().iter().map(|m| m.name.as_str()).collect();
+/// The line under every chart: the data and the tool that drew it (the
+/// collections that hold rows of `table`, the one the chart draws).
+pub fn source_line(data: &crate::load::Collection, table: Table, lang: Lang) -> String {
+    let members: Vec<&str> = data
+        .members()
+        .iter()
+        .filter(|m| m.holds(table))
+        .map(|m| m.name.as_str())
+        .collect();
     label(
         &format!(
             "{}: {} ({}) · summitry {}",
@@ -307,10 +313,22 @@ pub(crate) fn one_dyad(options: &ChartOptions) -> String {
         .unwrap_or_else(|| "RUS-USA".to_owned())
 }
 
-/// Draws a chart's frame (white page, title, source line) and lets `body`
-/// draw in the area between them; returns the SVG.
+/// Draws a chart of summits: see [`page_of`].
 pub(crate) fn page(
     data: &Collection,
+    options: &ChartOptions,
+    title: &str,
+    body: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<()>,
+) -> Result<String> {
+    page_of(data, Table::Summits, options, title, body)
+}
+
+/// Draws a chart's frame (white page, title, source line naming the
+/// collections that hold rows of `table`) and lets `body` draw in the
+/// area between them; returns the SVG.
+pub(crate) fn page_of(
+    data: &Collection,
+    table: Table,
     options: &ChartOptions,
     title: &str,
     body: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<()>,
@@ -337,7 +355,7 @@ pub(crate) fn page(
         .map_err(chart_error)?;
         body(&main)?;
         foot.draw(&Text::new(
-            source_line(data, lang),
+            source_line(data, table, lang),
             ((w / 2) as i32, px(12) as i32),
             (font, px(20))
                 .into_font()

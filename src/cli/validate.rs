@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use summitry::Error;
 use summitry::error::{Finding, Rule};
+use summitry::load::Table;
 
 use super::{DataArgs, OutputFormat};
 
@@ -32,8 +33,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .iter()
                 .map(|m| {
                     let frames = data.member_frames(m);
-                    let n = frames.values().next().map_or(0, |df| df.height());
-                    format!("{} ({n} summits)", m.name)
+                    let count = |table: Table, what: &str| {
+                        let n = frames.get(&table).map_or(0, |df| df.height());
+                        (n > 0).then(|| format!("{n} {what}"))
+                    };
+                    let parts: Vec<String> = [
+                        count(Table::Summits, "summits"),
+                        count(Table::Visits, "visits"),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+                    let parts = if parts.is_empty() {
+                        "empty".to_owned()
+                    } else {
+                        parts.join(", ")
+                    };
+                    format!("{} ({parts})", m.name)
                 })
                 .collect();
             (

@@ -62,16 +62,32 @@ pub fn write_collection(data: &Collection, out: &Path, to: ConvertTo) -> Result<
     Ok(written)
 }
 
-/// Writes one member of a collection as canonical CSV tables (all six,
-/// header-only where a table has no rows) into `dir`, with its text files.
+/// Writes one member of a collection as canonical CSV tables into `dir`,
+/// with its text files: the six summit tables (header-only where a table
+/// has no rows) unless the member holds only visits, and `visits.csv`
+/// when it holds visits.
 ///
 /// Rows come in canonical order: summits by start date then id, and every
 /// other table grouped by summit in that order, keeping the order of rows
-/// within a summit. Records carry no order between summits, so this is
-/// what makes tables -> records -> tables give back the same bytes.
+/// within a summit; visits by start date then id. Records carry no order
+/// between files, so this is what makes tables -> records -> tables give
+/// back the same bytes.
 fn write_tables(data: &Collection, member: &Member, dir: &Path) -> Result<()> {
     create(dir)?;
-    let frames = data.member_frames(member);
+    let mut frames = data.member_frames(member);
+    let visits = frames.remove(&Table::Visits).unwrap_or_default();
+    if visits.height() > 0 {
+        let sorted = visits
+            .lazy()
+            .sort(["start_date", "visit_id"], SortMultipleOptions::default())
+            .collect()?;
+        let path = dir.join(Table::Visits.file_name());
+        let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+        super::write_csv(&sorted, file, false)?;
+        if frames[&Table::Summits].height() == 0 {
+            return write_texts(member, dir);
+        }
+    }
     let order = frames[&Table::Summits]
         .clone()
         .lazy()
@@ -133,11 +149,16 @@ fn write_records(
         // where an id becomes a file name.
         if !crate::load::is_id(&id) {
             return Err(Error::Refused(format!(
-                "the summit id {id:?} cannot name a file: summitry writes records only inside {}",
+                "the id {id:?} cannot name a file: summitry writes records only inside {}",
                 records.display()
             )));
         }
         let path = records.join(format!("{id}.{ext}"));
+        if path.exists() {
+            return Err(Error::Refused(format!(
+                "{id:?} is both a summit id and a visit id: records name their files by id, so rename one of them"
+            )));
+        }
         std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
     }
     write_texts(member, dir)

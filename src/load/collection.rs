@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use super::records;
 use super::schema::Table;
 use crate::error::{Error, Result};
-use crate::model::Record;
+use crate::model::{Record, Visit};
 
 /// Summit records as validated frames, one per table.
 #[derive(Debug, Clone)]
@@ -125,6 +125,35 @@ impl Collection {
         self.frame(Table::Sources)
     }
 
+    /// The visits frame: leaders' visits to other countries.
+    pub fn visits(&self) -> &DataFrame {
+        self.frame(Table::Visits)
+    }
+
+    /// One visit as a typed value.
+    pub fn visit(&self, visit_id: &str) -> Result<Visit> {
+        let object = self.visit_object(visit_id)?;
+        serde_json::from_value(Value::Object(object)).map_err(|e| Error::Write {
+            what: format!("the record of {visit_id}"),
+            message: e.to_string(),
+        })
+    }
+
+    /// One visit as a JSON object in the shape of its record file.
+    pub fn visit_object(&self, visit_id: &str) -> Result<Map<String, Value>> {
+        let one = self
+            .visits()
+            .clone()
+            .lazy()
+            .filter(col("visit_id").eq(lit(visit_id)))
+            .collect()?;
+        records::visit_objects(&one)?
+            .into_iter()
+            .next()
+            .map(|(_, object)| object)
+            .ok_or_else(|| Error::NotFound(format!("no visit {visit_id:?} in {}", self.label)))
+    }
+
     /// Everything recorded about one summit.
     pub fn record(&self, summit_id: &str) -> Result<Record> {
         let object = self.object(summit_id)?;
@@ -140,6 +169,7 @@ impl Collection {
         let filtered: Vec<(Table, DataFrame)> = self
             .frames
             .iter()
+            .filter(|(t, _)| **t != Table::Visits)
             .map(|(t, df)| {
                 let one = df
                     .clone()
@@ -168,15 +198,23 @@ impl Collection {
             .collect()
     }
 
-    /// A member's summits as JSON objects in the shape of record files.
+    /// A member's summits, then its visits, as JSON objects in the shape
+    /// of record files.
     pub fn member_objects(&self, member: &Member) -> Result<Vec<(String, Map<String, Value>)>> {
         let frames = self.member_frames(member);
         let borrowed: Vec<(Table, &DataFrame)> = frames.iter().map(|(t, df)| (*t, df)).collect();
-        records::objects(&borrowed)
+        let mut objects = records::objects(&borrowed)?;
+        objects.extend(records::visit_objects(&frames[&Table::Visits])?);
+        Ok(objects)
     }
 }
 
 impl Member {
+    /// Whether the member has rows in `table`.
+    pub fn holds(&self, table: Table) -> bool {
+        self.rows.get(&table).is_some_and(|r| !r.is_empty())
+    }
+
     /// The statement text files of the collection, by path inside it.
     pub fn texts(&self) -> &BTreeMap<String, Vec<u8>> {
         &self.texts

@@ -33,6 +33,7 @@ pub(super) fn duplicates_across(loaded: &[Loaded]) -> Result<Vec<Finding>> {
     for (table, key) in [
         (Table::Summits, "summit_id"),
         (Table::Statements, "statement_id"),
+        (Table::Visits, "visit_id"),
     ] {
         let mut seen: BTreeMap<String, &str> = BTreeMap::new();
         for member in loaded {

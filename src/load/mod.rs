@@ -1,7 +1,8 @@
 //! Files to validated polars frames.
 //!
 //! A collection is a directory: canonical CSV tables (`summits.csv` and
-//! the optional other five), or nested records under `records/`. A
+//! the five tables about its summits, or `visits.csv`, or both), or nested
+//! records under `records/`. A
 //! directory of such directories is several collections, loaded together.
 //! The curated collections under `datasets/` are embedded in the binary and
 //! are the default data ([`default_data`]).
@@ -83,7 +84,7 @@ pub fn collection(path: impl AsRef<Path>) -> Result<Collection> {
     let path = path.as_ref();
     if !path.is_dir() {
         return Err(Error::NotACollection(format!(
-            "{}: not a directory (a collection is a directory holding summits.csv or records/)",
+            "{}: not a directory (a collection is a directory holding summits.csv, visits.csv or records/)",
             path.display()
         )));
     }
@@ -114,13 +115,13 @@ fn load(root: Root, label: String) -> Result<Collection> {
     }
     if found.is_empty() {
         return Err(Error::NotACollection(format!(
-            "{label}: no collection here: expected summits.csv or records/, or subdirectories holding them"
+            "{label}: no collection here: expected summits.csv, visits.csv or records/, or subdirectories holding them"
         )));
     }
     for (_, member_label, r, form) in &found {
         if *form == Form::Tables && r.join("records").is_some() {
             return Err(Error::NotACollection(format!(
-                "{member_label}: holds both summits.csv and records/: keep one form (see `summitry convert`)"
+                "{member_label}: holds both CSV tables and records/: keep one form (see `summitry convert`)"
             )));
         }
     }

@@ -1,6 +1,6 @@
 //! The nested form of a collection: one JSON or TOML file a summit under
 //! `records/`, holding its participants, outcome, context, statements and
-//! sources.
+//! sources; and one file a visit, a flat record keyed by `visit_id`.
 //!
 //! Reading: each format's parser (`json.rs`, `toml.rs`) yields a [`Node`]
 //! tree that remembers where every value was written; [`to_raw`] flattens
@@ -49,7 +49,7 @@ fn nested(key: &str) -> Option<(Table, bool)> {
 /// The key of a child table inside a record.
 fn nested_key(table: Table) -> &'static str {
     match table {
-        Table::Summits => "",
+        Table::Summits | Table::Visits => "",
         Table::Participants => "participants",
         Table::Outcomes => "outcome",
         Table::Context => "context",
@@ -139,11 +139,31 @@ pub(crate) fn to_raw(files: &[RecordFile]) -> (Vec<RawTable>, Vec<Finding>, bool
             findings.push(shape(
                 file.root.offset,
                 "summit_id",
-                "a record file must hold one object (table) describing a summit".to_owned(),
+                "a record file must hold one object (table) describing a summit or a visit"
+                    .to_owned(),
             ));
             summits_whole = false;
             continue;
         };
+        let has = |key: &str| entries.iter().any(|(k, _)| k == key);
+        if has("visit_id") && !has("summit_id") {
+            // A visit: one flat row of `visits.csv`.
+            let mut cells = Vec::new();
+            let mut whole = true;
+            for (key, node) in entries {
+                match scalar(node, key, &at) {
+                    Ok(cell) => cells.push((key.clone(), cell)),
+                    Err(f) => {
+                        findings.push(*f);
+                        whole = false;
+                    }
+                }
+            }
+            if whole && let Some(g) = gathers.get_mut(&Table::Visits) {
+                g.push(at(file.root.offset), cells);
+            }
+            continue;
+        }
         let summit_id = entries
             .iter()
             .find(|(k, _)| k == "summit_id")
@@ -269,11 +289,12 @@ pub(crate) fn to_csv(raw: &RawTable) -> Result<Vec<u8>> {
 }
 
 /// One JSON object a summit, in the order of the summits frame, built from
-/// a collection's frames: the nested form, with nulls left out.
+/// a collection's frames: the nested form, with nulls left out. Visits
+/// are not part of a summit's record (see [`visit_objects`]).
 pub(crate) fn objects(frames: &[(Table, &DataFrame)]) -> Result<Vec<(String, Map<String, Value>)>> {
     let mut children: HashMap<(Table, String), Vec<Map<String, Value>>> = HashMap::new();
     let mut summits = Vec::new();
-    for &(table, df) in frames {
+    for &(table, df) in frames.iter().filter(|(t, _)| *t != Table::Visits) {
         let ids = df.column("summit_id")?.str()?.clone();
         let columns = df.columns();
         for row in 0..df.height() {
@@ -296,7 +317,7 @@ pub(crate) fn objects(frames: &[(Table, &DataFrame)]) -> Result<Vec<(String, Map
         }
     }
     for (id, object) in &mut summits {
-        for table in &Table::ALL[1..] {
+        for table in &Table::OF_SUMMITS {
             let Some(rows) = children.remove(&(*table, id.clone())) else {
                 continue;
             };
@@ -314,6 +335,23 @@ pub(crate) fn objects(frames: &[(Table, &DataFrame)]) -> Result<Vec<(String, Map
         }
     }
     Ok(summits)
+}
+
+/// One flat JSON object a visit, in the order of the visits frame, with
+/// nulls left out: the record form of `visits.csv`.
+pub(crate) fn visit_objects(visits: &DataFrame) -> Result<Vec<(String, Map<String, Value>)>> {
+    let ids = visits.column("visit_id")?.str()?.clone();
+    let mut out = Vec::with_capacity(visits.height());
+    for row in 0..visits.height() {
+        let mut object = Map::new();
+        for column in visits.columns() {
+            if let Some(value) = json_value(column.get(row)?) {
+                object.insert(column.name().to_string(), value);
+            }
+        }
+        out.push((ids.get(row).unwrap_or_default().to_owned(), object));
+    }
+    Ok(out)
 }
 
 fn json_value(value: AnyValue<'_>) -> Option<Value> {

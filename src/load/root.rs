@@ -109,7 +109,7 @@ impl Root {
     }
 
     pub(super) fn form(&self) -> Option<Form> {
-        if self.has_file("summits.csv") {
+        if self.has_file("summits.csv") || self.has_file("visits.csv") {
             Some(Form::Tables)
         } else if self.join("records").is_some() {
             Some(Form::Records)

@@ -5,7 +5,7 @@
 use polars::prelude::*;
 
 use crate::model::country::COUNTRIES;
-use crate::model::{Format, HostSide, Level, Portfolio, Role, StatementKind};
+use crate::model::{Format, HostSide, Level, Portfolio, Role, StatementKind, VisitKind};
 
 /// The tables of a collection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -22,6 +22,9 @@ pub enum Table {
     Statements,
     /// `sources.csv`: one row a source of a summit's facts.
     Sources,
+    /// `visits.csv`: one row a leader's visit to another country; it
+    /// stands on its own, not under a summit.
+    Visits,
 }
 
 /// What a column holds, which decides its dtype and its checks.
@@ -183,10 +186,36 @@ const SOURCES: &[Column] = &[
     may("accessed", ColumnType::Date),
 ];
 
+const VISITS: &[Column] = &[
+    need("visit_id", ColumnType::Id),
+    need("person", ColumnType::Text),
+    may("person_id", ColumnType::Id),
+    may("title", ColumnType::Text),
+    need("from_country", ColumnType::Country),
+    need("to_country", ColumnType::Country),
+    need("start_date", ColumnType::Date),
+    need("end_date", ColumnType::Date),
+    may("locale", ColumnType::Text),
+    may("kind", ColumnType::Vocabulary(VisitKind::NAMES)),
+    may("description", ColumnType::Text),
+    need("source_url", ColumnType::Url),
+];
+
 impl Table {
     /// Every table, in the order they are loaded and reported.
-    pub const ALL: [Table; 6] = [
+    pub const ALL: [Table; 7] = [
         Table::Summits,
+        Table::Participants,
+        Table::Outcomes,
+        Table::Context,
+        Table::Statements,
+        Table::Sources,
+        Table::Visits,
+    ];
+
+    /// The tables whose rows belong to a summit: all but summits and
+    /// visits.
+    pub const OF_SUMMITS: [Table; 5] = [
         Table::Participants,
         Table::Outcomes,
         Table::Context,
@@ -203,6 +232,7 @@ impl Table {
             Table::Context => "context",
             Table::Statements => "statements",
             Table::Sources => "sources",
+            Table::Visits => "visits",
         }
     }
 
@@ -220,6 +250,7 @@ impl Table {
             Table::Context => CONTEXT,
             Table::Statements => STATEMENTS,
             Table::Sources => SOURCES,
+            Table::Visits => VISITS,
         }
     }
 
@@ -238,12 +269,19 @@ impl Table {
             Table::Outcomes | Table::Context => &["summit_id"],
             Table::Statements => &["statement_id"],
             Table::Sources => &["summit_id", "url"],
+            Table::Visits => &["visit_id"],
         }
     }
 
     /// Whether the table's rows belong to a summit of `summits.csv`.
     pub fn refers_to_summits(self) -> bool {
-        self != Table::Summits
+        Table::OF_SUMMITS.contains(&self)
+    }
+
+    /// Whether the table's rows span days (`start_date`, `end_date`),
+    /// which must not end before they start.
+    pub fn has_span(self) -> bool {
+        matches!(self, Table::Summits | Table::Visits)
     }
 }
 

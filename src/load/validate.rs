@@ -255,7 +255,7 @@ fn cross_table(tables: &[RawTable], summits_whole: bool) -> Vec<Finding> {
                 .collect()
         })
         .unwrap_or_default();
-    if let Some(s) = summits {
+    for s in tables.iter().filter(|t| t.table.has_span()) {
         for row in &s.rows {
             let start = s.cell(row, "start_date").and_then(|c| parse_date(&c.text));
             let end = s.cell(row, "end_date");
@@ -378,13 +378,13 @@ pub(crate) fn check_frames(
             };
             rules.push(joined.n_unique().lt(len()).alias("duplicate ids"));
         }
-        if table == Table::Summits {
+        if table.has_span() {
             rules.push(
                 col("end_date")
                     .lt(col("start_date"))
                     .fill_null(lit(false))
                     .any(true)
-                    .alias("a summit ends before it starts"),
+                    .alias("a row ends before it starts"),
             );
         }
         let verdicts = df.clone().lazy().select(rules).collect()?;

@@ -17,7 +17,7 @@ pub use country::{
     Capital, Country, Lang, Organisation, capital, continuing_state, country, distance_km, dyad,
     organisation,
 };
-pub use vocab::{Format, HostSide, Level, Portfolio, Role, StatementKind};
+pub use vocab::{Format, HostSide, Level, Portfolio, Role, StatementKind, VisitKind};
 
 /// Extra columns a collection carries beyond the codebook's, by name.
 pub type Extra = BTreeMap<String, serde_json::Value>;
@@ -182,6 +182,39 @@ pub struct Source {
     pub publisher: Option<String>,
     /// When it was read.
     pub accessed: Option<NaiveDate>,
+    /// Columns beyond the codebook's.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A leader's visit to another country: one row of `visits.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Visit {
+    /// Unique id, e.g. `hs-visit-2993` (from the official record's id).
+    pub visit_id: String,
+    /// The visitor as the record writes them, title included, e.g.
+    /// `President Vladimir Putin`.
+    pub person: String,
+    /// The visitor's `person_id` where the curated collections know them.
+    pub person_id: Option<String>,
+    /// The visitor's title as recorded, e.g. `President`, `Prime Minister`.
+    pub title: Option<String>,
+    /// The visitor's country (alpha-3 code).
+    pub from_country: String,
+    /// The country visited (alpha-3 code).
+    pub to_country: String,
+    /// First day.
+    pub start_date: NaiveDate,
+    /// Last day.
+    pub end_date: NaiveDate,
+    /// Places visited, as recorded.
+    pub locale: Option<String>,
+    /// The kind of visit, read from the record's own words.
+    pub kind: Option<VisitKind>,
+    /// The record's description or remarks.
+    pub description: Option<String>,
+    /// The published record the row comes from.
+    pub source_url: String,
     /// Columns beyond the codebook's.
     #[serde(flatten)]
     pub extra: Extra,

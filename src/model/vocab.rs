@@ -155,6 +155,30 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// The kind of a leader's visit to another country, as the official
+    /// record words it (the US Office of Protocol's categories, then two
+    /// of the record's own).
+    VisitKind {
+        /// A state visit: the highest ceremonial category.
+        State = "state",
+        /// An official visit.
+        Official = "official",
+        /// An official working visit.
+        OfficialWorking = "official_working",
+        /// A working visit.
+        Working = "working",
+        /// A private, informal or unofficial visit.
+        Private = "private",
+        /// Attendance at a gathering of several states: a summit, a
+        /// conference, the UN General Assembly.
+        Multilateral = "multilateral",
+        /// Anything else the record names: a funeral, a vacation, a
+        /// ceremony, a stop on the way.
+        Other = "other",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
