@@ -5,11 +5,13 @@ mod chart;
 mod compare;
 mod convert;
 mod export;
+mod import;
 mod list;
 mod output;
 mod run;
 mod show;
 mod validate;
+mod visits;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -40,6 +42,8 @@ enum Command {
     Chart(chart::Args),
     Convert(convert::Args),
     Export(export::Args),
+    Import(import::Args),
+    Visits(visits::Args),
 }
 
 /// Where the data comes from; shared by every command.
@@ -73,5 +77,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Chart(args) => chart::run(args),
         Command::Convert(args) => convert::run(args),
         Command::Export(args) => export::run(args),
+        Command::Import(args) => import::run(args),
+        Command::Visits(args) => visits::run(args),
     }
 }
