@@ -10,6 +10,7 @@ pub mod compare;
 pub mod history;
 pub mod presence;
 pub mod summary;
+pub mod visits;
 
 use std::sync::OnceLock;
 

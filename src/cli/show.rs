@@ -10,11 +10,12 @@ use super::output::Rows;
 use super::{DataArgs, OutputFormat};
 
 /// Show the whole record of one summit: the summit, its participants,
-/// outcome, context, statements and sources. Unknown values are shown as
-/// `unknown`, never as "no".
+/// outcome, context, statements and sources; or of one visit. Unknown
+/// values are shown as `unknown`, never as "no".
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The summit's id, e.g. 2025-anchorage (see `summitry list`).
+    /// The summit's id, e.g. 2025-anchorage (see `summitry list`), or a
+    /// visit's, e.g. hs-visit-2805 (see `summitry visits`).
     summit_id: String,
     #[command(flatten)]
     data: DataArgs,
@@ -34,7 +35,20 @@ const SECTIONS: [(&str, Table); 5] = [
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let data = args.data.load()?;
-    let record = data.object(&args.summit_id)?;
+    let record = match data.object(&args.summit_id) {
+        Ok(record) => record,
+        Err(summitry::Error::NotFound(no_summit)) => match data.visit_object(&args.summit_id) {
+            Ok(visit) => return show_visit(&visit, args.format),
+            Err(summitry::Error::NotFound(_)) => {
+                return Err(summitry::Error::NotFound(format!(
+                    "{no_summit}, nor a visit of that id"
+                ))
+                .into());
+            }
+            Err(e) => return Err(e.into()),
+        },
+        Err(e) => return Err(e.into()),
+    };
     let mut out = std::io::stdout().lock();
     match args.format {
         OutputFormat::Json => {
@@ -112,6 +126,40 @@ fn fields(table: Table, object: &Map<String, Value>, out: &mut impl Write) -> st
         writeln!(out, "  {name:<width$}  {value}")?;
     }
     Ok(())
+}
+
+/// A visit: its fields in codebook order (JSON: the record file's shape;
+/// CSV: section `visit`, row 1).
+fn show_visit(visit: &Map<String, Value>, format: OutputFormat) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match format {
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, visit)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Csv => {
+            let mut rows = Rows::new(&["section", "row", "field", "value"]);
+            for (field, value) in visit {
+                rows.rows.push(vec![
+                    "visit".to_owned(),
+                    "1".to_owned(),
+                    field.clone(),
+                    text(value),
+                ]);
+            }
+            rows.write(OutputFormat::Csv, &mut out)?;
+        }
+        OutputFormat::Table => {
+            writeln!(
+                out,
+                "{} ({})",
+                visit.get("person").map(text).unwrap_or_default(),
+                visit.get("visit_id").map(text).unwrap_or_default()
+            )?;
+            fields(Table::Visits, visit, &mut out)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn readable(record: &Map<String, Value>, out: &mut impl Write) -> anyhow::Result<()> {

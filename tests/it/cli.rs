@@ -98,7 +98,7 @@ fn show_an_unknown_summit_fails_with_exit_code_1() {
     let out = must_fail(1, &["show", "1999-atlantis"]);
     assert_eq!(
         out.stderr,
-        "error: no summit \"1999-atlantis\" in datasets\n"
+        "error: no summit \"1999-atlantis\" in datasets, nor a visit of that id\n"
     );
 }
 
@@ -119,7 +119,7 @@ fn a_directory_without_a_collection_is_refused() {
     let out = must_fail(2, &["list", "--data", "src"]);
     assert_eq!(
         out.stderr,
-        "error: src: no collection here: expected summits.csv or records/, or subdirectories holding them\n"
+        "error: src: no collection here: expected summits.csv, visits.csv or records/, or subdirectories holding them\n"
     );
 }
 

@@ -11,20 +11,30 @@ use crate::util::text;
 #[test]
 fn collection_sizes_are_pinned() {
     let data = load::default_data().unwrap();
-    let sizes: BTreeMap<String, usize> = data
+    let sizes: BTreeMap<String, (usize, usize)> = data
         .members()
         .iter()
         .map(|m| {
+            let frames = data.member_frames(m);
             (
                 m.name.clone(),
-                data.member_frames(m)[&Table::Summits].height(),
+                (
+                    frames[&Table::Summits].height(),
+                    frames[&Table::Visits].height(),
+                ),
             )
         })
         .collect();
-    let expected: BTreeMap<String, usize> = [("us-china", 59), ("us-dprk", 3), ("us-russia", 96)]
-        .into_iter()
-        .map(|(k, v)| (k.to_owned(), v))
-        .collect();
+    // (summits, visits)
+    let expected: BTreeMap<String, (usize, usize)> = [
+        ("us-china", (59, 0)),
+        ("us-dprk", (3, 0)),
+        ("us-official-visits", (0, 4093)),
+        ("us-russia", (96, 0)),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v))
+    .collect();
     assert_eq!(sizes, expected);
 }
 
@@ -169,6 +179,36 @@ fn codebook_counts_match_the_data() {
     let data = load::default_data().unwrap();
     for member in data.members() {
         let frames = data.member_frames(member);
+        if member.holds(Table::Visits) {
+            let visits = &frames[&Table::Visits];
+            let ids = text(visits, "visit_id");
+            let trips = ids
+                .iter()
+                .flatten()
+                .filter(|id| id.starts_with("hs-trip-"))
+                .count();
+            let known = visits
+                .column("person_id")
+                .unwrap()
+                .str()
+                .unwrap()
+                .iter()
+                .flatten()
+                .count();
+            let dates: Vec<String> = text(visits, "start_date").into_iter().flatten().collect();
+            let row = format!(
+                "| `{}` | {} | {} | {known} | {} | {} |",
+                member.name,
+                visits.height() - trips,
+                trips,
+                dates.iter().min().unwrap(),
+                dates.iter().max().unwrap()
+            );
+            assert!(codebook.contains(&row), "CODEBOOK.md lacks {row}");
+        }
+        if !member.holds(Table::Summits) {
+            continue;
+        }
         let mut decades: BTreeMap<i32, usize> = BTreeMap::new();
         let dates = frames[&Table::Summits]
             .column("start_date")

@@ -13,3 +13,4 @@ mod notebooks;
 mod study;
 mod util;
 mod validate;
+mod visits;
