@@ -409,6 +409,21 @@ pub fn compare_with(
             }
         },
     );
+    // The visiting side's leaders on the host's soil before: the official
+    // record's visits and the dyad's earlier summits there.
+    if let Some((visitor, host)) = visiting_side(facts, summit_id, this)? {
+        let (history, verdict) = previous_visits(data, &visitor, &host, this, &same_soil)?;
+        out.push(
+            "previous_visit",
+            format!(
+                "a leader of {} in {}",
+                country_name(&visitor),
+                country_name(&host)
+            ),
+            history,
+            verdict,
+        );
+    }
     out.push(
         "distance_from_capitals",
         match (km_a, km_b) {
@@ -454,6 +469,8 @@ pub fn compare_with(
     let p_with_days = read::int(presence, "days_since_summit_with_counterpart")?;
     let p_soil = read::text(presence, "previous_summit_on_counterpart_soil")?;
     let p_soil_days = read::int(presence, "days_since_on_counterpart_soil")?;
+    let p_visit = read::text(presence, "previous_visit_to_counterpart")?;
+    let p_visit_days = read::int(presence, "days_since_visit_to_counterpart")?;
     for i in (0..p_summit.len()).filter(|i| p_summit[*i].as_deref() == Some(summit_id)) {
         let name = p_name[i].clone().unwrap_or_default();
         let counterpart = p_counterpart[i].clone().unwrap_or_default();
@@ -464,13 +481,15 @@ pub fn compare_with(
             ),
             _ => format!("first summit with {counterpart} in the data"),
         };
-        let soil = match (&p_soil[i], p_soil_days[i]) {
-            (Some(id), Some(d)) => format!(
-                "last on {counterpart} soil at {id}, {} days before",
-                thousands(d)
-            ),
-            _ => format!("no earlier summit on {counterpart} soil in the data"),
+        let at_summit = match (&p_soil[i], p_soil_days[i]) {
+            (Some(id), Some(d)) => Some((id.clone(), d)),
+            _ => None,
         };
+        let on_visit = match (&p_visit[i], p_visit_days[i]) {
+            (Some(id), Some(d)) => Some((id.clone(), d)),
+            _ => None,
+        };
+        let soil = soil_verdict(data, &counterpart, at_summit, on_visit)?;
         out.push(
             &format!("presence:{}", p_person[i].clone().unwrap_or_default()),
             name,
@@ -479,6 +498,220 @@ pub fn compare_with(
         );
     }
     Ok(out.finish()?)
+}
+
+/// Where a principal was last on the counterpart's soil: at a summit of
+/// the collection, on a visit of the official record, or both (the nearer
+/// first; one sentence when the summit was held during that visit), in
+/// words.
+fn soil_verdict(
+    data: &Collection,
+    counterpart: &str,
+    at_summit: Option<(String, i64)>,
+    on_visit: Option<(String, i64)>,
+) -> crate::Result<String> {
+    let visit = match &on_visit {
+        Some((id, _)) => Some(data.visit(id)?),
+        None => None,
+    };
+    let listed =
+        |v: &crate::model::Visit| format!("{}, {} to {}", v.visit_id, v.start_date, v.end_date);
+    Ok(match (at_summit, on_visit.zip(visit)) {
+        (None, None) => {
+            format!("no earlier summit or official visit on {counterpart} soil in the data")
+        }
+        (Some((id, d)), None) => format!(
+            "last on {counterpart} soil at {id}, {} days before; no earlier visit in the official record",
+            thousands(d)
+        ),
+        (None, Some(((_, vd), v))) => format!(
+            "last on {counterpart} soil on a visit of the official record ({}), {} days before",
+            listed(&v),
+            thousands(vd)
+        ),
+        (Some((id, d)), Some(((_, vd), v))) => {
+            let stay = (v.end_date - v.start_date).num_days();
+            if vd <= d && d <= vd + stay {
+                format!(
+                    "last on {counterpart} soil at {id}, {} days before, during a visit of the official record ({})",
+                    thousands(d),
+                    listed(&v)
+                )
+            } else if vd < d {
+                format!(
+                    "last on {counterpart} soil on a visit of the official record ({}), {} days before; at a summit: {id}, {} days before",
+                    listed(&v),
+                    thousands(vd),
+                    thousands(d)
+                )
+            } else {
+                format!(
+                    "last on {counterpart} soil at {id}, {} days before; on a visit of the official record before that ({}), {} days before",
+                    thousands(d),
+                    listed(&v),
+                    thousands(vd)
+                )
+            }
+        }
+    })
+}
+
+/// For a summit on one side's soil, the visiting side and the host (their
+/// codes at the time); `None` on a third country's soil or where the host
+/// side is not recorded.
+fn visiting_side(
+    facts: &DataFrame,
+    summit_id: &str,
+    this: &Row,
+) -> PolarsResult<Option<(String, String)>> {
+    let ids = read::text(facts, "summit_id")?;
+    let Some(at) = ids.iter().position(|i| i.as_deref() == Some(summit_id)) else {
+        return Ok(None);
+    };
+    let side =
+        |name: &str| -> PolarsResult<Option<String>> { Ok(read::text(facts, name)?[at].clone()) };
+    let (a, b) = (side("side_a")?, side("side_b")?);
+    let pair = match this.host_side.as_deref() {
+        Some("side_a") => b.zip(a),
+        Some("side_b") => a.zip(b),
+        _ => None,
+    };
+    Ok(pair)
+}
+
+/// The official record's visits by leaders of `visitor` to `host` that
+/// ended before `day`, in date order.
+fn earlier_visits(
+    data: &Collection,
+    visitor: &str,
+    host: &str,
+    day: NaiveDate,
+) -> PolarsResult<DataFrame> {
+    let query = super::visits::VisitQuery {
+        from: Some(visitor.to_owned()),
+        to: Some(host.to_owned()),
+        ..Default::default()
+    };
+    super::visits::visits(data, &query)?
+        .lazy()
+        .filter(col("end_date").lt(lit(day)))
+        .collect()
+}
+
+/// The official record's latest visit by a leader of the visiting side
+/// to the host before a summit on one side's soil (the visit the
+/// `previous_visit` metric names), by id; `None` elsewhere or when the
+/// record has none.
+pub fn previous_visit_id(
+    data: &Collection,
+    facts: &DataFrame,
+    summit_id: &str,
+) -> crate::Result<Option<String>> {
+    let all = rows(facts)?;
+    let Some(this) = all.iter().find(|r| r.id == summit_id) else {
+        return Ok(None);
+    };
+    let Some((visitor, host)) = visiting_side(facts, summit_id, this)? else {
+        return Ok(None);
+    };
+    let earlier = earlier_visits(data, &visitor, &host, this.start)?;
+    Ok(read::text(&earlier, "visit_id")?
+        .into_iter()
+        .flatten()
+        .last())
+}
+
+/// A country's English name as it reads after "of" or "in": with `the`
+/// where English puts it (`the United States`, `the Soviet Union`).
+fn country_name(code: &str) -> String {
+    let name = crate::model::country(code).map_or(code, |c| c.en);
+    let article = ["United ", "Soviet ", "Republic ", "Kingdom ", "Czech "]
+        .iter()
+        .any(|w| name.starts_with(w))
+        || name.ends_with(" Islands");
+    if article {
+        format!("the {name}")
+    } else {
+        name.to_owned()
+    }
+}
+
+/// The visits of leaders of `visitor` to `host` before `this` began: in
+/// the official record (visits that ended before it) and as the dyad's
+/// earlier summits on the host's soil. Returns the history in words and
+/// the verdict.
+fn previous_visits(
+    data: &Collection,
+    visitor: &str,
+    host: &str,
+    this: &Row,
+    same_soil: &[&&Row],
+) -> crate::Result<(String, String)> {
+    let earlier = earlier_visits(data, visitor, host, this.start)?;
+    let ids = read::text(&earlier, "visit_id")?;
+    let people = read::text(&earlier, "person")?;
+    let starts = read::date(&earlier, "start_date")?;
+    let ends = read::date(&earlier, "end_date")?;
+    let n = ids.len();
+    let recorded = data
+        .visits()
+        .column("start_date")?
+        .as_materialized_series()
+        .date()?
+        .physical()
+        .max()
+        .and_then(crate::load::date_of_days);
+    let (from, to) = (country_name(visitor), country_name(host));
+    // The countries the record's visitors came from, in order of first
+    // visit (the Soviet Union, then Russia), as the history names them.
+    let mut origins: Vec<String> = Vec::new();
+    for code in read::text(&earlier, "from_country")?.into_iter().flatten() {
+        let name = country_name(&code);
+        if !origins.contains(&name) {
+            origins.push(name);
+        }
+    }
+    let latest_visit = n.checked_sub(1).and_then(|last| {
+        Some((
+            ids[last].clone()?,
+            people[last].clone()?,
+            starts[last]?,
+            ends[last]?,
+        ))
+    });
+    let history = match (&latest_visit, starts.first().copied().flatten()) {
+        (Some((_, person, start, _)), Some(first)) => format!(
+            "{n} earlier in the official record, {}–{} (leaders of {}); latest {start}, {person}",
+            first.format("%Y"),
+            start.format("%Y"),
+            origins.join(" and "),
+        ),
+        _ => format!("no earlier visit by a leader of {from} to {to} in the official record"),
+    };
+    // The latest of the record's visits and the dyad's summits there.
+    let summit = same_soil.last().map(|r| (r.start, r.id.clone()));
+    let visit = latest_visit.map(|(id, _, _, end)| (end, id));
+    let latest = match (summit, visit) {
+        (Some(s), Some(v)) => Some(if v.0 >= s.0 { v } else { s }),
+        (s, v) => s.or(v),
+    };
+    let coverage = match recorded {
+        Some(last) if last < this.start => {
+            format!("; the official record runs to {last}")
+        }
+        _ => String::new(),
+    };
+    let verdict = match latest {
+        Some((day, id)) => format!(
+            "the first visit by a leader of {from} to {to} since {} ({id}, {} days before){coverage}",
+            day.format("%Y"),
+            thousands((this.start - day).num_days())
+        ),
+        None => format!(
+            "the first visit by a leader of {from} to {to} in the official record and the collection{coverage}"
+        ),
+    };
+    Ok((history, verdict))
 }
 
 #[derive(Default)]

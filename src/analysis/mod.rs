@@ -50,7 +50,7 @@ impl Derived {
     /// made from.
     pub fn presence(&self, data: &Collection) -> PolarsResult<&DataFrame> {
         once(&self.presence, || {
-            presence::leader_presence(&self.facts, data.participants())
+            presence::leader_presence(&self.facts, data.participants(), data.visits())
         })
     }
 }

@@ -1,7 +1,8 @@
 //! Leaders' presence: for each principal of each summit, their previous
 //! summit with the counterpart, and their previous presence on the
-//! counterpart's soil (e.g. Putin in the United States before Anchorage
-//! 2025: New York, September 2015).
+//! counterpart's soil, at a summit or on a visit of the official record
+//! (e.g. Putin in the United States before Anchorage 2025: New York,
+//! September 2015, both a summit and a visit).
 //!
 //! One polars plan. Each principal's summit asks a question ("my latest
 //! summit with, or on the soil of, this country") and leaves answers
@@ -22,10 +23,17 @@ use crate::model::country::COUNTRIES;
 /// start date, the counterpart (the other side, as its continuing state),
 /// the previous summit this person attended with the counterpart and the
 /// days since, and the previous summit they attended on the counterpart's
-/// soil and the days since. Only summits in the collection count; summits
-/// on the same day are taken in the facts' order (dyad, then id), and a
-/// person listed twice at a summit looks back from it once.
-pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsResult<DataFrame> {
+/// soil and the days since; then their latest visit to the counterpart's
+/// soil in `visits` (rows of `visits.csv` with their `person_id`) that
+/// ended before the summit began, and the days from its last day. Only
+/// summits in the collection count; summits on the same day are taken in
+/// the facts' order (dyad, then id), and a person listed twice at a
+/// summit looks back from it once.
+pub fn leader_presence(
+    facts: &DataFrame,
+    participants: &DataFrame,
+    visits: &DataFrame,
+) -> PolarsResult<DataFrame> {
     let countries = participants.column("country")?.dtype().clone();
     let principal = lit("principal").cast(participants.column("level")?.dtype().clone());
     // The principals, numbered in the participants' order (`k`), each with
@@ -91,7 +99,7 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
     // known.
     let questions = seated.clone().filter(placed.clone()).select([
         col("who"),
-        counterpart.alias("country"),
+        counterpart.clone().alias("country"),
         col("start_date"),
         col("t"),
         col("k"),
@@ -140,6 +148,46 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
         "previous_summit_on_counterpart_soil",
         "days_since_on_counterpart_soil",
     );
+    // The latest visit of the person to the counterpart's soil that ended
+    // before the summit began (a visit during which the summit was held
+    // is that summit's own, not an earlier presence).
+    let trips = visits
+        .clone()
+        .lazy()
+        .filter(col("person_id").is_not_null())
+        .select([
+            col("person_id"),
+            col("visit_id"),
+            state(col("to_country"), &countries).alias("counterpart"),
+            col("end_date").alias("visit_end"),
+        ]);
+    let visited = seated
+        .clone()
+        .filter(placed)
+        .select([
+            col("k"),
+            col("person_id"),
+            counterpart.clone().alias("counterpart"),
+            col("start_date"),
+        ])
+        .join(
+            trips,
+            [col("person_id"), col("counterpart")],
+            [col("person_id"), col("counterpart")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .filter(col("visit_end").lt(col("start_date")))
+        .sort(
+            ["k", "visit_end", "visit_id"],
+            SortMultipleOptions::default(),
+        )
+        .group_by([col("k")])
+        .agg([
+            col("visit_id")
+                .last()
+                .alias("previous_visit_to_counterpart"),
+            col("visit_end").last(),
+        ]);
     let left = || JoinArgs::new(JoinType::Left);
     let answers = questions
         .select([
@@ -151,6 +199,7 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
         .join(soil, [col("k")], [col("k")], left())
         .join(with_summit, [col("with_t")], [col("with_t")], left())
         .join(soil_summit, [col("soil_t")], [col("soil_t")], left())
+        .join(visited, [col("k")], [col("k")], left())
         .select([
             col("k"),
             col("counterpart"),
@@ -158,6 +207,9 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
             days_with,
             col("previous_summit_on_counterpart_soil"),
             days_soil,
+            col("previous_visit_to_counterpart"),
+            (day_number(col("start_date")) - day_number(col("visit_end")))
+                .alias("days_since_visit_to_counterpart"),
         ]);
     seated
         .join(
@@ -181,6 +233,8 @@ pub fn leader_presence(facts: &DataFrame, participants: &DataFrame) -> PolarsRes
             col("days_since_summit_with_counterpart"),
             col("previous_summit_on_counterpart_soil"),
             col("days_since_on_counterpart_soil"),
+            col("previous_visit_to_counterpart"),
+            col("days_since_visit_to_counterpart"),
         ])
         .collect()
 }
@@ -371,7 +425,12 @@ mod tests {
             )
             .unwrap();
 
-        let p = leader_presence(&facts, &participants).unwrap();
+        let p = leader_presence(
+            &facts,
+            &participants,
+            &crate::load::schema::empty(crate::load::Table::Visits),
+        )
+        .unwrap();
         let summit = read::text(&p, "summit_id").unwrap();
         let person = read::text(&p, "person_id").unwrap();
         let with = read::text(&p, "previous_summit_with_counterpart").unwrap();

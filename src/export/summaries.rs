@@ -71,12 +71,13 @@ fn wanted(options: &SummaryOptions, name: &str) -> bool {
 fn facts_and_participants(
     data: &Collection,
     options: &SummaryOptions,
-) -> Result<(DataFrame, Option<DataFrame>)> {
+) -> Result<(DataFrame, Option<(DataFrame, DataFrame)>)> {
     let facts = match facts_read(options) {
         Some(columns) => analysis::facts_of(data, &columns)?,
         None => analysis::facts(data)?,
     };
-    let participants = wanted(options, "leader_presence.csv").then(|| data.participants().clone());
+    let participants = wanted(options, "leader_presence.csv")
+        .then(|| (data.participants().clone(), data.visits().clone()));
     Ok((facts, participants))
 }
 
@@ -119,14 +120,14 @@ fn check_names(options: &SummaryOptions) -> Result<()> {
 /// its own while the others are made and taken, and is taken last.
 fn each_summary(
     facts: &DataFrame,
-    participants: Option<DataFrame>,
+    participants: Option<(DataFrame, DataFrame)>,
     options: &SummaryOptions,
     mut take: impl FnMut(&'static str, DataFrame) -> Result<()>,
 ) -> Result<()> {
     let wanted = |name: &str| wanted(options, name);
     std::thread::scope(|scope| {
-        let presence =
-            participants.map(|p| scope.spawn(move || presence::leader_presence(facts, &p)));
+        let presence = participants
+            .map(|(p, v)| scope.spawn(move || presence::leader_presence(facts, &p, &v)));
         // What cross_dyad needs of the venues: their third-country flags.
         let mut third: Option<DataFrame> = None;
         for name in TABLES.into_iter().filter(|n| wanted(n)) {

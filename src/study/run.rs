@@ -266,7 +266,7 @@ fn report(
             let value = this[i].clone().unwrap_or_default();
             let label = match metric.strip_prefix("presence:") {
                 // `this` is the leader's name.
-                Some(_) => format!("{value}'s earlier meetings"),
+                Some(_) => format!("{value}'s earlier meetings and visits"),
                 None => label_of(&metric),
             };
             let before = past[i].clone().unwrap_or_default();
@@ -318,6 +318,28 @@ fn report(
                 md.push_str(&format!("  - [{title}]({})\n", source.url));
             }
         }
+        // The official record's visits the sentences name: the leaders'
+        // last visits to the counterpart and the visiting side's last visit.
+        let mut visits: Vec<String> = Vec::new();
+        let named = read::text(presence, "previous_visit_to_counterpart")?;
+        for (i, id) in p_ids.iter().enumerate() {
+            if id.as_deref() == Some(focus.as_str()) {
+                visits.extend(named[i].clone());
+            }
+        }
+        visits.extend(compare::previous_visit_id(data, &derived.facts, focus)?);
+        visits.sort();
+        visits.dedup();
+        if !visits.is_empty() {
+            md.push_str("\n### The official record\n\n");
+            for id in &visits {
+                let v = data.visit(id)?;
+                md.push_str(&format!(
+                    "- {} ({id}), {} to {}: [Office of the Historian, US Department of State]({})\n",
+                    v.person, v.start_date, v.end_date, v.source_url
+                ));
+            }
+        }
     }
     md.push_str(&format!(
         "\n---\n\nComputed by summitry {} from the collection `{}`; the manifest beside this report holds the hash of every input and output.\n",
@@ -344,6 +366,7 @@ fn label_of(metric: &str) -> String {
         "venue" => "Venue".to_owned(),
         "distance_from_capitals" => "Distance from the capitals".to_owned(),
         "absent_stakeholders" => "Absent from the table".to_owned(),
+        "previous_visit" => "The visiting side's leaders on the host's soil".to_owned(),
         "leader_share" => "Share of the leaders in the delegations".to_owned(),
         other => match other.strip_suffix("_share") {
             Some(portfolio) => format!("Share of {portfolio} officials"),

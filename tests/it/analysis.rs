@@ -113,7 +113,7 @@ fn gap_ranks_and_longest_since() {
 fn leaders_previous_meetings_and_presence_on_the_counterparts_soil() {
     let data = small();
     let facts = analysis::facts(&data).unwrap();
-    let p = presence::leader_presence(&facts, data.participants()).unwrap();
+    let p = presence::leader_presence(&facts, data.participants(), data.visits()).unwrap();
     let row = |summit: &str, person: &str| {
         let ids = text(&p, "summit_id");
         let people = text(&p, "person_id");
@@ -168,7 +168,7 @@ fn compare_states_the_verdicts_known_by_construction() {
     );
     assert_eq!(
         verdict("presence:yeltsin-boris"),
-        "last on USA soil at 1992-b, 1,193 days before"
+        "last on USA soil at 1992-b, 1,193 days before; no earlier visit in the official record"
     );
 
     // --last 1: only 1992-b, whose joint statement is not coded.
@@ -273,7 +273,7 @@ fn collections_loaded_together_give_the_same_presence_as_each_alone() {
     let alone = load::collection(in_package("tests/fixtures/synthetic-200")).unwrap();
     let presence = |data: &Collection| {
         let facts = analysis::facts(data).unwrap();
-        presence::leader_presence(&facts, data.participants()).unwrap()
+        presence::leader_presence(&facts, data.participants(), data.visits()).unwrap()
     };
     let (together, alone) = (presence(&both), presence(&alone));
     assert!(alone.height() > 100);
@@ -289,4 +289,54 @@ fn collections_loaded_together_give_the_same_presence_as_each_alone() {
     // The shuffled copy of the same summits gives the same table.
     let shuffled = load::collection(in_package("tests/fixtures/synthetic-200-shuffled")).unwrap();
     assert!(presence(&shuffled).equals_missing(&alone));
+}
+
+/// The seed article's second claim, from the official record: Putin was
+/// last on US soil at the UN General Assembly of September 2015, 3,609
+/// days before Anchorage, and no Russian leader came in between.
+#[test]
+fn anchorage_finds_putins_last_us_visit_in_the_official_record() {
+    let data = summitry::load::default_data().unwrap();
+    let table = compare::compare(&data, "2025-anchorage", Default::default()).unwrap();
+    let metrics = text(&table, "metric");
+    let row = |m: &str, column: &str| {
+        let i = metrics
+            .iter()
+            .position(|x| x.as_deref() == Some(m))
+            .unwrap();
+        text(&table, column)[i].clone().unwrap()
+    };
+    assert_eq!(
+        row("previous_visit", "verdict"),
+        "the first visit by a leader of Russia to the United States since 2015 (hs-visit-2805, 3,609 days before); the official record runs to 2024-12-02"
+    );
+    assert_eq!(
+        row("previous_visit", "history"),
+        "31 earlier in the official record, 1959–2015 (leaders of the Soviet Union and Russia); latest 2015-09-28, President Vladimir Putin"
+    );
+    assert_eq!(
+        row("presence:putin-vladimir", "verdict"),
+        "last on USA soil at 2015-new-york, 3,609 days before, during a visit of the official record (hs-visit-2805, 2015-09-28 to 2015-09-28)"
+    );
+    // A Soviet summit in Washington names the Soviet Union, and the visit
+    // it was held during is not an earlier one.
+    let table = compare::compare(&data, "1990-washington", Default::default()).unwrap();
+    let metrics = text(&table, "metric");
+    let i = metrics
+        .iter()
+        .position(|x| x.as_deref() == Some("previous_visit"))
+        .unwrap();
+    assert_eq!(
+        text(&table, "verdict")[i].as_deref(),
+        Some(
+            "the first visit by a leader of the Soviet Union to the United States since 1988 (hs-visit-697, 539 days before)"
+        )
+    );
+    // A summit in a third country has no visiting side.
+    let table = compare::compare(&data, "2021-geneva", Default::default()).unwrap();
+    assert!(
+        !text(&table, "metric")
+            .iter()
+            .any(|m| m.as_deref() == Some("previous_visit"))
+    );
 }

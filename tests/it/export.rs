@@ -121,7 +121,9 @@ fn summaries_agree_with_the_pandas_reference() {
 /// All nine tables of synthetic-200, byte for byte. The golden files were
 /// first written by commit 3915882's export, the last made with the
 /// hand-written reader, writer, group-bys and presence walk; the polars
-/// plans that replaced them reproduce every byte.
+/// plans that replaced them reproduce every byte. `leader_presence.csv`
+/// has since gained the two columns of the official record's visits,
+/// empty here (the fixture has no visits).
 #[test]
 fn all_nine_summaries_of_synthetic_200_match_their_goldens() {
     let out = tempfile::tempdir().unwrap();

@@ -89,6 +89,9 @@ fn the_default_study_runs_and_verifies() {
         "Absent from the table: Ukraine, European Union",
         "The 3rd highest of 96",
         "The first RUS-USA summit in United States since 2015-new-york (2015)",
+        "during a visit of the official record (hs-visit-2805, 2015-09-28 to 2015-09-28)",
+        "The first visit by a leader of Russia to the United States since 2015 (hs-visit-2805, 3,609 days before)",
+        "- President Vladimir Putin (hs-visit-2805), 2015-09-28 to 2015-09-28: [Office of the Historian, US Department of State](https://history.state.gov/departmenthistory/visits/russia)",
     ] {
         assert!(report.contains(fact), "the report lacks {fact:?}");
     }
