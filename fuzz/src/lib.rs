@@ -12,9 +12,11 @@ use summitry::export::atomic::is_plain_relative;
 use summitry::load::Table;
 use summitry::study::{Manifest, Study};
 
-/// The line that separates the six tables in a `tables` input, in the
+/// The line that separates the seven tables in a `tables` input, in the
 /// order of [`Table::ALL`]: summits, participants, outcomes, context,
-/// statements, sources. A missing part leaves the table's file absent.
+/// statements, sources, visits. A missing part leaves the table's file
+/// absent. It also separates the two XML files of a `history_state`
+/// input.
 pub const SEPARATOR: &[u8] = b"\n--8<--\n";
 
 /// A directory of this process's own, emptied for each input.
@@ -77,8 +79,8 @@ fn load(dir: &Path) {
     }
 }
 
-/// The CSV tables of a collection: `data` is up to six files separated by
-/// [`SEPARATOR`].
+/// The CSV tables of a collection: `data` is up to seven files separated
+/// by [`SEPARATOR`].
 pub fn tables(data: &[u8]) {
     let dir = scratch("tables");
     for (table, bytes) in Table::ALL.iter().zip(parts(data)) {
@@ -157,4 +159,62 @@ pub fn manifest(data: &[u8]) {
             .expect("an accepted study can be written")
             .as_bytes(),
     );
+}
+
+/// The Office of the Historian's records, as `summitry import
+/// history-state` reads them: `data` is a visits file
+/// (`visits/data/fuzzed.xml`) and a president's travels file
+/// (`travels/president-travels/fuzzed.xml`) separated by [`SEPARATOR`],
+/// beside a fixed `presidents.xml` and role code table. Every record read
+/// is either written or set aside, a set-aside record and a syntax error
+/// point into the input, and what is written loads as a valid collection.
+pub fn history_state(data: &[u8]) {
+    use summitry::import::{self, history_state};
+    let dir = scratch("history-state");
+    let parts = parts(data);
+    for (rel, part) in [
+        ("visits/data/fuzzed.xml", parts.first()),
+        ("travels/president-travels/fuzzed.xml", parts.get(1)),
+    ] {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("writable scratch");
+        std::fs::write(&path, part.copied().unwrap_or_default()).expect("writable scratch");
+    }
+    for (rel, text) in [
+        (
+            "travels/presidents/presidents.xml",
+            "<presidents><president><id>obama-barack</id></president></presidents>",
+        ),
+        (
+            "travels/code-tables/travel-role-codes.xml",
+            "<code-table><items><item><label>President</label><value>president</value></item></items></code-table>",
+        ),
+    ] {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("writable scratch");
+        std::fs::write(&path, text).expect("writable scratch");
+    }
+    let inside = |path: &str| path.starts_with(&dir.display().to_string());
+    match history_state::read(&dir) {
+        Ok(read) => {
+            assert_eq!(
+                read.records,
+                read.rows.len() + read.set_aside.len(),
+                "every record is written or set aside"
+            );
+            for aside in &read.set_aside {
+                assert!(inside(&aside.location.path), "{}", aside.finding());
+            }
+            let out = dir.join("out");
+            match import::write(&read.rows, &out, "import history-state") {
+                Ok(n) => assert_eq!(n, read.rows.len()),
+                Err(e) => panic!("a mapped record could not be written as a valid collection: {e}"),
+            }
+        }
+        Err(summitry::Error::Syntax { location, .. }) => {
+            assert!(inside(&location.path), "{location}");
+        }
+        Err(_) => {}
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

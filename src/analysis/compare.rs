@@ -417,8 +417,8 @@ pub fn compare_with(
             "previous_visit",
             format!(
                 "a leader of {} in {}",
-                country_name(&visitor),
-                country_name(&host)
+                crate::model::in_sentence(&visitor),
+                crate::model::in_sentence(&host)
             ),
             history,
             verdict,
@@ -621,21 +621,6 @@ pub fn previous_visit_id(
         .last())
 }
 
-/// A country's English name as it reads after "of" or "in": with `the`
-/// where English puts it (`the United States`, `the Soviet Union`).
-fn country_name(code: &str) -> String {
-    let name = crate::model::country(code).map_or(code, |c| c.en);
-    let article = ["United ", "Soviet ", "Republic ", "Kingdom ", "Czech "]
-        .iter()
-        .any(|w| name.starts_with(w))
-        || name.ends_with(" Islands");
-    if article {
-        format!("the {name}")
-    } else {
-        name.to_owned()
-    }
-}
-
 /// The visits of leaders of `visitor` to `host` before `this` began: in
 /// the official record (visits that ended before it) and as the dyad's
 /// earlier summits on the host's soil. Returns the history in words and
@@ -661,12 +646,15 @@ fn previous_visits(
         .physical()
         .max()
         .and_then(crate::load::date_of_days);
-    let (from, to) = (country_name(visitor), country_name(host));
+    let (from, to) = (
+        crate::model::in_sentence(visitor),
+        crate::model::in_sentence(host),
+    );
     // The countries the record's visitors came from, in order of first
     // visit (the Soviet Union, then Russia), as the history names them.
     let mut origins: Vec<String> = Vec::new();
     for code in read::text(&earlier, "from_country")?.into_iter().flatten() {
-        let name = country_name(&code);
+        let name = crate::model::in_sentence(&code);
         if !origins.contains(&name) {
             origins.push(name);
         }

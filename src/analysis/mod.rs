@@ -6,6 +6,7 @@
 //! summaries of [`summary`] and the comparison of [`compare`] select from
 //! it.
 
+pub mod audit;
 pub mod compare;
 pub mod history;
 pub mod presence;

@@ -4,7 +4,7 @@
 //! the same input gives the same bytes on every machine.
 //!
 //! One file a chart kind: [`timeline`], [`gaps`], [`outcomes`],
-//! [`delegations`], [`decades`], [`statement_rate`].
+//! [`delegations`], [`decades`], [`statement_rate`], [`visits`].
 
 pub mod decades;
 pub mod delegations;
@@ -13,6 +13,7 @@ pub mod outcomes;
 pub mod render;
 pub mod statement_rate;
 pub mod timeline;
+pub mod visits;
 pub mod words;
 
 use std::sync::Once;
@@ -109,13 +110,14 @@ impl Default for ChartOptions {
 
 impl Kind {
     /// Every kind, in the order studies draw them.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Timeline,
         Kind::Gaps,
         Kind::Outcomes,
         Kind::Delegations,
         Kind::Decades,
         Kind::StatementRate,
+        Kind::Visits,
     ];
 
     /// The kind's name, as on the command line and in file names.
@@ -127,6 +129,7 @@ impl Kind {
             Kind::Delegations => "delegations",
             Kind::Decades => "decades",
             Kind::StatementRate => "statement-rate",
+            Kind::Visits => "visits",
         }
     }
 }
@@ -218,6 +221,9 @@ pub enum Kind {
     Decades,
     /// The joint-statement rate a decade, a line a dyad.
     StatementRate,
+    /// Leaders' visits a decade between a dyad's two countries, a bar
+    /// for each direction (the official record).
+    Visits,
 }
 
 /// Draws a chart as an SVG document.
@@ -240,6 +246,7 @@ pub fn svg_with(
         Kind::Delegations => delegations::svg(data, derived, options),
         Kind::Decades => decades::svg(data, derived, options),
         Kind::StatementRate => statement_rate::svg(data, derived, options),
+        Kind::Visits => visits::svg(data, derived, options),
     }
 }
 

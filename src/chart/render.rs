@@ -45,8 +45,54 @@ pub fn parse(svg: &str) -> Result<usvg::Tree> {
         font_family: "Noto Sans".to_owned(),
         ..usvg::Options::default()
     };
-    usvg::Tree::from_str(svg, &options)
+    usvg::Tree::from_str(&unjoin_latin_ligatures(svg), &options)
         .map_err(|e| Error::Chart(format!("the SVG could not be read: {e}")))
+}
+
+/// A zero-width non-joiner after each `f` that Noto Sans would join with
+/// the next letter (its `liga` feature makes one glyph of ff, fi, fl, ffi
+/// and ffl), in the text of elements whose first font is Noto Sans
+/// Arabic.
+///
+/// Why: Latin text in an Arabic chart (a collection's name in the source
+/// line) is shaped first with Noto Sans Arabic, which lacks it, and then
+/// with the fallback, Noto Sans; usvg 0.49 (`text/layout.rs`,
+/// `shape_text`) keeps the fallback's glyphs only when both fonts gave
+/// as many glyphs, so a ligature left the whole run as empty boxes
+/// (`us-official-visits` was drawn as boxes). Both fonts map U+200C, which
+/// draws nothing and keeps a glyph a letter. The SVG itself is left as
+/// it is: browsers fall back per character.
+fn unjoin_latin_ligatures(svg: &str) -> std::borrow::Cow<'_, str> {
+    const ARABIC_FIRST: &str = "font-family=\"Noto Sans Arabic";
+    if !svg.contains(ARABIC_FIRST) {
+        return svg.into();
+    }
+    let mut out = String::with_capacity(svg.len() + 64);
+    let mut rest = svg;
+    while let Some(at) = rest.find("<text") {
+        let Some(open_end) = rest[at..].find('>').map(|i| at + i + 1) else {
+            break;
+        };
+        let Some(close) = rest[open_end..].find("</text>").map(|i| open_end + i) else {
+            break;
+        };
+        out.push_str(&rest[..open_end]);
+        let content = &rest[open_end..close];
+        if rest[at..open_end].contains(ARABIC_FIRST) {
+            let mut chars = content.chars().peekable();
+            while let Some(c) = chars.next() {
+                out.push(c);
+                if c == 'f' && matches!(chars.peek(), Some('f' | 'i' | 'l')) {
+                    out.push('\u{200C}');
+                }
+            }
+        } else {
+            out.push_str(content);
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 /// Renders an SVG to PNG bytes on a white background.
@@ -65,4 +111,20 @@ pub fn png(svg: &str) -> Result<Vec<u8>> {
     pixmap
         .encode_png()
         .map_err(|e| Error::Chart(format!("the PNG could not be encoded: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unjoin_latin_ligatures;
+
+    #[test]
+    fn only_arabic_first_text_gets_non_joiners_and_attributes_stay() {
+        let svg = "<svg><text fill=\"#000\" font-family=\"Noto Sans Arabic, Noto Sans\">us-official (ffl)</text><text font-family=\"Noto Sans, Noto Sans Arabic\">official</text></svg>";
+        assert_eq!(
+            unjoin_latin_ligatures(svg),
+            "<svg><text fill=\"#000\" font-family=\"Noto Sans Arabic, Noto Sans\">us-of\u{200C}f\u{200C}icial (f\u{200C}f\u{200C}l)</text><text font-family=\"Noto Sans, Noto Sans Arabic\">official</text></svg>"
+        );
+        let latin = "<svg><text font-family=\"Noto Sans\">office</text></svg>";
+        assert_eq!(unjoin_latin_ligatures(latin), latin);
+    }
 }

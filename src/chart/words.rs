@@ -59,6 +59,13 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
         "Доля саммитов с совместным заявлением",
     ),
     ("decade", "Decade", "العقد", "Десятилетие"),
+    (
+        "visits_title",
+        "Leaders' visits per decade, in each direction",
+        "زيارات القادة بين البلدين في كل عقد",
+        "Визиты лидеров по десятилетиям, в обе стороны",
+    ),
+    ("visits", "Visits", "الزيارات", "Визиты"),
     ("summits", "Summits", "القمم", "Саммиты"),
     (
         "people",
@@ -165,6 +172,56 @@ pub fn dyad_name(dyad: &str, lang: Lang) -> String {
         .join(dash)
 }
 
+/// Russian forms of the countries a chart of visits names: the genitive
+/// after «из» and the accusative after «в» (with the preposition, which
+/// is «во» before some words), for the sides of the curated collections
+/// and the countries their leaders meet most.
+const RU_FROM_TO: &[(&str, &str, &str)] = &[
+    ("CHN", "Китая", "в Китай"),
+    ("DEU", "Германии", "в Германию"),
+    ("FRA", "Франции", "во Францию"),
+    ("GBR", "Великобритании", "в Великобританию"),
+    ("IND", "Индии", "в Индию"),
+    ("JPN", "Японии", "в Японию"),
+    ("KOR", "Южной Кореи", "в Южную Корею"),
+    ("PRK", "КНДР", "в КНДР"),
+    ("RUS", "России", "в Россию"),
+    ("SUN", "СССР", "в СССР"),
+    ("UKR", "Украины", "в Украину"),
+    ("USA", "США", "в США"),
+];
+
+/// A direction of travel between two countries, as a legend names it:
+/// "From Russia to the United States", «Из России в США», «من روسيا إلى
+/// الولايات المتحدة». Russian takes its case forms from [`RU_FROM_TO`];
+/// a country not there is named in the nominative after «страна», which
+/// needs no declension.
+pub fn direction(from: &str, to: &str, lang: Lang) -> String {
+    let name = |code: &str| {
+        crate::model::country(code).map_or_else(|| code.to_owned(), |c| c.name(lang).to_owned())
+    };
+    match lang {
+        Lang::En => format!(
+            "From {} to {}",
+            crate::model::in_sentence(from),
+            crate::model::in_sentence(to)
+        ),
+        Lang::Ar => format!("من {} إلى {}", name(from), name(to)),
+        Lang::Ru => {
+            let forms = |code: &str| RU_FROM_TO.iter().find(|(c, ..)| *c == code);
+            let from = forms(from).map_or_else(
+                || format!("Из страны «{}»", name(from)),
+                |(_, genitive, _)| format!("Из {genitive}"),
+            );
+            let to = forms(to).map_or_else(
+                || format!("в страну «{}»", name(to)),
+                |(_, _, into)| (*into).to_owned(),
+            );
+            format!("{from} {to}")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,5 +235,19 @@ mod tests {
         assert_eq!(dyad_name("RUS-USA", Lang::Ar), "روسيا - الولايات المتحدة");
         assert_eq!(dyad_name("RUS-USA", Lang::En), "Russia–United States");
         assert_eq!(decade(1980, Lang::Ru), "1980-е");
+        assert_eq!(direction("RUS", "USA", Lang::Ru), "Из России в США");
+        assert_eq!(direction("USA", "FRA", Lang::Ru), "Из США во Францию");
+        assert_eq!(
+            direction("USA", "BRA", Lang::Ru),
+            "Из США в страну «Бразилия»"
+        );
+        assert_eq!(
+            direction("RUS", "USA", Lang::En),
+            "From Russia to the United States"
+        );
+        assert_eq!(
+            direction("USA", "RUS", Lang::Ar),
+            "من الولايات المتحدة إلى روسيا"
+        );
     }
 }

@@ -63,6 +63,9 @@ enum KindArg {
     Decades,
     /// The joint-statement rate a decade, a line a dyad.
     StatementRate,
+    /// Leaders' visits a decade between a dyad's two countries, both ways
+    /// (the official record).
+    Visits,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -105,6 +108,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         KindArg::Delegations => chart::Kind::Delegations,
         KindArg::Decades => chart::Kind::Decades,
         KindArg::StatementRate => chart::Kind::StatementRate,
+        KindArg::Visits => chart::Kind::Visits,
     };
     let svg = chart::svg(kind, &data, &options)?;
     let bytes = if png {

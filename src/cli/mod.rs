@@ -1,6 +1,7 @@
 //! The command line: clap types, one file per command. Binary-only, so
 //! clap never reaches the library API.
 
+mod audit;
 mod chart;
 mod compare;
 mod convert;
@@ -43,6 +44,7 @@ enum Command {
     Convert(convert::Args),
     Export(export::Args),
     Import(import::Args),
+    Audit(audit::Args),
     Visits(visits::Args),
 }
 
@@ -78,6 +80,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Convert(args) => convert::run(args),
         Command::Export(args) => export::run(args),
         Command::Import(args) => import::run(args),
+        Command::Audit(args) => audit::run(args),
         Command::Visits(args) => visits::run(args),
     }
 }

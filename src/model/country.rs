@@ -212,6 +212,38 @@ pub fn organisation(code: &str) -> Option<&'static Organisation> {
         .map(|i| &ORGANISATIONS[i])
 }
 
+/// A country's English name as it reads in a sentence, with `the` where
+/// English puts it (`the United States`, `the Soviet Union`, `the
+/// Netherlands`, `the Marshall Islands`); the code itself if the table
+/// lacks it.
+pub fn in_sentence(code: &str) -> String {
+    let name = country(code).map_or(code, |c| c.en);
+    let article = [
+        "United ",
+        "Soviet ",
+        "Republic ",
+        "Kingdom ",
+        "Czech ",
+        "Holy ",
+    ]
+    .iter()
+    .any(|w| name.starts_with(w))
+        || [
+            "Netherlands",
+            "Philippines",
+            "Bahamas",
+            "Gambia",
+            "Maldives",
+        ]
+        .contains(&name)
+        || name.ends_with(" Islands");
+    if article {
+        format!("the {name}")
+    } else {
+        name.to_owned()
+    }
+}
+
 /// The state a country code continues as today: `SUN` (Soviet Union) is
 /// continued by `RUS`; every other code stands for itself.
 pub fn continuing_state(code: &str) -> &str {
@@ -279,6 +311,14 @@ mod tests {
         assert!((d - 7_820.0).abs() < 30.0, "{d}");
         assert_eq!(distance_km(10.0, 20.0, 10.0, 20.0), 0.0);
         assert!(CAPITALS.windows(2).all(|w| w[0].country < w[1].country));
+    }
+
+    #[test]
+    fn names_in_sentences_take_the_article_english_gives_them() {
+        assert_eq!(in_sentence("USA"), "the United States");
+        assert_eq!(in_sentence("SUN"), "the Soviet Union");
+        assert_eq!(in_sentence("RUS"), "Russia");
+        assert_eq!(in_sentence("XYZ"), "XYZ");
     }
 
     #[test]

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub use country::{
     Capital, Country, Lang, Organisation, capital, continuing_state, country, distance_km, dyad,
-    organisation,
+    in_sentence, organisation,
 };
 pub use vocab::{Format, HostSide, Level, Portfolio, Role, StatementKind, VisitKind};
 

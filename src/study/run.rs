@@ -141,7 +141,7 @@ pub(crate) fn outputs(study: &Study, data: &Collection, bar: &ProgressBar) -> Re
             let mut options = study.charts.options.clone();
             options.lang = lang;
             options.focus = match kind {
-                Kind::Decades | Kind::StatementRate => None,
+                Kind::Decades | Kind::StatementRate | Kind::Visits => None,
                 _ => study.focus.first().cloned(),
             };
             let svg = chart::svg_with(kind, data, &derived, &options)?;

@@ -46,6 +46,44 @@ fn every_kind_matches_its_golden_svg_in_every_language() {
     }
 }
 
+/// The visits chart, in every language, from a collection of visits only
+/// (the import of the hand-written XML fixtures): Soviet and Russian
+/// visits in one series, every decade between the first and the last.
+#[test]
+fn the_visits_chart_matches_its_golden_svg_in_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["en", "ar", "ru"] {
+        let svg = chart(
+            &[
+                "visits",
+                "--data",
+                "tests/fixtures/visits-small",
+                "--dyad",
+                "RUS-USA",
+                "--lang",
+                lang,
+            ],
+            &dir.path().join(format!("visits-{lang}.svg")),
+        );
+        assert_golden(&format!("tests/golden/charts/visits-{lang}.svg"), &svg);
+    }
+    // A dyad the record has no visits of is refused, not drawn empty.
+    must_fail(
+        1,
+        &[
+            "chart",
+            "visits",
+            "--data",
+            "tests/fixtures/visits-small",
+            "--dyad",
+            "CHN-PRK",
+            "--out",
+            dir.path().join("none.svg").to_str().unwrap(),
+        ],
+    )
+    .stderr_contains("no visits between CHN and PRK");
+}
+
 /// The chart the README shows: Anchorage 2025 in the shipped data.
 #[test]
 fn the_readme_chart_is_current() {
@@ -95,6 +133,26 @@ fn shape(text: &str) -> (Vec<u32>, f32) {
         }
     }
     (glyphs, width)
+}
+
+/// Latin text in an Arabic chart (a collection's name in the source line)
+/// falls back from Noto Sans Arabic to Noto Sans glyph for glyph, even
+/// where Noto Sans would join `ffi` into one ligature: no glyph is the
+/// empty box (id 0).
+#[test]
+fn latin_with_ligatures_in_an_arabic_chart_is_drawn_not_boxed() {
+    let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="900" height="100"><text x="10" y="60" font-family="Noto Sans Arabic, Noto Sans" font-size="20">المصدر: datasets (us-official-visits, fluffy) · summitry</text></svg>"#;
+    let tree = render::parse(svg).unwrap();
+    let mut glyphs = Vec::new();
+    for node in tree.root().children() {
+        if let usvg::Node::Text(t) = node {
+            for span in t.layouted() {
+                glyphs.extend(span.positioned_glyphs.iter().map(|g| g.id.0));
+            }
+        }
+    }
+    assert!(glyphs.len() > 40, "{glyphs:?}");
+    assert!(!glyphs.contains(&0), "empty boxes among {glyphs:?}");
 }
 
 /// "قمة" (summit): joined, its letters take initial, medial and final

@@ -66,3 +66,8 @@ fn a_tables_input_is_cut_into_the_six_files() {
     );
     assert_eq!(harness::parts(b"no separator"), [&b"no separator"[..]]);
 }
+
+#[test]
+fn history_state_records() {
+    assert!(replay("history_state", harness::history_state) >= 3);
+}
