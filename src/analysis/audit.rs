@@ -27,6 +27,10 @@
 //! collections' inclusion rules, and a visit to attend a gathering is not
 //! by itself a meeting.
 //!
+//! A record that a collection's `exclusions.csv` answers (by its
+//! `visit_id`) is `excluded` instead, with the exclusion's reason as its
+//! note.
+//!
 //! The audit reports; it does not judge. A disagreement is for a person
 //! to settle with the sources, and to record in the summit's
 //! `context.csv` notes when another source is followed.
@@ -43,12 +47,13 @@ use crate::model::continuing_state;
 pub const NEAR_DAYS: i64 = 3;
 
 /// The findings, in the order of the module's list.
-pub const FINDINGS: [&str; 5] = [
+pub const FINDINGS: [&str; 6] = [
     "matched",
     "dates-differ",
     "no-record",
     "not-covered",
     "record-without-summit",
+    "excluded",
 ];
 
 struct Summit {
@@ -76,8 +81,9 @@ struct Record {
 
 /// One row a finding: `finding`, `dyad`, `summit_id`, `summit_start`,
 /// `summit_end`, `visit_id`, `visit_start`, `visit_end`, `person`,
-/// `description`, `note` (the summit's notes in `context.csv`, where a
-/// disagreement is explained), all text, empty where a side has nothing;
+/// `description`, `note` (the summit's notes in `context.csv`, or the
+/// reason of an exclusion, where a disagreement is explained), all text,
+/// empty where a side has nothing;
 /// the summits' findings first in date order, then the records without a
 /// summit in date order.
 pub fn audit(data: &Collection) -> PolarsResult<DataFrame> {
@@ -126,6 +132,7 @@ pub fn audit(data: &Collection) -> PolarsResult<DataFrame> {
         o
     };
     let (principals, principal_ids) = principals_by_state(data)?;
+    let excluded = exclusions(data)?;
     for r in &records {
         for other in &others {
             let says_met = if r.from == *other && r.to == "USA" {
@@ -157,8 +164,15 @@ pub fn audit(data: &Collection) -> PolarsResult<DataFrame> {
                     && (s.start - r.end).num_days() <= 1
                     && (r.start - s.end).num_days() <= 1
             });
-            if !covered {
-                rows.push("record-without-summit", &dyad, None, Some(r));
+            if covered {
+                continue;
+            }
+            match excluded.iter().find(|(d, id, _)| *d == dyad && *id == r.id) {
+                Some((_, _, reason)) => {
+                    rows.push("excluded", &dyad, None, Some(r));
+                    rows.note(reason);
+                }
+                None => rows.push("record-without-summit", &dyad, None, Some(r)),
             }
         }
     }
@@ -234,6 +248,25 @@ fn us_summits(data: &Collection) -> PolarsResult<Vec<Summit>> {
         });
     }
     Ok(out)
+}
+
+/// The collections' exclusions that answer a record of the official
+/// record: (dyad, visit id, reason).
+fn exclusions(data: &Collection) -> PolarsResult<Vec<(String, String, String)>> {
+    let e = data.exclusions();
+    let a = read::text(e, "side_a")?;
+    let b = read::text(e, "side_b")?;
+    let visit = read::text(e, "visit_id")?;
+    let reason = read::text(e, "reason")?;
+    Ok((0..a.len())
+        .filter_map(|i| {
+            Some((
+                crate::model::dyad(a[i].as_deref()?, b[i].as_deref()?),
+                visit[i].clone()?,
+                reason[i].clone().unwrap_or_default(),
+            ))
+        })
+        .collect())
 }
 
 /// The visits to and trips from the United States, in date order.
@@ -342,6 +375,13 @@ impl Rows {
         ];
         for (column, value) in self.columns.iter_mut().zip(values) {
             column.push(value);
+        }
+    }
+
+    /// Sets the note of the row pushed last.
+    fn note(&mut self, text: &str) {
+        if let Some(last) = self.columns[10].last_mut() {
+            *last = Some(text.to_owned());
         }
     }
 

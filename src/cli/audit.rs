@@ -14,7 +14,7 @@ use super::{DataArgs, OutputFormat};
 /// the same days, matched with different days (both shown), summits with
 /// no record of the visit or trip, summits after the record ends, and
 /// records of a meeting with the other side's leader that no curated
-/// summit covers. It reports and exits 0; settling each disagreement is
+/// summit covers (or that a collection's exclusions.csv explains). It reports and exits 0; settling each disagreement is
 /// for the sources, and a summit's note in context.csv says which was
 /// followed (CSV and JSON print it beside each finding).
 #[derive(Debug, clap::Args)]
@@ -22,7 +22,7 @@ pub struct Args {
     #[command(flatten)]
     data: DataArgs,
     /// Only these findings (matched, dates-differ, no-record,
-    /// not-covered, record-without-summit); all when not given.
+    /// not-covered, record-without-summit, excluded); all when not given.
     #[arg(long, value_name = "FINDING", value_delimiter = ',')]
     only: Vec<String>,
     /// How to print the findings.

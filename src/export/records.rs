@@ -64,29 +64,32 @@ pub fn write_collection(data: &Collection, out: &Path, to: ConvertTo) -> Result<
 
 /// Writes one member of a collection as canonical CSV tables into `dir`,
 /// with its text files: the six summit tables (header-only where a table
-/// has no rows) unless the member holds only visits, and `visits.csv`
-/// when it holds visits.
+/// has no rows) unless the member holds visits and no summits, and
+/// `visits.csv` and `exclusions.csv` when it holds rows of them.
 ///
 /// Rows come in canonical order: summits by start date then id, and every
 /// other table grouped by summit in that order, keeping the order of rows
-/// within a summit; visits by start date then id. Records carry no order
+/// within a summit; visits and exclusions by start date then id. Records carry no order
 /// between files, so this is what makes tables -> records -> tables give
 /// back the same bytes.
 fn write_tables(data: &Collection, member: &Member, dir: &Path) -> Result<()> {
     create(dir)?;
     let mut frames = data.member_frames(member);
-    let visits = frames.remove(&Table::Visits).unwrap_or_default();
-    if visits.height() > 0 {
-        let sorted = visits
+    for table in Table::STANDALONE {
+        let rows = frames.remove(&table).unwrap_or_default();
+        let (Some(id), true) = (table.standalone_id(), rows.height() > 0) else {
+            continue;
+        };
+        let sorted = rows
             .lazy()
-            .sort(["start_date", "visit_id"], SortMultipleOptions::default())
+            .sort(["start_date", id], SortMultipleOptions::default())
             .collect()?;
-        let path = dir.join(Table::Visits.file_name());
+        let path = dir.join(table.file_name());
         let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
         super::write_csv(&sorted, file, false)?;
-        if frames[&Table::Summits].height() == 0 {
-            return write_texts(member, dir);
-        }
+    }
+    if frames[&Table::Summits].height() == 0 && member.holds(Table::Visits) {
+        return write_texts(member, dir);
     }
     let order = frames[&Table::Summits]
         .clone()
@@ -156,7 +159,7 @@ fn write_records(
         let path = records.join(format!("{id}.{ext}"));
         if path.exists() {
             return Err(Error::Refused(format!(
-                "{id:?} is both a summit id and a visit id: records name their files by id, so rename one of them"
+                "{id:?} names two records (a summit, a visit or an exclusion): records name their files by id, so rename one of them"
             )));
         }
         std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;

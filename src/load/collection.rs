@@ -130,6 +130,11 @@ impl Collection {
         self.frame(Table::Visits)
     }
 
+    /// The exclusions frame: meetings considered and left out.
+    pub fn exclusions(&self) -> &DataFrame {
+        self.frame(Table::Exclusions)
+    }
+
     /// One visit as a typed value.
     pub fn visit(&self, visit_id: &str) -> Result<Visit> {
         let object = self.visit_object(visit_id)?;
@@ -147,7 +152,7 @@ impl Collection {
             .lazy()
             .filter(col("visit_id").eq(lit(visit_id)))
             .collect()?;
-        records::visit_objects(&one)?
+        records::standalone_objects(Table::Visits, &one)?
             .into_iter()
             .next()
             .map(|(_, object)| object)
@@ -169,7 +174,7 @@ impl Collection {
         let filtered: Vec<(Table, DataFrame)> = self
             .frames
             .iter()
-            .filter(|(t, _)| **t != Table::Visits)
+            .filter(|(t, _)| t.standalone_id().is_none())
             .map(|(t, df)| {
                 let one = df
                     .clone()
@@ -198,13 +203,15 @@ impl Collection {
             .collect()
     }
 
-    /// A member's summits, then its visits, as JSON objects in the shape
-    /// of record files.
+    /// A member's summits, then its visits and exclusions, as JSON objects
+    /// in the shape of record files.
     pub fn member_objects(&self, member: &Member) -> Result<Vec<(String, Map<String, Value>)>> {
         let frames = self.member_frames(member);
         let borrowed: Vec<(Table, &DataFrame)> = frames.iter().map(|(t, df)| (*t, df)).collect();
         let mut objects = records::objects(&borrowed)?;
-        objects.extend(records::visit_objects(&frames[&Table::Visits])?);
+        for table in Table::STANDALONE {
+            objects.extend(records::standalone_objects(table, &frames[&table])?);
+        }
         Ok(objects)
     }
 }

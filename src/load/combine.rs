@@ -34,6 +34,7 @@ pub(super) fn duplicates_across(loaded: &[Loaded]) -> Result<Vec<Finding>> {
         (Table::Summits, "summit_id"),
         (Table::Statements, "statement_id"),
         (Table::Visits, "visit_id"),
+        (Table::Exclusions, "exclusion_id"),
     ] {
         let mut seen: BTreeMap<String, &str> = BTreeMap::new();
         for member in loaded {

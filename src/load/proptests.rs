@@ -62,7 +62,10 @@ fn sub_collection(dir: &Path, keep: &BTreeSet<String>) {
         }
         let mut reader = csv::Reader::from_reader(&bytes[..]);
         let header = reader.headers().unwrap().clone();
-        let at = header.iter().position(|h| h == "summit_id").unwrap();
+        // Tables that stand on their own (exclusions) are not a summit's.
+        let Some(at) = header.iter().position(|h| h == "summit_id") else {
+            continue;
+        };
         let file_at = header.iter().position(|h| h == "text_file");
         let mut writer = csv::Writer::from_writer(Vec::new());
         writer.write_record(&header).unwrap();

@@ -49,7 +49,7 @@ fn nested(key: &str) -> Option<(Table, bool)> {
 /// The key of a child table inside a record.
 fn nested_key(table: Table) -> &'static str {
     match table {
-        Table::Summits | Table::Visits => "",
+        Table::Summits | Table::Visits | Table::Exclusions => "",
         Table::Participants => "participants",
         Table::Outcomes => "outcome",
         Table::Context => "context",
@@ -146,8 +146,13 @@ pub(crate) fn to_raw(files: &[RecordFile]) -> (Vec<RawTable>, Vec<Finding>, bool
             continue;
         };
         let has = |key: &str| entries.iter().any(|(k, _)| k == key);
-        if has("visit_id") && !has("summit_id") {
-            // A visit: one flat row of `visits.csv`.
+        // An exclusion may name the visit it answers (`visit_id`), so its
+        // own id is looked for first.
+        let standalone = [Table::Exclusions, Table::Visits]
+            .into_iter()
+            .find(|t| t.standalone_id().is_some_and(has));
+        if let Some(table) = standalone.filter(|_| !has("summit_id")) {
+            // A visit or an exclusion: one flat row of its table.
             let mut cells = Vec::new();
             let mut whole = true;
             for (key, node) in entries {
@@ -159,7 +164,7 @@ pub(crate) fn to_raw(files: &[RecordFile]) -> (Vec<RawTable>, Vec<Finding>, bool
                     }
                 }
             }
-            if whole && let Some(g) = gathers.get_mut(&Table::Visits) {
+            if whole && let Some(g) = gathers.get_mut(&table) {
                 g.push(at(file.root.offset), cells);
             }
             continue;
@@ -294,7 +299,7 @@ pub(crate) fn to_csv(raw: &RawTable) -> Result<Vec<u8>> {
 pub(crate) fn objects(frames: &[(Table, &DataFrame)]) -> Result<Vec<(String, Map<String, Value>)>> {
     let mut children: HashMap<(Table, String), Vec<Map<String, Value>>> = HashMap::new();
     let mut summits = Vec::new();
-    for &(table, df) in frames.iter().filter(|(t, _)| *t != Table::Visits) {
+    for &(table, df) in frames.iter().filter(|(t, _)| t.standalone_id().is_none()) {
         let ids = df.column("summit_id")?.str()?.clone();
         let columns = df.columns();
         for row in 0..df.height() {
@@ -337,14 +342,19 @@ pub(crate) fn objects(frames: &[(Table, &DataFrame)]) -> Result<Vec<(String, Map
     Ok(summits)
 }
 
-/// One flat JSON object a visit, in the order of the visits frame, with
-/// nulls left out: the record form of `visits.csv`.
-pub(crate) fn visit_objects(visits: &DataFrame) -> Result<Vec<(String, Map<String, Value>)>> {
-    let ids = visits.column("visit_id")?.str()?.clone();
-    let mut out = Vec::with_capacity(visits.height());
-    for row in 0..visits.height() {
+/// One flat JSON object a row of a table that stands on its own (visits,
+/// exclusions), in the frame's order, with nulls left out: its record
+/// form, named by the row's id.
+pub(crate) fn standalone_objects(
+    table: Table,
+    df: &DataFrame,
+) -> Result<Vec<(String, Map<String, Value>)>> {
+    let key = table.standalone_id().unwrap_or("visit_id");
+    let ids = df.column(key)?.str()?.clone();
+    let mut out = Vec::with_capacity(df.height());
+    for row in 0..df.height() {
         let mut object = Map::new();
-        for column in visits.columns() {
+        for column in df.columns() {
             if let Some(value) = json_value(column.get(row)?) {
                 object.insert(column.name().to_string(), value);
             }

@@ -25,6 +25,9 @@ pub enum Table {
     /// `visits.csv`: one row a leader's visit to another country; it
     /// stands on its own, not under a summit.
     Visits,
+    /// `exclusions.csv`: one row a meeting the collection considered and
+    /// left out, with the reason; it stands on its own.
+    Exclusions,
 }
 
 /// What a column holds, which decides its dtype and its checks.
@@ -201,9 +204,21 @@ const VISITS: &[Column] = &[
     need("source_url", ColumnType::Url),
 ];
 
+const EXCLUSIONS: &[Column] = &[
+    need("exclusion_id", ColumnType::Id),
+    need("side_a", ColumnType::Country),
+    need("side_b", ColumnType::Country),
+    need("start_date", ColumnType::Date),
+    need("end_date", ColumnType::Date),
+    may("city", ColumnType::Text),
+    may("visit_id", ColumnType::Text),
+    need("reason", ColumnType::Text),
+    may("source_url", ColumnType::Url),
+];
+
 impl Table {
     /// Every table, in the order they are loaded and reported.
-    pub const ALL: [Table; 7] = [
+    pub const ALL: [Table; 8] = [
         Table::Summits,
         Table::Participants,
         Table::Outcomes,
@@ -211,7 +226,12 @@ impl Table {
         Table::Statements,
         Table::Sources,
         Table::Visits,
+        Table::Exclusions,
     ];
+
+    /// The tables that stand on their own (not under a summit), each a
+    /// flat record in the records form, named by its id column.
+    pub const STANDALONE: [Table; 2] = [Table::Visits, Table::Exclusions];
 
     /// The tables whose rows belong to a summit: all but summits and
     /// visits.
@@ -233,6 +253,7 @@ impl Table {
             Table::Statements => "statements",
             Table::Sources => "sources",
             Table::Visits => "visits",
+            Table::Exclusions => "exclusions",
         }
     }
 
@@ -251,6 +272,7 @@ impl Table {
             Table::Statements => STATEMENTS,
             Table::Sources => SOURCES,
             Table::Visits => VISITS,
+            Table::Exclusions => EXCLUSIONS,
         }
     }
 
@@ -270,6 +292,7 @@ impl Table {
             Table::Statements => &["statement_id"],
             Table::Sources => &["summit_id", "url"],
             Table::Visits => &["visit_id"],
+            Table::Exclusions => &["exclusion_id"],
         }
     }
 
@@ -281,7 +304,17 @@ impl Table {
     /// Whether the table's rows span days (`start_date`, `end_date`),
     /// which must not end before they start.
     pub fn has_span(self) -> bool {
-        matches!(self, Table::Summits | Table::Visits)
+        matches!(self, Table::Summits | Table::Visits | Table::Exclusions)
+    }
+
+    /// The id column of a table that stands on its own (`visit_id`,
+    /// `exclusion_id`); `None` for summits and the tables under them.
+    pub fn standalone_id(self) -> Option<&'static str> {
+        match self {
+            Table::Visits => Some("visit_id"),
+            Table::Exclusions => Some("exclusion_id"),
+            _ => None,
+        }
     }
 }
 

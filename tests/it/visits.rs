@@ -1,6 +1,7 @@
 //! Leaders' visits: the import of the official record from hand-written
-//! XML fixtures, the `visits` command on the embedded record, and the
-//! codebook's rules on `visits.csv`.
+//! XML fixtures, the `visits` command on the embedded record, the
+//! codebook's rules on `visits.csv`, and the audit of the curated summits
+//! against the record.
 
 use crate::util::{
     assert_golden, fixture, in_package, must_fail, must_fail_in, must_succeed, must_succeed_in,
@@ -186,4 +187,55 @@ fn visits_csv_breaks_are_located_like_any_table() {
          tests/fixtures/visits-bad/visits.csv:5:85: source_url: \"not a url\" is not a web address starting with http:// or https:// [wrong-type]\n\
          invalid: tests/fixtures/visits-bad: 5 problems in 1 file\n"
     );
+}
+
+/// Every finding of the audit, on a hand-made pair of collections: a
+/// summit within its visit's days, one whose talks outrun the trip's
+/// dates (with the note that explains it), one with no record, one after
+/// the record ends, and a record of a meeting that no summit covers.
+#[test]
+fn audit_reports_each_kind_of_finding() {
+    let run = must_succeed(&[
+        "audit",
+        "--data",
+        &fixture("audit-small"),
+        "--format",
+        "csv",
+    ]);
+    assert_golden("tests/golden/audit-small.csv", run.stdout.as_bytes());
+    let run = must_succeed(&["audit", "--data", &fixture("audit-small")]);
+    assert_eq!(
+        run.stderr,
+        "2 matched, 1 dates-differ, 1 no-record, 1 not-covered, 1 record-without-summit, 0 excluded\n"
+    );
+    must_fail(1, &["audit", "--only", "mismatched"]).stderr_contains("no finding \"mismatched\"");
+}
+
+/// On the shipped data every disagreement with the official record is
+/// explained: by the summit's note in context.csv, by an exclusion, or by
+/// the record ending before the summit.
+#[test]
+fn audit_of_the_shipped_data_leaves_nothing_unexplained() {
+    let run = must_succeed(&["audit"]);
+    assert_eq!(
+        run.stderr,
+        "156 matched, 1 dates-differ, 0 no-record, 2 not-covered, 0 record-without-summit, 1 excluded\n"
+    );
+    let run = must_succeed(&[
+        "audit",
+        "--only",
+        "dates-differ,no-record,record-without-summit,excluded",
+        "--format",
+        "json",
+    ]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(rows.len(), 2);
+    for row in &rows {
+        assert!(
+            row["note"].as_str().is_some_and(|n| !n.is_empty()),
+            "unexplained: {row}"
+        );
+    }
+    assert_eq!(rows[0]["summit_id"], "1959-camp-david");
+    assert_eq!(rows[1]["visit_id"], "hs-trip-2375");
 }
