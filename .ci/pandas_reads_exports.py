@@ -17,8 +17,8 @@ import pandas as pd
 def main() -> int:
     out, summits = sys.argv[1], int(sys.argv[2])
     paths = sorted(glob.glob(os.path.join(out, "*.csv")))
-    if len(paths) != 9:
-        print(f"{out}: {len(paths)} tables, expected 9")
+    if len(paths) != 10:
+        print(f"{out}: {len(paths)} tables, expected 10")
         return 1
     for path in paths:
         df = pd.read_csv(path)
@@ -28,7 +28,7 @@ def main() -> int:
                 pd.to_datetime(df[c], format="%Y-%m-%d")
         if "joint_statement" in df.columns and df["joint_statement"].notna().all():
             assert df["joint_statement"].dtype == bool, path
-        for c in ("seq", "n_participants", "n_summits"):
+        for c in ("seq", "n_participants", "n_summits", "n_visits"):
             if c in df.columns:
                 assert str(df[c].dtype) == "int64", (path, c, df[c].dtype)
         if os.path.basename(path) == "summit_summary.csv":

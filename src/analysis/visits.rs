@@ -11,6 +11,15 @@ use polars::prelude::*;
 use crate::load::Collection;
 use crate::model::{VisitKind, continuing_state};
 
+/// The columns of [`visits_by_decade`] that count visits of each kind,
+/// e.g. `n_state`, in the vocabulary's order, then `n_kind_unknown`.
+pub fn kind_count(kind: Option<VisitKind>) -> String {
+    match kind {
+        Some(k) => format!("n_{}", k.as_str()),
+        None => "n_kind_unknown".to_owned(),
+    }
+}
+
 /// Which visits to list; every field left `None` lets all through.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct VisitQuery {
@@ -147,4 +156,46 @@ pub fn latest_before(
         .tail(1)
         .collect()?;
     Ok((before.height() == 1).then_some(before))
+}
+
+/// One row a pair of countries (as the record codes them: the Soviet
+/// Union's visits apart from Russia's) and decade of the start date, in
+/// that order: `from_country`, `to_country`, `decade`, `n_visits`, and the
+/// visits of each kind ([`kind_count`]). The export's
+/// `visits_by_decade.csv`.
+pub fn visits_by_decade(visits: &DataFrame) -> PolarsResult<DataFrame> {
+    let kind = col("kind").cast(DataType::String);
+    let mut counts = vec![len().cast(DataType::Int64).alias("n_visits")];
+    for k in VisitKind::ALL {
+        counts.push(
+            kind.clone()
+                .eq(lit(k.as_str()))
+                .fill_null(lit(false))
+                .sum()
+                .cast(DataType::Int64)
+                .alias(kind_count(Some(*k))),
+        );
+    }
+    counts.push(
+        kind.is_null()
+            .sum()
+            .cast(DataType::Int64)
+            .alias(kind_count(None)),
+    );
+    visits
+        .clone()
+        .lazy()
+        .group_by([
+            col("from_country"),
+            col("to_country"),
+            (col("start_date").dt().year() / lit(10) * lit(10))
+                .cast(DataType::Int64)
+                .alias("decade"),
+        ])
+        .agg(counts)
+        .sort(
+            ["from_country", "to_country", "decade"],
+            SortMultipleOptions::default(),
+        )
+        .collect()
 }

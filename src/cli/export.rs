@@ -34,7 +34,7 @@ enum What {
         #[arg(long)]
         excel: bool,
         /// Only these tables, comma-separated (e.g.
-        /// summit_summary.csv,dyad_decade.csv); all nine by default.
+        /// summit_summary.csv,dyad_decade.csv); all ten by default.
         #[arg(long, value_name = "NAMES", value_delimiter = ',')]
         tables: Option<Vec<String>>,
     },

@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 use crate::load::{Collection, Table};
 
 /// The summary tables, by file name, in the order they are written.
-pub const TABLES: [&str; 9] = [
+pub const TABLES: [&str; 10] = [
     "summit_summary.csv",
     "dyad_decade.csv",
     "dyad_history.csv",
@@ -28,6 +28,7 @@ pub const TABLES: [&str; 9] = [
     "venues.csv",
     "contexts.csv",
     "cross_dyad.csv",
+    "visits_by_decade.csv",
 ];
 
 /// How summaries are written.
@@ -49,8 +50,9 @@ pub fn summaries(
 ) -> Result<Vec<(&'static str, DataFrame)>> {
     check_names(options)?;
     let (facts, participants) = facts_and_participants(data, options)?;
+    let visits = data.visits().clone();
     let mut out = Vec::new();
-    each_summary(&facts, participants, options, |name, table| {
+    each_summary(&facts, participants, &visits, options, |name, table| {
         out.push((name, table));
         Ok(())
     })?;
@@ -114,13 +116,14 @@ fn check_names(options: &SummaryOptions) -> Result<()> {
 }
 
 /// Computes the tables from the collection's `facts` (and `participants`,
-/// when the leaders' presence is asked for) and hands each to `take` as
+/// when the leaders' presence is asked for, and its `visits`) and hands each to `take` as
 /// it is made; a table is dropped once taken unless `take` keeps it. The
 /// leaders' presence, by far the longest to make, is made on a thread of
 /// its own while the others are made and taken, and is taken last.
 fn each_summary(
     facts: &DataFrame,
     participants: Option<(DataFrame, DataFrame)>,
+    visits: &DataFrame,
     options: &SummaryOptions,
     mut take: impl FnMut(&'static str, DataFrame) -> Result<()>,
 ) -> Result<()> {
@@ -151,6 +154,7 @@ fn each_summary(
                     };
                     summary::cross_dyad(facts, &third)?
                 }
+                "visits_by_decade.csv" => analysis::visits::visits_by_decade(visits)?,
                 _ => unreachable!("every name of TABLES is handled"),
             };
             take(name, table)?;
@@ -200,6 +204,7 @@ pub fn write_summaries(
     let mut data = data;
     shed(&mut data)?;
     let (facts, participants) = facts_and_participants(&data, options)?;
+    let visits = data.visits().clone();
     drop(data);
     let (send, receive) = std::sync::mpsc::sync_channel::<(&'static str, DataFrame)>(0);
     std::thread::scope(|scope| {
@@ -213,7 +218,7 @@ pub fn write_summaries(
             }
             Ok(written)
         });
-        let made = each_summary(&facts, participants, options, |name, table| {
+        let made = each_summary(&facts, participants, &visits, options, |name, table| {
             // A closed channel means the writer stopped on an error: stop
             // making tables; joining the writer reports its error.
             send.send((name, table)).map_err(|_| Error::Write {
