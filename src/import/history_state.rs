@@ -33,6 +33,8 @@ pub struct Read {
     pub rows: Vec<Row>,
     /// Records that could not be mapped, with where and why.
     pub set_aside: Vec<SetAside>,
+    /// Where each row's record is, in the order of `rows`.
+    locations: Vec<Location>,
 }
 
 /// Reads the two record sets under `dir`.
@@ -52,7 +54,31 @@ pub fn read(dir: &Path) -> Result<Read> {
         let file = load(dir, &rel)?;
         read_trips(&file, &presidents, &roles, &mut read)?;
     }
+    set_aside_repeats(&mut read);
     Ok(read)
+}
+
+/// A record whose id an earlier record (in file order) already has is
+/// set aside: the ids are the rows' keys.
+fn set_aside_repeats(read: &mut Read) {
+    let mut first: std::collections::HashMap<String, Location> = std::collections::HashMap::new();
+    let rows = std::mem::take(&mut read.rows);
+    for (row, location) in rows.into_iter().zip(std::mem::take(&mut read.locations)) {
+        match first.get(&row.visit_id) {
+            Some(earlier) => read.set_aside.push(SetAside {
+                location,
+                rule: Rule::DuplicateId,
+                reason: format!(
+                    "the id of {} repeats that of the record at {earlier}",
+                    row.visit_id
+                ),
+            }),
+            None => {
+                first.insert(row.visit_id.clone(), location);
+                read.rows.push(row);
+            }
+        }
+    }
 }
 
 /// An XML file, its text and where it was read from (as shown in
@@ -206,9 +232,10 @@ fn common(
             format!("<end-date> {end} is before <start-date> {start}"),
         ));
     }
-    let country_id = fields
-        .country_id
-        .ok_or((Rule::MissingValue, format!("<{country_element}> has no id")))?;
+    let country_id = fields.country_id.filter(|id| is_id(id)).ok_or((
+        Rule::InvalidId,
+        format!("<{country_element}> has no usable id (letters, digits and `-`)"),
+    ))?;
     let code = country_code(&country_id, &start).ok_or_else(|| {
         (
             Rule::UnknownCountry,
@@ -255,7 +282,10 @@ fn read_visits(file: &File, read: &mut Read) -> Result<()> {
             })
         });
         match mapped {
-            Ok(row) => read.rows.push(row),
+            Ok(row) => {
+                read.rows.push(row);
+                read.locations.push(file.at(&doc, node));
+            }
             Err((rule, reason)) => read.set_aside.push(SetAside {
                 location: file.at(&doc, node),
                 rule,
@@ -288,7 +318,7 @@ fn read_trips(
         let mapped = common(fields, "trip", "country").and_then(|(visit_id, start, end, to)| {
             let who = node
                 .attribute("who")
-                .filter(|who| presidents.iter().any(|p| p == who))
+                .filter(|who| is_id(who) && presidents.iter().any(|p| p == who))
                 .ok_or((
                     Rule::UnknownValue,
                     "the trip's `who` is not a president of presidents.xml".to_owned(),
@@ -320,7 +350,10 @@ fn read_trips(
             })
         });
         match mapped {
-            Ok(row) => read.rows.push(row),
+            Ok(row) => {
+                read.rows.push(row);
+                read.locations.push(file.at(&doc, node));
+            }
             Err((rule, reason)) => read.set_aside.push(SetAside {
                 location: file.at(&doc, node),
                 rule,
