@@ -56,6 +56,22 @@ pub const FINDINGS: [&str; 6] = [
     "excluded",
 ];
 
+/// The columns of [`audit`]'s frame, in order; the first nine say what
+/// was found, the last two (`description`, `note`) are the texts.
+pub const COLUMNS: [&str; 11] = [
+    "finding",
+    "dyad",
+    "summit_id",
+    "summit_start",
+    "summit_end",
+    "visit_id",
+    "visit_start",
+    "visit_end",
+    "person",
+    "description",
+    "note",
+];
+
 struct Summit {
     id: String,
     note: Option<String>,
@@ -79,13 +95,14 @@ struct Record {
     text: String,
 }
 
-/// One row a finding: `finding`, `dyad`, `summit_id`, `summit_start`,
-/// `summit_end`, `visit_id`, `visit_start`, `visit_end`, `person`,
-/// `description`, `note` (the summit's notes in `context.csv`, or the
-/// reason of an exclusion, where a disagreement is explained), all text,
-/// empty where a side has nothing;
-/// the summits' findings first in date order, then the records without a
-/// summit in date order.
+/// One row a finding, in the [`COLUMNS`] (`note` is the summit's notes in
+/// `context.csv`, or the reason of an exclusion, where a disagreement is
+/// explained), all text, empty where a side has nothing: the summits'
+/// findings first in date order, then the records in date order.
+///
+/// The summits and records (a few hundred against a few thousand) are
+/// read out of their frames and walked as rows, so that each finding's
+/// rule reads as it is written above.
 pub fn audit(data: &Collection) -> PolarsResult<DataFrame> {
     let summits = us_summits(data)?;
     let records = records(data)?;
@@ -386,21 +403,8 @@ impl Rows {
     }
 
     fn finish(self) -> PolarsResult<DataFrame> {
-        let names = [
-            "finding",
-            "dyad",
-            "summit_id",
-            "summit_start",
-            "summit_end",
-            "visit_id",
-            "visit_start",
-            "visit_end",
-            "person",
-            "description",
-            "note",
-        ];
         let height = self.columns[0].len();
-        let columns = names
+        let columns = COLUMNS
             .iter()
             .zip(self.columns)
             .map(|(name, values)| Column::new((*name).into(), values))

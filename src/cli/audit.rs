@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use polars::prelude::*;
-use summitry::analysis::audit::audit;
+use summitry::analysis::audit::{COLUMNS, audit};
 use summitry::export::cell_text;
 
 use super::output::Rows;
@@ -43,25 +43,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let found = audit(&data)?;
     // The aligned view leaves out the record's text and the summit's
     // note, which CSV and JSON carry.
-    let shown: Vec<&str> = match args.format {
-        OutputFormat::Table => vec![
-            "finding",
-            "dyad",
-            "summit_id",
-            "summit_start",
-            "summit_end",
-            "visit_id",
-            "visit_start",
-            "visit_end",
-            "person",
-        ],
-        _ => found
-            .get_column_names()
-            .iter()
-            .map(|n| n.as_str())
-            .collect(),
+    let shown: &[&str] = match args.format {
+        OutputFormat::Table => &COLUMNS[..9],
+        _ => &COLUMNS,
     };
-    let mut rows = Rows::new(&shown);
+    let mut rows = Rows::new(shown);
     for i in 0..found.height() {
         rows.rows.push(
             shown

@@ -69,9 +69,9 @@ pub fn write_collection(data: &Collection, out: &Path, to: ConvertTo) -> Result<
 ///
 /// Rows come in canonical order: summits by start date then id, and every
 /// other table grouped by summit in that order, keeping the order of rows
-/// within a summit; visits and exclusions by start date then id. Records carry no order
-/// between files, so this is what makes tables -> records -> tables give
-/// back the same bytes.
+/// within a summit; visits and exclusions by start date then id. Records
+/// carry no order between files, so this is what makes tables -> records
+/// -> tables give back the same bytes.
 fn write_tables(data: &Collection, member: &Member, dir: &Path) -> Result<()> {
     create(dir)?;
     let mut frames = data.member_frames(member);

@@ -37,6 +37,24 @@ pub struct Read {
     locations: Vec<Location>,
 }
 
+impl Read {
+    /// Keeps a mapped record's row, or sets the record aside, with where
+    /// it is.
+    fn take(&mut self, mapped: std::result::Result<Row, (Rule, String)>, location: Location) {
+        match mapped {
+            Ok(row) => {
+                self.rows.push(row);
+                self.locations.push(location);
+            }
+            Err((rule, reason)) => self.set_aside.push(SetAside {
+                location,
+                rule,
+                reason,
+            }),
+        }
+    }
+}
+
 /// Reads the two record sets under `dir`.
 pub fn read(dir: &Path) -> Result<Read> {
     let mut read = Read::default();
@@ -281,17 +299,7 @@ fn read_visits(file: &File, read: &mut Read) -> Result<()> {
                 source_url: format!("{VISITS_PAGE}{country_id}"),
             })
         });
-        match mapped {
-            Ok(row) => {
-                read.rows.push(row);
-                read.locations.push(file.at(&doc, node));
-            }
-            Err((rule, reason)) => read.set_aside.push(SetAside {
-                location: file.at(&doc, node),
-                rule,
-                reason,
-            }),
-        }
+        read.take(mapped, file.at(&doc, node));
     }
     Ok(())
 }
@@ -349,17 +357,7 @@ fn read_trips(
                 source_url: format!("{TRAVELS_PAGE}{who}"),
             })
         });
-        match mapped {
-            Ok(row) => {
-                read.rows.push(row);
-                read.locations.push(file.at(&doc, node));
-            }
-            Err((rule, reason)) => read.set_aside.push(SetAside {
-                location: file.at(&doc, node),
-                rule,
-                reason,
-            }),
-        }
+        read.take(mapped, file.at(&doc, node));
     }
     Ok(())
 }

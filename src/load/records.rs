@@ -1,6 +1,7 @@
 //! The nested form of a collection: one JSON or TOML file a summit under
 //! `records/`, holding its participants, outcome, context, statements and
-//! sources; and one file a visit, a flat record keyed by `visit_id`.
+//! sources; and one file a visit or an exclusion, a flat record keyed by
+//! `visit_id` or `exclusion_id`.
 //!
 //! Reading: each format's parser (`json.rs`, `toml.rs`) yields a [`Node`]
 //! tree that remembers where every value was written; [`to_raw`] flattens
@@ -139,7 +140,7 @@ pub(crate) fn to_raw(files: &[RecordFile]) -> (Vec<RawTable>, Vec<Finding>, bool
             findings.push(shape(
                 file.root.offset,
                 "summit_id",
-                "a record file must hold one object (table) describing a summit or a visit"
+                "a record file must hold one object (table) describing a summit, a visit or an exclusion"
                     .to_owned(),
             ));
             summits_whole = false;
@@ -295,7 +296,8 @@ pub(crate) fn to_csv(raw: &RawTable) -> Result<Vec<u8>> {
 
 /// One JSON object a summit, in the order of the summits frame, built from
 /// a collection's frames: the nested form, with nulls left out. Visits
-/// are not part of a summit's record (see [`visit_objects`]).
+/// and exclusions are not part of a summit's record (see
+/// [`standalone_objects`]).
 pub(crate) fn objects(frames: &[(Table, &DataFrame)]) -> Result<Vec<(String, Map<String, Value>)>> {
     let mut children: HashMap<(Table, String), Vec<Map<String, Value>>> = HashMap::new();
     let mut summits = Vec::new();
@@ -349,7 +351,9 @@ pub(crate) fn standalone_objects(
     table: Table,
     df: &DataFrame,
 ) -> Result<Vec<(String, Map<String, Value>)>> {
-    let key = table.standalone_id().unwrap_or("visit_id");
+    let Some(key) = table.standalone_id() else {
+        return Ok(Vec::new());
+    };
     let ids = df.column(key)?.str()?.clone();
     let mut out = Vec::with_capacity(df.height());
     for row in 0..df.height() {

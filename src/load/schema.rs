@@ -233,8 +233,8 @@ impl Table {
     /// flat record in the records form, named by its id column.
     pub const STANDALONE: [Table; 2] = [Table::Visits, Table::Exclusions];
 
-    /// The tables whose rows belong to a summit: all but summits and
-    /// visits.
+    /// The tables whose rows belong to a summit: all but summits and the
+    /// tables that stand on their own.
     pub const OF_SUMMITS: [Table; 5] = [
         Table::Participants,
         Table::Outcomes,
