@@ -31,7 +31,8 @@ pub struct Args {
     /// Only visits of this person (a person_id, e.g. putin-vladimir).
     #[arg(long, value_name = "ID")]
     person: Option<String>,
-    /// Only visits of this kind.
+    /// Only visits of this kind: state, official, official_working,
+    /// working, private, multilateral or other (see the codebook).
     #[arg(long, value_name = "KIND", value_parser = kind)]
     kind: Option<VisitKind>,
     /// Only visits starting in this year or later.
