@@ -10,6 +10,7 @@ pub mod audit;
 pub mod compare;
 pub mod history;
 pub mod presence;
+pub mod quality;
 pub mod summary;
 pub mod visits;
 

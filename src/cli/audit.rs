@@ -25,6 +25,12 @@ pub struct Args {
     /// not-covered, record-without-summit, excluded); all when not given.
     #[arg(long, value_name = "FINDING", value_delimiter = ',')]
     only: Vec<String>,
+    /// Print instead how complete the coding is: for each dyad, by decade,
+    /// over all its summits and over its bilateral summits, the share of
+    /// summits (%) with each outcome and context field coded and with a
+    /// delegation named beyond the principals on both sides.
+    #[arg(long)]
+    quality: bool,
     /// How to print the findings.
     #[arg(long, value_enum, default_value_t)]
     format: OutputFormat,
@@ -40,6 +46,26 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     let data = args.data.load()?;
+    if args.quality {
+        let table = summitry::analysis::quality::quality(&data)?;
+        let names: Vec<&str> = table
+            .get_column_names()
+            .iter()
+            .map(|n| n.as_str())
+            .collect();
+        let mut rows = Rows::new(&names);
+        for i in 0..table.height() {
+            rows.rows.push(
+                table
+                    .columns()
+                    .iter()
+                    .map(|c| c.get(i).map(|v| cell_text(&v)))
+                    .collect::<PolarsResult<Vec<_>>>()?,
+            );
+        }
+        rows.write(args.format, &mut std::io::stdout().lock())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let found = audit(&data)?;
     // The aligned view leaves out the record's text and the summit's
     // note, which CSV and JSON carry.

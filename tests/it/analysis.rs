@@ -340,3 +340,30 @@ fn anchorage_finds_putins_last_us_visit_in_the_official_record() {
             .any(|m| m.as_deref() == Some("previous_visit"))
     );
 }
+
+/// Coding coverage, counted by hand on the small collection: of the four
+/// US–Soviet/Russian summits, three have a joint statement coded and two
+/// an agreement count; only Moscow 1995 names a delegate for each side
+/// (1992-a names a Russian one only).
+#[test]
+fn quality_counts_coded_fields_and_two_sided_delegations() {
+    let table = summitry::analysis::quality::quality(&small()).unwrap();
+    let row = |scope: &str| {
+        let at = text(&table, "scope")
+            .iter()
+            .zip(text(&table, "dyad"))
+            .position(|(s, d)| s.as_deref() == Some(scope) && d.as_deref() == Some("RUS-USA"))
+            .unwrap();
+        [
+            "summits",
+            "joint_statement_pct",
+            "agreements_signed_pct",
+            "delegations_pct",
+        ]
+        .map(|c| table.column(c).unwrap().i64().unwrap().get(at).unwrap())
+    };
+    assert_eq!(row("all"), [4, 75, 50, 25]);
+    assert_eq!(row("1990s"), [3, 67, 67, 33]);
+    assert_eq!(row("1980s"), [1, 100, 0, 0]);
+    assert_eq!(text(&table, "scope").len(), 7);
+}

@@ -241,3 +241,23 @@ fn codebook_counts_match_the_data() {
         assert!(codebook.contains(&row), "CODEBOOK.md lacks {row}");
     }
 }
+
+/// The codebook's "Quality in numbers" table is what `audit --quality`
+/// computes from the shipped data, row for row.
+#[test]
+fn codebook_quality_table_matches_the_data() {
+    let codebook =
+        std::fs::read_to_string(crate::util::in_package("datasets/CODEBOOK.md")).unwrap();
+    let data = load::default_data().unwrap();
+    let table = summitry::analysis::quality::quality(&data).unwrap();
+    assert!(table.height() > 10);
+    for i in 0..table.height() {
+        let cells: Vec<String> = table
+            .columns()
+            .iter()
+            .map(|c| summitry::export::cell_text(&c.get(i).unwrap()))
+            .collect();
+        let row = format!("| `{}` | {} |", cells[0], cells[1..].join(" | "));
+        assert!(codebook.contains(&row), "CODEBOOK.md lacks {row}");
+    }
+}

@@ -1,0 +1,130 @@
+//! How complete the coding is, in numbers: for each dyad, by decade, then
+//! over all its summits and over its bilateral summits, the share of
+//! summits with each outcome and context field coded (known, true or
+//! false), and with a delegation named beyond the two principals on both
+//! sides. `summitry audit --quality` prints it; the codebook shows it for
+//! the shipped data.
+
+use polars::prelude::*;
+
+use super::facts;
+use crate::load::Collection;
+
+/// The outcome and context fields whose coding is counted, in codebook
+/// order.
+pub const CODED: [&str; 9] = [
+    "joint_statement",
+    "joint_press_conference",
+    "press_questions_taken",
+    "agreements_signed",
+    "follow_up_agreed",
+    "ceasefire_announced",
+    "ongoing_war",
+    "sanctions_in_force",
+    "warrant_against_participant",
+];
+
+/// A country column as its continuing state's code (text).
+fn state(column: Expr) -> Expr {
+    let text = column.cast(DataType::String);
+    when(text.clone().eq(lit("SUN")))
+        .then(lit("RUS"))
+        .otherwise(text)
+}
+
+/// One row a dyad and scope: `dyad`, `scope` (a decade such as `1990s`,
+/// then `all`, then `bilateral`), `summits`, a whole percentage a field
+/// of [`CODED`] (its name with `_pct`: the share of the scope's summits
+/// where it is coded, rounded half up), and `delegations_pct` (the share
+/// with at least one participant other than the principals named for
+/// each side). In dyad order, decades in time order.
+pub fn quality(data: &Collection) -> PolarsResult<DataFrame> {
+    let facts = facts(data)?;
+    let sides = facts.clone().lazy().select([
+        col("summit_id"),
+        state(col("side_a")).alias("a"),
+        state(col("side_b")).alias("b"),
+    ]);
+    let principal = lit("principal").cast(data.participants().column("level")?.dtype().clone());
+    let delegated = data
+        .participants()
+        .clone()
+        .lazy()
+        .filter(col("level").neq(principal).fill_null(lit(true)))
+        .select([col("summit_id"), state(col("country")).alias("side")])
+        .join(
+            sides,
+            [col("summit_id")],
+            [col("summit_id")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .group_by([col("summit_id")])
+        .agg([col("side")
+            .eq(col("a"))
+            .any(true)
+            .and(col("side").eq(col("b")).any(true))
+            .alias("delegated")]);
+    let base = facts
+        .lazy()
+        .join(
+            delegated,
+            [col("summit_id")],
+            [col("summit_id")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .with_columns([
+            col("delegated").fill_null(lit(false)),
+            (col("start_date").dt().year() / lit(10) * lit(10))
+                .cast(DataType::Int64)
+                .alias("decade"),
+        ]);
+    let percent = |e: Expr| {
+        (e.cast(DataType::Float64).mean() * lit(100.0) + lit(0.5))
+            .floor()
+            .cast(DataType::Int64)
+    };
+    let mut measures = vec![len().cast(DataType::Int64).alias("summits")];
+    for field in CODED {
+        measures.push(percent(col(field).is_not_null()).alias(format!("{field}_pct")));
+    }
+    measures.push(percent(col("delegated")).alias("delegations_pct"));
+    // `order` puts the decades first (by year), then `all`, then
+    // `bilateral`.
+    let by_decade = base
+        .clone()
+        .group_by([col("dyad"), col("decade")])
+        .agg(measures.clone())
+        .with_columns([
+            col("decade").alias("order"),
+            (col("decade").cast(DataType::String) + lit("s")).alias("scope"),
+        ]);
+    let all = base
+        .clone()
+        .group_by([col("dyad")])
+        .agg(measures.clone())
+        .with_columns([
+            lit(10_000i64).cast(DataType::Int64).alias("order"),
+            lit("all").alias("scope"),
+        ]);
+    let format = data.summits().column("format")?.dtype().clone();
+    let bilateral = base
+        .filter(col("format").eq(lit("bilateral").cast(format)))
+        .group_by([col("dyad")])
+        .agg(measures)
+        .with_columns([
+            lit(10_001i64).cast(DataType::Int64).alias("order"),
+            lit("bilateral").alias("scope"),
+        ]);
+    let mut columns = vec![col("dyad"), col("scope"), col("summits")];
+    columns.extend(CODED.iter().map(|f| col(format!("{f}_pct"))));
+    columns.push(col("delegations_pct"));
+    let mut ordered = columns.clone();
+    ordered.push(col("order"));
+    concat(
+        [by_decade, all, bilateral].map(|part| part.select(ordered.clone())),
+        UnionArgs::default(),
+    )?
+    .sort(["dyad", "order"], SortMultipleOptions::default())
+    .select(columns)
+    .collect()
+}
