@@ -261,3 +261,51 @@ fn codebook_quality_table_matches_the_data() {
         assert!(codebook.contains(&row), "CODEBOOK.md lacks {row}");
     }
 }
+
+/// No source is a copy of a Wikipedia article on another host (a mirror,
+/// an offline or IPFS snapshot, a machine translation): the article
+/// itself is cited. The hosts are those the collections once cited.
+#[test]
+fn no_source_is_a_copy_of_wikipedia_on_another_host() {
+    const COPIES: &[&str] = &[
+        "wikiwand.com",
+        "wikimili.com",
+        "piglix.com",
+        "worddisk.com",
+        "clateway.com",
+        "richxsearch.com",
+        "askwikinow.com",
+        "studentb.eu",
+        "know.cf",
+        "wikiplanet.click",
+        "knowpia.com",
+        "pinocchiopedia.com",
+        "av1.space",
+        "kiwix.",
+        "datana.cloud",
+        "the-uncensored-wiki.com",
+        "ipfs",
+        "eth.link",
+        "azureedge.net",
+        "zxc.wiki",
+        "qaz.wiki",
+        "frwiki.wiki",
+        "hmong.ovh",
+        "gutenberg.org",
+        "encycloreader.org",
+        "everybodywiki.com",
+        "kashishworld.com",
+        "en-academic.com",
+        "omicsgroup.org",
+        "classicistranieri.com",
+        "nearbywiki.org",
+        "timenote.info",
+    ];
+    let data = load::default_data().unwrap();
+    let copies: Vec<String> = text(data.sources(), "url")
+        .into_iter()
+        .flatten()
+        .filter(|url| COPIES.iter().any(|host| url.contains(host)))
+        .collect();
+    assert!(copies.is_empty(), "{copies:#?}");
+}
