@@ -1,14 +1,15 @@
 //! How complete the coding is, in numbers: for each dyad, by decade, then
 //! over all its summits and over its bilateral summits, the share of
 //! summits with each outcome and context field coded (known, true or
-//! false), and with a delegation named beyond the two principals on both
-//! sides. `summitry audit --quality` prints it; the codebook shows it for
+//! false), with a delegation named beyond the two principals on both
+//! sides, and with a primary source; and the sources by tier. `summitry audit --quality` prints it; the codebook shows it for
 //! the shipped data.
 
 use polars::prelude::*;
 
 use super::facts;
 use crate::load::Collection;
+use crate::model::SourceTier;
 
 /// The outcome and context fields whose coding is counted, in codebook
 /// order.
@@ -37,7 +38,10 @@ fn state(column: Expr) -> Expr {
 /// of [`CODED`] (its name with `_pct`: the share of the scope's summits
 /// where it is coded, rounded half up), and `delegations_pct` (the share
 /// with at least one participant other than the principals named for
-/// each side). In dyad order, decades in time order.
+/// each side), `primary_source_pct` (the share with an `official` or
+/// `archive` source), `sources` and the number of sources of each tier
+/// (`official`, `archive`, `news`, `reference`, `other`). In dyad order,
+/// decades in time order.
 pub fn quality(data: &Collection) -> PolarsResult<DataFrame> {
     let facts = facts(data)?;
     let sides = facts.clone().lazy().select([
@@ -64,6 +68,34 @@ pub fn quality(data: &Collection) -> PolarsResult<DataFrame> {
             .any(true)
             .and(col("side").eq(col("b")).any(true))
             .alias("delegated")]);
+    // Each summit's sources by tier, and whether one is official or from
+    // an archive (a primary source).
+    let tier = col("tier").cast(DataType::String);
+    let mut by_tier = vec![len().cast(DataType::Int64).alias("sources")];
+    for t in SourceTier::ALL {
+        by_tier.push(
+            tier.clone()
+                .eq(lit(t.as_str()))
+                .fill_null(lit(false))
+                .sum()
+                .cast(DataType::Int64)
+                .alias(t.as_str()),
+        );
+    }
+    by_tier.push(
+        tier.clone()
+            .eq(lit("official"))
+            .or(tier.eq(lit("archive")))
+            .fill_null(lit(false))
+            .any(true)
+            .alias("primary"),
+    );
+    let sourced = data
+        .sources()
+        .clone()
+        .lazy()
+        .group_by([col("summit_id")])
+        .agg(by_tier);
     let base = facts
         .lazy()
         .join(
@@ -72,8 +104,15 @@ pub fn quality(data: &Collection) -> PolarsResult<DataFrame> {
             [col("summit_id")],
             JoinArgs::new(JoinType::Left),
         )
+        .join(
+            sourced,
+            [col("summit_id")],
+            [col("summit_id")],
+            JoinArgs::new(JoinType::Left),
+        )
         .with_columns([
             col("delegated").fill_null(lit(false)),
+            col("primary").fill_null(lit(false)),
             (col("start_date").dt().year() / lit(10) * lit(10))
                 .cast(DataType::Int64)
                 .alias("decade"),
@@ -88,6 +127,23 @@ pub fn quality(data: &Collection) -> PolarsResult<DataFrame> {
         measures.push(percent(col(field).is_not_null()).alias(format!("{field}_pct")));
     }
     measures.push(percent(col("delegated")).alias("delegations_pct"));
+    measures.push(percent(col("primary")).alias("primary_source_pct"));
+    measures.push(
+        col("sources")
+            .fill_null(lit(0i64))
+            .sum()
+            .cast(DataType::Int64)
+            .alias("sources"),
+    );
+    for t in SourceTier::ALL {
+        measures.push(
+            col(t.as_str())
+                .fill_null(lit(0i64))
+                .sum()
+                .cast(DataType::Int64)
+                .alias(t.as_str()),
+        );
+    }
     // `order` puts the decades first (by year), then `all`, then
     // `bilateral`.
     let by_decade = base
@@ -118,6 +174,9 @@ pub fn quality(data: &Collection) -> PolarsResult<DataFrame> {
     let mut columns = vec![col("dyad"), col("scope"), col("summits")];
     columns.extend(CODED.iter().map(|f| col(format!("{f}_pct"))));
     columns.push(col("delegations_pct"));
+    columns.push(col("primary_source_pct"));
+    columns.push(col("sources"));
+    columns.extend(SourceTier::ALL.iter().map(|t| col(t.as_str())));
     let mut ordered = columns.clone();
     ordered.push(col("order"));
     concat(

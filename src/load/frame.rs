@@ -165,7 +165,15 @@ mod tests {
         // Columns in the codebook's order, the missing ones null.
         assert_eq!(
             good.get_column_names(),
-            ["summit_id", "url", "title", "publisher", "accessed"]
+            [
+                "summit_id",
+                "url",
+                "title",
+                "publisher",
+                "accessed",
+                "tier",
+                "side"
+            ]
         );
         assert_eq!(good.column("title").unwrap().null_count(), 1);
         // A short row, with and without quotes; a blank line between rows.

@@ -5,7 +5,9 @@
 use polars::prelude::*;
 
 use crate::model::country::COUNTRIES;
-use crate::model::{Format, HostSide, Level, Portfolio, Role, StatementKind, VisitKind};
+use crate::model::{
+    Format, HostSide, Level, Portfolio, Role, SourceTier, StatementKind, VisitKind,
+};
 
 /// The tables of a collection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -187,6 +189,8 @@ const SOURCES: &[Column] = &[
     may("title", ColumnType::Text),
     may("publisher", ColumnType::Text),
     may("accessed", ColumnType::Date),
+    may("tier", ColumnType::Vocabulary(SourceTier::NAMES)),
+    may("side", ColumnType::Country),
 ];
 
 const VISITS: &[Column] = &[

@@ -17,7 +17,7 @@ pub use country::{
     Capital, Country, Lang, Organisation, capital, continuing_state, country, distance_km, dyad,
     in_sentence, organisation,
 };
-pub use vocab::{Format, HostSide, Level, Portfolio, Role, StatementKind, VisitKind};
+pub use vocab::{Format, HostSide, Level, Portfolio, Role, SourceTier, StatementKind, VisitKind};
 
 /// Extra columns a collection carries beyond the codebook's, by name.
 pub type Extra = BTreeMap<String, serde_json::Value>;
@@ -182,6 +182,11 @@ pub struct Source {
     pub publisher: Option<String>,
     /// When it was read.
     pub accessed: Option<NaiveDate>,
+    /// What kind of publisher it is.
+    pub tier: Option<SourceTier>,
+    /// For an official source, the side whose government published it
+    /// (alpha-3 code).
+    pub side: Option<String>,
     /// Columns beyond the codebook's.
     #[serde(flatten)]
     pub extra: Extra,

@@ -156,6 +156,28 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What kind of publisher a source is, by who published it.
+    SourceTier {
+        /// A government's own publication: a head of state's office, a
+        /// foreign ministry, an official historian, a presidential
+        /// library, a national archive.
+        Official = "official",
+        /// A collection of primary documents kept by others: the American
+        /// Presidency Project, the National Security Archive, a digital
+        /// archive of a university or foundation.
+        Archive = "archive",
+        /// A news agency, newspaper, magazine or broadcaster, on its own
+        /// site.
+        News = "news",
+        /// A reference work: an encyclopedia, a gazetteer.
+        Reference = "reference",
+        /// Anything else: research institutes, blogs, personal and
+        /// commercial sites.
+        Other = "other",
+    }
+}
+
+vocabulary! {
     /// The kind of a leader's visit to another country, as the official
     /// record words it (the US Office of Protocol's categories, then two
     /// of the record's own).
