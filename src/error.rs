@@ -199,6 +199,8 @@ pub enum Rule {
     OutOfRange,
     /// A statement's text file is missing from the collection.
     MissingFile,
+    /// An interpreter is coded with another portfolio than `interpreting`.
+    InterpreterPortfolio,
 }
 
 impl Rule {
@@ -223,6 +225,7 @@ impl Rule {
             Rule::EndBeforeStart => "end-before-start",
             Rule::OutOfRange => "out-of-range",
             Rule::MissingFile => "missing-file",
+            Rule::InterpreterPortfolio => "interpreter-portfolio",
         }
     }
 }

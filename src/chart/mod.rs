@@ -158,6 +158,8 @@ pub mod palette {
     pub const GREEN: RGBColor = RGBColor(0, 158, 115);
     /// Reddish purple.
     pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
+    /// Sky blue.
+    pub const SKY_BLUE: RGBColor = RGBColor(86, 180, 233);
     /// Grey: reference lines and the source line.
     pub const GREY: RGBColor = RGBColor(110, 110, 110);
     /// Near-black: text.
@@ -381,11 +383,12 @@ pub(crate) fn chart_error<E: std::fmt::Display>(e: E) -> Error {
 }
 
 /// Colours a series at a time, in a fixed order.
-pub(crate) const SERIES: [RGBColor; 5] = [
+pub(crate) const SERIES: [RGBColor; 6] = [
     palette::BLUE,
     palette::ORANGE,
     palette::GREEN,
     palette::PURPLE,
+    palette::SKY_BLUE,
     palette::VERMILION,
 ];
 

@@ -125,6 +125,12 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
     ("foreign", "foreign", "الخارجية", "внешняя политика"),
     ("security", "security", "الأمن", "безопасность"),
     ("economic", "economic", "الاقتصاد", "экономика"),
+    (
+        "interpreting",
+        "interpreters, note-takers",
+        "المترجمون وكتبة المحاضر",
+        "переводчики, протокол",
+    ),
     ("other", "other", "أخرى", "другое"),
     (
         "era_ww2",

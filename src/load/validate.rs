@@ -198,9 +198,36 @@ pub(crate) fn check_raw(
             }
         }
         findings.extend(duplicate_keys(raw));
+        if raw.table == Table::Participants {
+            findings.extend(interpreters(raw));
+        }
     }
     findings.extend(cross_table(tables, summits_whole));
     findings
+}
+
+/// The portfolio of interpreters and note-takers.
+const INTERPRETING: &str = "interpreting";
+
+/// Interpreters coded with another portfolio than `interpreting`: the
+/// codebook counts them apart from the ministry that employs them.
+fn interpreters(raw: &RawTable) -> Vec<Finding> {
+    raw.rows
+        .iter()
+        .filter(|row| raw.cell(row, "role").is_some_and(|c| c.text == "interpreter"))
+        .filter_map(|row| raw.cell(row, "portfolio"))
+        .filter(|cell| cell.text != INTERPRETING)
+        .map(|cell| Finding {
+            location: cell.location.clone(),
+            column: Some("portfolio".to_owned()),
+            rule: Rule::InterpreterPortfolio,
+            value: Some(cell.text.clone()),
+            message: format!(
+                "an interpreter's portfolio is `{INTERPRETING}`, not {:?}: interpreters and note-takers are counted apart from the ministry that employs them",
+                cell.text
+            ),
+        })
+        .collect()
 }
 
 fn duplicate_keys(raw: &RawTable) -> Vec<Finding> {
@@ -377,6 +404,19 @@ pub(crate) fn check_frames(
                 )
             };
             rules.push(joined.n_unique().lt(len()).alias("duplicate ids"));
+        }
+        if table == Table::Participants {
+            let word = |column: &str, value: &str| -> PolarsResult<Expr> {
+                Ok(lit(value).cast(df.column(column)?.dtype().clone()))
+            };
+            rules.push(
+                col("role")
+                    .eq(word("role", "interpreter")?)
+                    .and(col("portfolio").neq(word("portfolio", INTERPRETING)?))
+                    .fill_null(lit(false))
+                    .any(true)
+                    .alias("an interpreter's portfolio is not interpreting"),
+            );
         }
         if table.has_span() {
             rules.push(

@@ -122,6 +122,9 @@ vocabulary! {
         Security = "security",
         /// Finance, economy, trade, energy, investment.
         Economic = "economic",
+        /// Interpreters and note-takers: they render and record the talks,
+        /// whatever ministry employs them.
+        Interpreting = "interpreting",
         /// Everything else.
         Other = "other",
     }

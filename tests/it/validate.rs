@@ -154,7 +154,7 @@ fn unknown_vocabulary_value() {
     rejects(
         "unknown-value",
         &[
-            "tests/fixtures/unknown-value/participants.csv:6:67: portfolio: unknown value \"economics\": expected one of leader, foreign, security, economic, other [unknown-value]",
+            "tests/fixtures/unknown-value/participants.csv:6:67: portfolio: unknown value \"economics\": expected one of leader, foreign, security, economic, interpreting, other [unknown-value]",
         ],
     );
 }
@@ -436,6 +436,18 @@ fn a_summit_id_that_is_not_a_plain_id() {
         "invalid-id",
         &[
             "tests/fixtures/invalid-id/summits.csv:2:1: summit_id: \"../1985-geneva\" is not an id: use ASCII letters, digits, `-`, `_` and `.`, starting with a letter or digit, as in 2025-anchorage [invalid-id]",
+        ],
+    );
+}
+
+/// An interpreter coded with a ministry's portfolio: the codebook counts
+/// interpreters and note-takers as `interpreting`.
+#[test]
+fn interpreter_portfolio() {
+    rejects(
+        "interpreter-portfolio",
+        &[
+            "tests/fixtures/interpreter-portfolio/participants.csv:4:65: portfolio: an interpreter's portfolio is `interpreting`, not \"foreign\": interpreters and note-takers are counted apart from the ministry that employs them [interpreter-portfolio]",
         ],
     );
 }
