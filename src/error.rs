@@ -201,6 +201,9 @@ pub enum Rule {
     MissingFile,
     /// An interpreter is coded with another portfolio than `interpreting`.
     InterpreterPortfolio,
+    /// A summit with a joint text in `statements.csv` is not coded as
+    /// having a joint statement.
+    JointTextNotCoded,
 }
 
 impl Rule {
@@ -226,6 +229,7 @@ impl Rule {
             Rule::OutOfRange => "out-of-range",
             Rule::MissingFile => "missing-file",
             Rule::InterpreterPortfolio => "interpreter-portfolio",
+            Rule::JointTextNotCoded => "joint-text-not-coded",
         }
     }
 }

@@ -203,6 +203,83 @@ pub(crate) fn check_raw(
         }
     }
     findings.extend(cross_table(tables, summits_whole));
+    findings.extend(joint_texts(tables));
+    findings
+}
+
+/// The kinds of statement that are a joint text when issued `joint`.
+const JOINT_KINDS: [&str; 3] = ["joint_statement", "joint_declaration", "communique"];
+
+/// Summits with a joint text in `statements.csv` (a joint statement,
+/// declaration or communiqué issued `joint`) whose outcome does not say
+/// `joint_statement = true`: the codebook's definition makes the text the
+/// evidence. Located at the outcome's `joint_statement` cell, or at its
+/// row when the cell is empty; a summit with no outcome row is left to
+/// the coverage counts (`audit --quality`).
+fn joint_texts(tables: &[RawTable]) -> Vec<Finding> {
+    let (Some(statements), outcomes) = (
+        tables.iter().find(|t| t.table == Table::Statements),
+        tables.iter().find(|t| t.table == Table::Outcomes),
+    ) else {
+        return Vec::new();
+    };
+    let mut findings = Vec::new();
+    let mut seen = BTreeSet::new();
+    for row in &statements.rows {
+        let joint = statements
+            .cell(row, "issued_by")
+            .is_some_and(|c| c.text == "joint");
+        let kind = statements.cell(row, "kind").map(|c| c.text.as_str());
+        let Some(summit) = statements.cell(row, "summit_id") else {
+            continue;
+        };
+        if !joint || !kind.is_some_and(|k| JOINT_KINDS.contains(&k)) || !seen.insert(&summit.text) {
+            continue;
+        }
+        let title = statements
+            .cell(row, "title")
+            .map_or_else(|| "untitled".to_owned(), |c| format!("{:?}", c.text));
+        let said = format!(
+            "{} has a joint text ({title}, at {})",
+            summit.text, row.location
+        );
+        let outcome = outcomes.and_then(|o| {
+            o.rows
+                .iter()
+                .find(|r| {
+                    o.cell(r, "summit_id")
+                        .is_some_and(|c| c.text == summit.text)
+                })
+                .map(|r| (o, r))
+        });
+        // A summit without a readable outcome row, or whose value is not
+        // a boolean, is reported by the other rules, not twice.
+        let Some((o, r)) = outcome else {
+            continue;
+        };
+        let (location, value, message) = match o.cell(r, "joint_statement") {
+            Some(cell) => match parse_bool(&cell.text) {
+                Some(false) => (
+                    cell.location.clone(),
+                    Some(cell.text.clone()),
+                    format!("{said}, but joint_statement is {}: code it true", cell.text),
+                ),
+                _ => continue,
+            },
+            None => (
+                r.location.clone(),
+                None,
+                format!("{said}, but joint_statement is empty: code it true"),
+            ),
+        };
+        findings.push(Finding {
+            location,
+            column: Some("joint_statement".to_owned()),
+            rule: Rule::JointTextNotCoded,
+            value,
+            message,
+        });
+    }
     findings
 }
 
@@ -452,6 +529,42 @@ pub(crate) fn check_frames(
         }
         if table.refers_to_summits() {
             references.push((table, df.column("summit_id")?.str()?.clone()));
+        }
+    }
+    // Summits with a joint text must be coded as having a joint statement.
+    let frame = |table: Table| frames.iter().find(|(t, _)| *t == table).map(|(_, df)| *df);
+    if let (Some(statements), Some(outcomes)) = (frame(Table::Statements), frame(Table::Outcomes))
+        && statements.height() > 0
+    {
+        let kinds = Series::new("kinds".into(), JOINT_KINDS.to_vec())
+            .implode()?
+            .into_series();
+        let uncoded = statements
+            .clone()
+            .lazy()
+            .filter(
+                col("issued_by")
+                    .eq(lit("joint"))
+                    .and(col("kind").cast(DataType::String).is_in(lit(kinds), false))
+                    .fill_null(lit(false)),
+            )
+            .select([col("summit_id")])
+            .join(
+                outcomes
+                    .clone()
+                    .lazy()
+                    .select([col("summit_id"), col("joint_statement")]),
+                [col("summit_id")],
+                [col("summit_id")],
+                JoinArgs::new(JoinType::Inner),
+            )
+            .filter(col("joint_statement").fill_null(lit(false)).not())
+            .select([len().alias("n")])
+            .collect()?;
+        if uncoded.column("n")?.get(0)?.extract::<u64>().unwrap_or(0) > 0 {
+            return Ok(Err(
+                "a summit with a joint text is not coded joint_statement = true".to_owned(),
+            ));
         }
     }
     let missing = || "rows of summits that do not exist".to_owned();

@@ -451,3 +451,17 @@ fn interpreter_portfolio() {
         ],
     );
 }
+
+/// A joint statement, declaration or communiqué issued `joint` is the
+/// evidence for `joint_statement = true`: false and empty are each
+/// refused where they are (1990 has no outcome row: nothing to refuse).
+#[test]
+fn joint_text_not_coded() {
+    rejects(
+        "joint-text-not-coded",
+        &[
+            "tests/fixtures/joint-text-not-coded/outcomes.csv:2:17: joint_statement: 1987-washington has a joint text (\"Joint Statement\", at tests/fixtures/joint-text-not-coded/statements.csv:2:1), but joint_statement is false: code it true [joint-text-not-coded]",
+            "tests/fixtures/joint-text-not-coded/outcomes.csv:3:1: joint_statement: 1988-moscow has a joint text (\"Joint Statement\", at tests/fixtures/joint-text-not-coded/statements.csv:3:1), but joint_statement is empty: code it true [joint-text-not-coded]",
+        ],
+    );
+}
