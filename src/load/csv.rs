@@ -40,9 +40,20 @@ pub(crate) fn header(table: Table, path: &str, bytes: &[u8]) -> Result<Vec<Strin
         .unwrap_or(text.len())
         .min(text.len());
     let lines = Lines::new(&text[..end]);
-    let (offsets, _) = field_offsets(text, 0, record.len());
+    let (offsets, problem) = field_offsets(text, 0, record.len());
     let mut names = Vec::with_capacity(record.len());
     let mut findings = Vec::new();
+    // The csv crate reads a stray quote in a header as a letter of the
+    // name; polars' reader refuses it, and so does RFC 4180.
+    if let Some((at, message)) = problem {
+        findings.push(Finding {
+            location: lines.locate(path, at),
+            column: None,
+            rule: Rule::MalformedCsv,
+            value: None,
+            message: format!("the header: {message}"),
+        });
+    }
     for (i, field) in record.iter().enumerate() {
         let location = lines.locate(path, offsets[i]);
         match std::str::from_utf8(field) {

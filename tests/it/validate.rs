@@ -465,3 +465,15 @@ fn joint_text_not_coded() {
         ],
     );
 }
+
+/// A stray quote in a header name: RFC 4180 and polars' reader refuse
+/// it, so the header check does too, where it is.
+#[test]
+fn header_stray_quote() {
+    rejects(
+        "header-stray-quote",
+        &[
+            "tests/fixtures/header-stray-quote/summits.csv:1:77: the header: a quote inside an unquoted field: quote the whole field and double the `\"` [malformed-csv]",
+        ],
+    );
+}
