@@ -127,6 +127,7 @@ impl File {
 /// error naming what was expected.
 fn xml_files(dir: &Path, sub: &str) -> Result<Vec<String>> {
     let path = dir.join(sub);
+    refuse_links(dir, sub)?;
     let entries = std::fs::read_dir(&path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
             Error::NotACollection(format!(
@@ -149,16 +150,26 @@ fn xml_files(dir: &Path, sub: &str) -> Result<Vec<String>> {
     Ok(names)
 }
 
-/// Reads one file, refusing a symbolic link (which could lead anywhere).
+/// Refuses a path below `dir` that passes through a symbolic link, which
+/// could lead anywhere: only what is under the directory given is read.
+fn refuse_links(dir: &Path, rel: &str) -> Result<()> {
+    let mut walked = dir.to_path_buf();
+    for part in Path::new(rel).components() {
+        walked.push(part);
+        if std::fs::symlink_metadata(&walked).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Error::Refused(format!(
+                "{}: a symbolic link: summitry reads only the files under the directory given",
+                walked.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Reads one file, through no symbolic link.
 fn load(dir: &Path, rel: &str) -> Result<File> {
     let path: PathBuf = dir.join(rel);
-    let meta = std::fs::symlink_metadata(&path).map_err(|e| Error::io(&path, e))?;
-    if meta.file_type().is_symlink() {
-        return Err(Error::Refused(format!(
-            "{}: a symbolic link: summitry reads only the files under the directory given",
-            path.display()
-        )));
-    }
+    refuse_links(dir, rel)?;
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
     let shown = path.display().to_string();
     let text = String::from_utf8(bytes).map_err(|e| Error::Syntax {

@@ -241,3 +241,25 @@ fn audit_of_the_shipped_data_leaves_nothing_unexplained() {
     assert_eq!(rows[0]["summit_id"], "1959-camp-david");
     assert_eq!(rows[1]["visit_id"], "hs-trip-2375");
 }
+
+/// A folder or file of the records that is a symbolic link could lead
+/// anywhere: the import refuses it and writes nothing.
+#[cfg(unix)]
+#[test]
+fn import_refuses_a_linked_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("records");
+    std::fs::create_dir_all(input.join("visits")).unwrap();
+    std::os::unix::fs::symlink(
+        in_package(&format!("{RECORDS}/visits/data")),
+        input.join("visits/data"),
+    )
+    .unwrap();
+    must_fail_in(
+        2,
+        dir.path(),
+        &["import", "history-state", "records", "--out", "out"],
+    )
+    .stderr_contains("records/visits/data: a symbolic link");
+    assert!(!dir.path().join("out").exists());
+}
