@@ -1,10 +1,10 @@
-//! Leaders' visits: the rows of `visits.csv` a question asks for, counted
-//! by decade in both directions between two countries, and the latest
-//! visit before a day.
+//! Leaders' visits: the rows of `visits.csv` a question asks for, and
+//! counted by decade, in both directions between two countries or for
+//! every pair.
 //!
-//! Countries are matched by their continuing state, as dyads are: asking
-//! for `RUS` finds the Soviet Union's visits too (`SUN`), and the other
-//! way round.
+//! In a query, countries are matched by their continuing state, as dyads
+//! are: asking for `RUS` finds the Soviet Union's visits too (`SUN`), and
+//! the other way round.
 
 use polars::prelude::*;
 
@@ -140,22 +140,6 @@ pub fn by_decade(
             col("b_to_a").fill_null(lit(0i64)),
         ])
         .collect()
-}
-
-/// The latest visit matching `query` that started before `day`, if any:
-/// one row of [`visits`].
-pub fn latest_before(
-    data: &Collection,
-    query: &VisitQuery,
-    day: chrono::NaiveDate,
-) -> PolarsResult<Option<DataFrame>> {
-    let all = visits(data, query)?;
-    let before = all
-        .lazy()
-        .filter(col("start_date").lt(lit(day)))
-        .tail(1)
-        .collect()?;
-    Ok((before.height() == 1).then_some(before))
 }
 
 /// One row a pair of countries (as the record codes them: the Soviet

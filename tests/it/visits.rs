@@ -263,3 +263,34 @@ fn import_refuses_a_linked_folder() {
     .stderr_contains("records/visits/data: a symbolic link");
     assert!(!dir.path().join("out").exists());
 }
+
+/// The export's visits a pair of countries and decade, by kind, counted
+/// by hand from the eight visits of the fixture: the Soviet Union's apart
+/// from Russia's, as recorded, and a visit with no text of unknown kind.
+#[test]
+fn visits_by_decade_export_counts_each_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("summaries");
+    must_succeed(&[
+        "export",
+        "summaries",
+        "--data",
+        &fixture("visits-small"),
+        "--out",
+        out.to_str().unwrap(),
+        "--tables",
+        "visits_by_decade.csv",
+    ]);
+    assert_eq!(
+        std::fs::read_to_string(out.join("visits_by_decade.csv")).unwrap(),
+        "from_country,to_country,decade,n_visits,n_state,n_official,n_official_working,n_working,n_private,n_multilateral,n_other,n_kind_unknown\n\
+         CHN,USA,2010,1,1,0,0,0,0,0,0,0\n\
+         KOR,USA,2010,1,0,0,0,0,0,0,0,1\n\
+         RUS,USA,1990,1,0,0,1,0,0,0,0,0\n\
+         RUS,USA,2010,1,0,0,0,0,0,1,0,0\n\
+         SUN,USA,1990,1,1,0,0,0,0,0,0,0\n\
+         USA,RUS,2010,1,0,0,0,0,0,1,0,0\n\
+         USA,SUN,1990,1,0,0,0,0,0,0,1,0\n\
+         USA,VAT,2010,1,0,0,0,0,0,0,1,0\n"
+    );
+}
