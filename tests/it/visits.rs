@@ -34,8 +34,8 @@ fn import_maps_what_it_can_and_reports_each_record_it_sets_aside() {
         format!(
             "{RECORDS}/visits/data/1990.xml:21:5: set aside: <end-date> 1993-04-01 is before <start-date> 1993-04-02 [end-before-start]\n\
              {RECORDS}/visits/data/1990.xml:29:5: set aside: no country code for the id \"atlantis\": the country table has no entry for it [unknown-country]\n\
-             {RECORDS}/travels/president-travels/bush-george-h-w.xml:14:5: set aside: the trip's `who` is not a president of presidents.xml [unknown-value]\n\
-             {RECORDS}/visits/data/2010.xml:27:5: set aside: the id of hs-visit-201 repeats that of the record at {RECORDS}/visits/data/2010.xml:3:5 [duplicate-id]\n\
+             {RECORDS}/travels/president-travels/bush-george-h-w.xml:15:5: set aside: the trip's `who` is not a president of presidents.xml [unknown-value]\n\
+             {RECORDS}/visits/data/2010.xml:28:5: set aside: the id of hs-visit-201 repeats that of the record at {RECORDS}/visits/data/2010.xml:4:5 [duplicate-id]\n\
              read 12 records, wrote 8 visits to {}, set aside 4\n",
             out.display()
         )
