@@ -40,7 +40,7 @@ pub struct Read {
 impl Read {
     /// Keeps a mapped record's row, or sets the record aside, with where
     /// it is.
-    fn take(&mut self, mapped: std::result::Result<Row, (Rule, String)>, location: Location) {
+    fn take(&mut self, mapped: Mapped<Row>, location: Location) {
         match mapped {
             Ok(row) => {
                 self.rows.push(row);
@@ -223,27 +223,27 @@ fn roles_of(file: &File) -> Result<Vec<(String, String)>> {
         .collect())
 }
 
-/// The fields every record has, as read, before they are mapped.
-struct Fields {
-    id: Option<String>,
-    start: Option<String>,
-    end: Option<String>,
-    country_id: Option<String>,
+/// What every record has, checked: its row id, its days, and the country
+/// of its `country_element` (`from` for a visit, `country` for a trip).
+struct Common {
+    visit_id: String,
+    start: String,
+    end: String,
+    /// The record's own country id, which names its page of visits.
+    country_id: String,
+    code: &'static str,
 }
 
-/// Checks the fields every record shares and gives back (id, start, end,
-/// country code), or the reason the record is set aside.
-fn common(
-    fields: Fields,
-    prefix: &str,
-    country_element: &str,
-) -> std::result::Result<(String, String, String, &'static str), (Rule, String)> {
-    let id = fields
-        .id
+type Mapped<T> = std::result::Result<T, (Rule, String)>;
+
+/// Checks the fields every record shares, or gives the reason the record
+/// is set aside.
+fn common(node: roxmltree::Node<'_, '_>, prefix: &str, country_element: &str) -> Mapped<Common> {
+    let id = child(node, "id")
         .filter(|id| is_id(id))
         .ok_or((Rule::InvalidId, "the record has no usable <id>".to_owned()))?;
-    let date = |value: Option<String>, name: &str| {
-        let text = value.ok_or((Rule::MissingValue, format!("no <{name}>")))?;
+    let date = |name: &str| {
+        let text = child(node, name).ok_or((Rule::MissingValue, format!("no <{name}>")))?;
         chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d")
             .map(date_text)
             .map_err(|_| {
@@ -253,18 +253,20 @@ fn common(
                 )
             })
     };
-    let start = date(fields.start, "start-date")?;
-    let end = date(fields.end, "end-date")?;
+    let start = date("start-date")?;
+    let end = date("end-date")?;
     if end < start {
         return Err((
             Rule::EndBeforeStart,
             format!("<end-date> {end} is before <start-date> {start}"),
         ));
     }
-    let country_id = fields.country_id.filter(|id| is_id(id)).ok_or((
-        Rule::InvalidId,
-        format!("<{country_element}> has no usable id (letters, digits and `-`)"),
-    ))?;
+    let country_id = child_attr(node, country_element, "id")
+        .filter(|id| is_id(id))
+        .ok_or((
+            Rule::InvalidId,
+            format!("<{country_element}> has no usable id (letters, digits and `-`)"),
+        ))?;
     let code = country_code(&country_id, &start).ok_or_else(|| {
         (
             Rule::UnknownCountry,
@@ -273,46 +275,56 @@ fn common(
             ),
         )
     })?;
-    Ok((format!("hs-{prefix}-{id}"), start, end, code))
+    Ok(Common {
+        visit_id: format!("hs-{prefix}-{id}"),
+        start,
+        end,
+        country_id,
+        code,
+    })
 }
 
-fn read_visits(file: &File, read: &mut Read) -> Result<()> {
+/// Reads the `<tag>` records of one file: each counted, checked by
+/// [`common`], mapped to a row by `map`, and kept or set aside.
+fn read_records(
+    file: &File,
+    read: &mut Read,
+    (tag, country_element): (&str, &str),
+    map: impl Fn(roxmltree::Node<'_, '_>, Common) -> Mapped<Row>,
+) -> Result<()> {
     let doc = file.doc()?;
     for node in doc
         .root_element()
         .children()
-        .filter(|n| n.has_tag_name("visit"))
+        .filter(|n| n.has_tag_name(tag))
     {
         read.records += 1;
-        let fields = Fields {
-            id: child(node, "id"),
-            start: child(node, "start-date"),
-            end: child(node, "end-date"),
-            country_id: child_attr(node, "from", "id"),
-        };
-        let country_id = fields.country_id.clone().unwrap_or_default();
-        let mapped = common(fields, "visit", "from").and_then(|(visit_id, start, end, from)| {
-            let person =
-                child(node, "visitor").ok_or((Rule::MissingValue, "no <visitor>".to_owned()))?;
-            let description = child(node, "description");
-            Ok(Row {
-                visit_id,
-                person_id: visitor_id(&person).map(str::to_owned),
-                title: title_of(&person).map(str::to_owned),
-                person,
-                from_country: from,
-                to_country: "USA",
-                start_date: start,
-                end_date: end,
-                locale: None,
-                kind: description.as_deref().map(kind_of),
-                description,
-                source_url: format!("{VISITS_PAGE}{country_id}"),
-            })
-        });
+        let mapped = common(node, tag, country_element).and_then(|c| map(node, c));
         read.take(mapped, file.at(&doc, node));
     }
     Ok(())
+}
+
+fn read_visits(file: &File, read: &mut Read) -> Result<()> {
+    read_records(file, read, ("visit", "from"), |node, c| {
+        let person =
+            child(node, "visitor").ok_or((Rule::MissingValue, "no <visitor>".to_owned()))?;
+        let description = child(node, "description");
+        Ok(Row {
+            visit_id: c.visit_id,
+            person_id: visitor_id(&person).map(str::to_owned),
+            title: title_of(&person).map(str::to_owned),
+            person,
+            from_country: c.code,
+            to_country: "USA",
+            start_date: c.start,
+            end_date: c.end,
+            locale: None,
+            kind: description.as_deref().map(kind_of),
+            description,
+            source_url: format!("{VISITS_PAGE}{}", c.country_id),
+        })
+    })
 }
 
 fn read_trips(
@@ -321,56 +333,40 @@ fn read_trips(
     roles: &[(String, String)],
     read: &mut Read,
 ) -> Result<()> {
-    let doc = file.doc()?;
-    for node in doc
-        .root_element()
-        .children()
-        .filter(|n| n.has_tag_name("trip"))
-    {
-        read.records += 1;
-        let fields = Fields {
-            id: child(node, "id"),
-            start: child(node, "start-date"),
-            end: child(node, "end-date"),
-            country_id: child_attr(node, "country", "id"),
-        };
-        let mapped = common(fields, "trip", "country").and_then(|(visit_id, start, end, to)| {
-            let who = node
-                .attribute("who")
-                .filter(|who| is_id(who) && presidents.iter().any(|p| p == who))
-                .ok_or((
-                    Rule::UnknownValue,
-                    "the trip's `who` is not a president of presidents.xml".to_owned(),
-                ))?;
-            let role = child(node, "role").unwrap_or_default();
-            let title = roles
-                .iter()
-                .find(|(code, _)| *code == role)
-                .map(|(_, label)| label.clone())
-                .ok_or((
-                    Rule::UnknownValue,
-                    format!("the role {role:?} is not in travel-role-codes.xml"),
-                ))?;
-            let person = child(node, "name").ok_or((Rule::MissingValue, "no <name>".to_owned()))?;
-            let description = child(node, "remarks");
-            Ok(Row {
-                visit_id,
-                person,
-                person_id: president_id(who).map(str::to_owned),
-                title: Some(title),
-                from_country: "USA",
-                to_country: to,
-                start_date: start,
-                end_date: end,
-                locale: child(node, "locale"),
-                kind: description.as_deref().map(kind_of),
-                description,
-                source_url: format!("{TRAVELS_PAGE}{who}"),
-            })
-        });
-        read.take(mapped, file.at(&doc, node));
-    }
-    Ok(())
+    read_records(file, read, ("trip", "country"), |node, c| {
+        let who = node
+            .attribute("who")
+            .filter(|who| is_id(who) && presidents.iter().any(|p| p == who))
+            .ok_or((
+                Rule::UnknownValue,
+                "the trip's `who` is not a president of presidents.xml".to_owned(),
+            ))?;
+        let role = child(node, "role").unwrap_or_default();
+        let title = roles
+            .iter()
+            .find(|(code, _)| *code == role)
+            .map(|(_, label)| label.clone())
+            .ok_or((
+                Rule::UnknownValue,
+                format!("the role {role:?} is not in travel-role-codes.xml"),
+            ))?;
+        let person = child(node, "name").ok_or((Rule::MissingValue, "no <name>".to_owned()))?;
+        let description = child(node, "remarks");
+        Ok(Row {
+            visit_id: c.visit_id,
+            person,
+            person_id: president_id(who).map(str::to_owned),
+            title: Some(title),
+            from_country: "USA",
+            to_country: c.code,
+            start_date: c.start,
+            end_date: c.end,
+            locale: child(node, "locale"),
+            kind: description.as_deref().map(kind_of),
+            description,
+            source_url: format!("{TRAVELS_PAGE}{who}"),
+        })
+    })
 }
 
 /// Words that mark a gathering of several states in a record's text.
