@@ -212,6 +212,22 @@ fn facts_plan(data: &Collection) -> PolarsResult<LazyFrame> {
         .select(order))
 }
 
+/// A country column as the text of its continuing states (`SUN` becomes
+/// `RUS`; every other code stands for itself), as dyads count them.
+pub(crate) fn continuing_state_of(country: Expr) -> Expr {
+    let text = country.cast(DataType::String);
+    let mut state = text.clone();
+    for c in crate::model::country::COUNTRIES
+        .iter()
+        .filter(|c| crate::model::continuing_state(c.alpha3) != c.alpha3)
+    {
+        state = when(text.clone().eq(lit(c.alpha3)))
+            .then(lit(crate::model::continuing_state(c.alpha3)))
+            .otherwise(state);
+    }
+    state
+}
+
 /// A date as its day number (days since 1970-01-01), so that the days
 /// between two dates are a subtraction.
 pub(crate) fn day_number(date: Expr) -> Expr {

@@ -15,7 +15,6 @@
 use polars::prelude::*;
 
 use super::day_number;
-use crate::model::continuing_state;
 use crate::model::country::COUNTRIES;
 
 /// One row a principal of a summit (participants whose level is
@@ -317,17 +316,7 @@ fn latest_before(
 /// A country column as its continuing states (`SUN` is `RUS`), in the
 /// country Enum `countries`.
 fn state(country: Expr, countries: &DataType) -> Expr {
-    let text = country.cast(DataType::String);
-    let mut state = text.clone();
-    for c in COUNTRIES
-        .iter()
-        .filter(|c| continuing_state(c.alpha3) != c.alpha3)
-    {
-        state = when(text.clone().eq(lit(c.alpha3)))
-            .then(lit(continuing_state(c.alpha3)))
-            .otherwise(state);
-    }
-    state.cast(countries.clone())
+    super::continuing_state_of(country).cast(countries.clone())
 }
 
 #[cfg(test)]

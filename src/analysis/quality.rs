@@ -7,7 +7,7 @@
 
 use polars::prelude::*;
 
-use super::facts;
+use super::{continuing_state_of, facts};
 use crate::load::Collection;
 use crate::model::SourceTier;
 
@@ -25,14 +25,6 @@ pub const CODED: [&str; 9] = [
     "warrant_against_participant",
 ];
 
-/// A country column as its continuing state's code (text).
-fn state(column: Expr) -> Expr {
-    let text = column.cast(DataType::String);
-    when(text.clone().eq(lit("SUN")))
-        .then(lit("RUS"))
-        .otherwise(text)
-}
-
 /// One row a dyad and scope: `dyad`, `scope` (a decade such as `1990s`,
 /// then `all`, then `bilateral`), `summits`, a whole percentage a field
 /// of [`CODED`] (its name with `_pct`: the share of the scope's summits
@@ -46,8 +38,8 @@ pub fn quality(data: &Collection) -> PolarsResult<DataFrame> {
     let facts = facts(data)?;
     let sides = facts.clone().lazy().select([
         col("summit_id"),
-        state(col("side_a")).alias("a"),
-        state(col("side_b")).alias("b"),
+        continuing_state_of(col("side_a")).alias("a"),
+        continuing_state_of(col("side_b")).alias("b"),
     ]);
     let principal = lit("principal").cast(data.participants().column("level")?.dtype().clone());
     let delegated = data
@@ -55,7 +47,10 @@ pub fn quality(data: &Collection) -> PolarsResult<DataFrame> {
         .clone()
         .lazy()
         .filter(col("level").neq(principal).fill_null(lit(true)))
-        .select([col("summit_id"), state(col("country")).alias("side")])
+        .select([
+            col("summit_id"),
+            continuing_state_of(col("country")).alias("side"),
+        ])
         .join(
             sides,
             [col("summit_id")],

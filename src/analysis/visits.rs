@@ -8,6 +8,7 @@
 
 use polars::prelude::*;
 
+use super::continuing_state_of;
 use crate::load::Collection;
 use crate::model::{VisitKind, continuing_state};
 
@@ -37,23 +38,18 @@ pub struct VisitQuery {
     pub to_year: Option<i32>,
 }
 
-/// A country column as its continuing state's code (text).
-fn state_of(column: &str) -> Expr {
-    let text = col(column).cast(DataType::String);
-    when(text.clone().eq(lit("SUN")))
-        .then(lit("RUS"))
-        .otherwise(text)
-}
-
 /// The visits `query` asks for, in date order (then by id), with every
 /// column of `visits.csv`.
 pub fn visits(data: &Collection, query: &VisitQuery) -> PolarsResult<DataFrame> {
     let mut keep = lit(true);
     if let Some(code) = &query.from {
-        keep = keep.and(state_of("from_country").eq(lit(continuing_state(code).to_owned())));
+        keep = keep.and(
+            continuing_state_of(col("from_country")).eq(lit(continuing_state(code).to_owned())),
+        );
     }
     if let Some(code) = &query.to {
-        keep = keep.and(state_of("to_country").eq(lit(continuing_state(code).to_owned())));
+        keep = keep
+            .and(continuing_state_of(col("to_country")).eq(lit(continuing_state(code).to_owned())));
     }
     if let Some(person) = &query.person {
         keep = keep.and(col("person_id").eq(lit(person.clone())));
