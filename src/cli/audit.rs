@@ -2,9 +2,7 @@
 
 use std::process::ExitCode;
 
-use polars::prelude::*;
 use summitry::analysis::audit::{COLUMNS, audit};
-use summitry::export::cell_text;
 
 use super::output::Rows;
 use super::{DataArgs, OutputFormat};
@@ -53,16 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|n| n.as_str())
             .collect();
-        let mut rows = Rows::new(&names);
-        for i in 0..table.height() {
-            rows.rows.push(
-                table
-                    .columns()
-                    .iter()
-                    .map(|c| c.get(i).map(|v| cell_text(&v)))
-                    .collect::<PolarsResult<Vec<_>>>()?,
-            );
-        }
+        let rows = Rows::of_frame(&table, &names)?;
         rows.write(args.format, &mut std::io::stdout().lock())?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -73,15 +62,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         OutputFormat::Table => &COLUMNS[..9],
         _ => &COLUMNS,
     };
-    let mut rows = Rows::new(shown);
-    for i in 0..found.height() {
-        rows.rows.push(
-            shown
-                .iter()
-                .map(|name| found.column(name)?.get(i).map(|v| cell_text(&v)))
-                .collect::<PolarsResult<Vec<_>>>()?,
-        );
-    }
+    let mut rows = Rows::of_frame(&found, shown)?;
     let summary: Vec<String> = summitry::analysis::audit::FINDINGS
         .iter()
         .map(|f| format!("{} {f}", rows.rows.iter().filter(|r| r[0] == *f).count()))

@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 use summitry::analysis::compare::{Against, CompareOptions, compare};
-use summitry::export::cell_text;
 
 use super::output::Rows;
 use super::{DataArgs, OutputFormat};
@@ -46,15 +45,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         })
         .with_last(args.last);
     let table = compare(&data, &args.summit_id, options)?;
-    let mut rows = Rows::new(&["metric", "this", "history", "verdict"]);
-    for i in 0..table.height() {
-        let row = table
-            .columns()
-            .iter()
-            .map(|c| c.get(i).map(|v| cell_text(&v)))
-            .collect::<Result<Vec<_>, _>>()?;
-        rows.rows.push(row);
-    }
+    let rows = Rows::of_frame(&table, &["metric", "this", "history", "verdict"])?;
     rows.write(args.format, &mut std::io::stdout().lock())?;
     Ok(ExitCode::SUCCESS)
 }

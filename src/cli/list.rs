@@ -3,7 +3,6 @@
 use std::process::ExitCode;
 
 use polars::prelude::*;
-use summitry::export::cell_text;
 use summitry::model::dyad;
 
 use super::output::Rows;
@@ -61,35 +60,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .lazy()
         .filter(filter)
         .sort(["start_date", "summit_id"], SortMultipleOptions::default())
-        .select([
-            col("summit_id"),
-            col("start_date"),
-            col("end_date"),
-            col("dyad"),
-            col("format"),
-            col("city"),
-            col("host_country"),
-            col("name"),
-        ])
         .collect()?;
-    let mut rows = Rows::new(&[
-        "summit_id",
-        "start_date",
-        "end_date",
-        "dyad",
-        "format",
-        "city",
-        "host_country",
-        "name",
-    ]);
-    for i in 0..df.height() {
-        let row = df
-            .columns()
-            .iter()
-            .map(|c| c.get(i).map(|v| cell_text(&v)))
-            .collect::<PolarsResult<Vec<_>>>()?;
-        rows.rows.push(row);
-    }
+    let rows = Rows::of_frame(
+        &df,
+        &[
+            "summit_id",
+            "start_date",
+            "end_date",
+            "dyad",
+            "format",
+            "city",
+            "host_country",
+            "name",
+        ],
+    )?;
     if rows.rows.is_empty() && args.format == OutputFormat::Table {
         eprintln!("no summits match");
         return Ok(ExitCode::SUCCESS);

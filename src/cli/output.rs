@@ -34,6 +34,24 @@ impl Rows {
         }
     }
 
+    /// The named `columns` of a frame, each cell as canonical text.
+    pub fn of_frame(df: &polars::prelude::DataFrame, columns: &[&str]) -> anyhow::Result<Rows> {
+        let mut rows = Rows::new(columns);
+        let picked = columns
+            .iter()
+            .map(|name| df.column(name))
+            .collect::<polars::prelude::PolarsResult<Vec<_>>>()?;
+        for i in 0..df.height() {
+            rows.rows.push(
+                picked
+                    .iter()
+                    .map(|c| c.get(i).map(|v| summitry::export::cell_text(&v)))
+                    .collect::<polars::prelude::PolarsResult<Vec<_>>>()?,
+            );
+        }
+        Ok(rows)
+    }
+
     pub fn write(&self, format: OutputFormat, out: &mut impl Write) -> anyhow::Result<()> {
         match format {
             OutputFormat::Table => {

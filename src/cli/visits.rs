@@ -5,9 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 use clap::ValueEnum;
-use polars::prelude::*;
 use summitry::analysis::visits::{VisitQuery, by_decade, visits};
-use summitry::export::cell_text;
 use summitry::model::{VisitKind, country};
 
 use super::output::Rows;
@@ -94,19 +92,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     .to_owned()
             ));
         };
-        let counts = by_decade(&data, a, b, &query)?;
+        let mut counts = by_decade(&data, a, b, &query)?;
         let there = format!("{a}_to_{b}");
         let back = format!("{b}_to_{a}");
-        let mut rows = Rows::new(&["decade", &there, &back]);
-        for i in 0..counts.height() {
-            rows.rows.push(
-                counts
-                    .columns()
-                    .iter()
-                    .map(|c| c.get(i).map(|v| cell_text(&v)))
-                    .collect::<PolarsResult<Vec<_>>>()?,
-            );
-        }
+        counts.rename("a_to_b", there.as_str().into())?;
+        counts.rename("b_to_a", back.as_str().into())?;
+        let rows = Rows::of_frame(&counts, &["decade", &there, &back])?;
         if rows.rows.is_empty() && args.format == OutputFormat::Table {
             eprintln!("no visits match");
             return Ok(ExitCode::SUCCESS);
@@ -129,15 +120,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         ],
         _ => df.get_column_names().iter().map(|n| n.as_str()).collect(),
     };
-    let mut rows = Rows::new(&shown);
-    for i in 0..df.height() {
-        rows.rows.push(
-            shown
-                .iter()
-                .map(|name| df.column(name)?.get(i).map(|v| cell_text(&v)))
-                .collect::<PolarsResult<Vec<_>>>()?,
-        );
-    }
+    let rows = Rows::of_frame(&df, &shown)?;
     if rows.rows.is_empty() && args.format == OutputFormat::Table {
         eprintln!("no visits match");
         return Ok(ExitCode::SUCCESS);
