@@ -3,10 +3,10 @@
 use plotters::prelude::*;
 
 use super::words::{dyad_name, word};
-use super::{ChartOptions, SERIES, chart_error, dyads_of, label, page};
+use super::{ChartOptions, SERIES, chart_error, dyads_of, label, page_of};
 use crate::analysis::{Derived, read, summary};
 use crate::error::{Error, Result};
-use crate::load::Collection;
+use crate::load::{Collection, Table};
 
 /// Decades, the dyads drawn, and a row of values a dyad (a value a
 /// decade, `None` where the dyad has no summit).
@@ -54,28 +54,58 @@ pub(crate) fn by_decade(
 pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<String> {
     let (decades, dyads, counts) = by_decade(data, derived, options, "n_summits")?;
     let lang = options.lang;
-    let top = counts
+    let series: Vec<(String, Vec<Option<f64>>)> = dyads
         .iter()
-        .flatten()
-        .flatten()
+        .map(|d| dyad_name(d, lang))
+        .zip(counts)
+        .collect();
+    let page = Bars {
+        table: Table::Summits,
+        title: word("decades_title", lang),
+        axis: word("summits", lang),
+        headroom: 1.2,
+    };
+    bars(data, options, &page, &decades, &series)
+}
+
+/// What a chart of bars a decade says around its bars.
+pub(crate) struct Bars<'a> {
+    /// The table the bars count (for the source line).
+    pub table: Table,
+    pub title: &'a str,
+    /// The vertical axis's name.
+    pub axis: &'a str,
+    /// The top of the axis, as a multiple of the tallest bar.
+    pub headroom: f64,
+}
+
+/// Draws counts a decade as a group of bars a series (a value `None` is
+/// no bar), with a legend of the series' names: the chart of summits a
+/// decade and the chart of visits a decade.
+pub(crate) fn bars(
+    data: &Collection,
+    options: &ChartOptions,
+    page: &Bars<'_>,
+    decades: &[i64],
+    series: &[(String, Vec<Option<f64>>)],
+) -> Result<String> {
+    let lang = options.lang;
+    let top = series
+        .iter()
+        .flat_map(|(_, v)| v.iter().flatten())
         .copied()
         .fold(1.0, f64::max)
-        * 1.2;
+        * page.headroom;
     let n = decades.len();
-    page(data, options, word("decades_title", lang), |area| {
-        let mut chart = super::grid(
-            area,
-            options,
-            (n, top),
-            56,
-            (word("summits", lang), 10),
-            &|y| format!("{y:.0}"),
-        )?;
-        let width = 0.8 / dyads.len() as f64;
-        for (k, dyad) in dyads.iter().enumerate() {
+    page_of(data, page.table, options, page.title, |area| {
+        let mut chart = super::grid(area, options, (n, top), 56, (page.axis, 10), &|y| {
+            format!("{y:.0}")
+        })?;
+        let width = 0.8 / series.len() as f64;
+        for (k, (name, values)) in series.iter().enumerate() {
             let colour = SERIES[k % SERIES.len()];
             chart
-                .draw_series(counts[k].iter().enumerate().filter_map(|(i, v)| {
+                .draw_series(values.iter().enumerate().filter_map(|(i, v)| {
                     let x = i as f64 + 0.1 + k as f64 * width;
                     Some(Rectangle::new(
                         [(x, 0.0), (x + width * 0.92, (*v)?)],
@@ -83,12 +113,12 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
                     ))
                 }))
                 .map_err(chart_error)?
-                .label(label(&dyad_name(dyad, lang), lang))
+                .label(label(name, lang))
                 .legend(move |(x, y)| {
                     Rectangle::new([(x, y - 8), (x + 18, y + 8)], colour.filled())
                 });
         }
-        super::decade_labels(&mut chart, options, &decades)?;
+        super::decade_labels(&mut chart, options, decades)?;
         super::legend(&mut chart, options, legend_corner(lang))?;
         Ok(())
     })
