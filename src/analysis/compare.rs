@@ -59,21 +59,39 @@ struct Row {
     n_participants: i64,
     shares: Vec<Option<f64>>,
     flags: Vec<Option<bool>>,
+    /// What makes each computed flag true, by name (see [`FLAGS`]).
+    because: Vec<Option<String>>,
+    /// The wars each side fought during the summit, by name.
+    wars: [Option<String>; 2],
+    side_a: String,
+    side_b: String,
     agreements: Option<i64>,
     duration: Option<f64>,
     absent: Option<String>,
 }
 
-const FLAGS: [(&str, &str); 7] = [
-    ("joint_statement", "a joint statement"),
-    ("joint_press_conference", "a joint press conference"),
-    ("press_questions_taken", "questions from the press"),
-    ("follow_up_agreed", "a follow-up agreed"),
-    ("ongoing_war", "a war going on"),
-    ("sanctions_in_force", "sanctions in force"),
+/// The yes-or-no facts compared as rates: a field, its words in a
+/// sentence, and for the context computed from the tables of facts, the
+/// column naming what makes it true.
+const FLAGS: [(&str, &str, Option<&str>); 7] = [
+    ("joint_statement", "a joint statement", None),
+    ("joint_press_conference", "a joint press conference", None),
+    ("press_questions_taken", "questions from the press", None),
+    ("follow_up_agreed", "a follow-up agreed", None),
+    (
+        "conflict_between",
+        "an armed conflict between the two sides",
+        Some("conflicts_between"),
+    ),
+    (
+        "sanctions_between",
+        "sanctions in force between the two sides",
+        Some("sanctions"),
+    ),
     (
         "warrant_against_participant",
-        "an arrest warrant against a participant",
+        "an arrest warrant or indictment against a participant",
+        Some("warrants"),
     ),
 ];
 
@@ -94,8 +112,19 @@ fn rows(facts: &DataFrame) -> PolarsResult<Vec<Row>> {
         .collect::<PolarsResult<_>>()?;
     let flags: Vec<Vec<Option<bool>>> = FLAGS
         .iter()
-        .map(|(f, _)| read::flag(facts, f))
+        .map(|(f, _, _)| read::flag(facts, f))
         .collect::<PolarsResult<_>>()?;
+    let because: Vec<Vec<Option<String>>> = FLAGS
+        .iter()
+        .map(|(_, _, names)| match names {
+            Some(names) => read::text(facts, names),
+            None => Ok(vec![None; facts.height()]),
+        })
+        .collect::<PolarsResult<_>>()?;
+    let wars_a = read::text(facts, "wars_side_a")?;
+    let wars_b = read::text(facts, "wars_side_b")?;
+    let side_a = read::text(facts, "side_a")?;
+    let side_b = read::text(facts, "side_b")?;
     let agreements = read::int(facts, "agreements_signed")?;
     let duration = read::float(facts, "duration_hours")?;
     let absent = read::text(facts, "absent_stakeholders")?;
@@ -118,6 +147,10 @@ fn rows(facts: &DataFrame) -> PolarsResult<Vec<Row>> {
                     .map(|c| (total > 0).then(|| c[i].unwrap_or(0) as f64 / total as f64))
                     .collect(),
                 flags: flags.iter().map(|f| f[i]).collect(),
+                because: because.iter().map(|b| b[i].clone()).collect(),
+                wars: [wars_a[i].clone(), wars_b[i].clone()],
+                side_a: side_a[i].clone().unwrap_or_default(),
+                side_b: side_b[i].clone().unwrap_or_default(),
                 agreements: agreements[i],
                 duration: duration[i],
                 absent: absent[i].clone(),
@@ -234,30 +267,37 @@ pub fn compare_with(
         ),
     }
 
-    for (k, (field, words)) in FLAGS.iter().enumerate() {
+    for (k, (field, words, names)) in FLAGS.iter().enumerate() {
+        // A computed flag is known wherever its table is: "coded" would
+        // say someone coded it.
+        let coded = if names.is_some() { "" } else { " coded" };
         let known: Vec<bool> = earlier.iter().filter_map(|r| r.flags[k]).collect();
         let yes = known.iter().filter(|v| **v).count();
         let history = if earlier.is_empty() {
             "no earlier summits".to_owned()
         } else if known.is_empty() {
-            format!("not coded for the {scope}")
+            let what = if names.is_some() { "known" } else { "coded" };
+            format!("not {what} for the {scope}")
         } else {
             format!(
-                "{yes} of {} coded ({}%)",
+                "{yes} of {}{coded} ({}%)",
                 known.len(),
                 percent(yes, known.len())
             )
         };
         let verdict = match this.flags[k] {
+            None if names.is_some() => {
+                "unknown (the collection has no table of these facts)".to_owned()
+            }
             None => "not coded (no source settles it)".to_owned(),
             Some(v) => {
-                let had = if v {
-                    (*words).to_owned()
-                } else {
-                    format!(
+                let had = match (v, &this.because[k]) {
+                    (true, Some(what)) => format!("{words}: {what}"),
+                    (true, None) => (*words).to_owned(),
+                    (false, _) => format!(
                         "no {}",
                         words.trim_start_matches("a ").trim_start_matches("an ")
-                    )
+                    ),
                 };
                 if known.is_empty() {
                     format!("{had}; nothing to compare with")
@@ -268,7 +308,7 @@ pub fn compare_with(
                         yes * 2 > known.len()
                     };
                     format!(
-                        "{had}; {yes} of the {} {scope} coded had {words}{}",
+                        "{had}; {yes} of the {} {scope}{coded} had {words}{}",
                         known.len(),
                         if unusual { " (unusual)" } else { "" }
                     )
@@ -277,6 +317,63 @@ pub fn compare_with(
         };
         out.push(field, yes_no(this.flags[k]), history, verdict);
     }
+
+    // The wars each side was fighting, by name: what a rate would hide.
+    let at_war = |r: &Row| r.wars.iter().any(Option::is_some);
+    let wars = |r: &Row| -> String {
+        let side = |code: &str, wars: &Option<String>| {
+            format!("{}: {}", code, wars.as_deref().unwrap_or("none"))
+        };
+        format!(
+            "{}; {}",
+            side(&r.side_a, &r.wars[0]),
+            side(&r.side_b, &r.wars[1])
+        )
+    };
+    let known_wars = this.flags[FLAGS
+        .iter()
+        .position(|f| f.0 == "conflict_between")
+        .unwrap_or(0)];
+    out.push(
+        "wars_of_either_side",
+        match known_wars {
+            Some(_) => wars(this),
+            None => "unknown".to_owned(),
+        },
+        if earlier.is_empty() {
+            "no earlier summits".to_owned()
+        } else {
+            format!(
+                "{} of {} {scope} held while a side fought a war",
+                earlier.iter().filter(|r| at_war(r)).count(),
+                earlier.len()
+            )
+        },
+        match known_wars {
+            None => "unknown (the collection has no table of armed conflicts)".to_owned(),
+            Some(_) => {
+                let side = |code: &String, wars: &Option<String>| match wars {
+                    Some(wars) => {
+                        format!("{} was at war ({wars})", crate::model::in_sentence(code))
+                    }
+                    None => format!("{} was not", crate::model::in_sentence(code)),
+                };
+                match (&this.wars[0], &this.wars[1]) {
+                    (None, None) => "neither side was at war".to_owned(),
+                    (Some(_), _) => format!(
+                        "{}; {}",
+                        side(&this.side_a, &this.wars[0]),
+                        side(&this.side_b, &this.wars[1])
+                    ),
+                    (None, Some(_)) => format!(
+                        "{}; {}",
+                        side(&this.side_b, &this.wars[1]),
+                        side(&this.side_a, &this.wars[0])
+                    ),
+                }
+            }
+        },
+    );
 
     let agreements: Vec<f64> = earlier
         .iter()

@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod compare;
+pub mod context;
 pub mod history;
 pub mod presence;
 pub mod quality;
@@ -94,7 +95,8 @@ pub(crate) const SUMMIT_COLUMNS: [&str; 11] = [
 ///   previous summit of the dyad, start to start) and `previous_summit_id`;
 /// - `n_participants` and one `n_<portfolio>` column a portfolio (0 where
 ///   no participant is recorded), and `economic_share` (null where none);
-/// - every outcome and context column (null where not coded).
+/// - every outcome and context column (null where not coded), and the
+///   context computed from the tables of facts ([`context::context`]).
 ///
 /// One lazy polars plan: the summits joined with their delegation counts,
 /// outcome and context, sorted, and each summit's place in its dyad's
@@ -168,6 +170,8 @@ fn facts_plan(data: &Collection) -> PolarsResult<LazyFrame> {
         );
         plan = by_id(plan, frame.clone().lazy());
     }
+    order.extend(context::COLUMNS.iter().map(|c| col(*c)));
+    plan = by_id(plan, context::context(data)?);
     let day = day_number(col("start_date"));
     let dyad = [col("dyad")];
     order.extend(

@@ -1,9 +1,11 @@
 //! How complete the coding is, in numbers: for each dyad, by decade, then
 //! over all its summits and over its bilateral summits, the share of
-//! summits with each outcome and context field coded (known, true or
-//! false), with a delegation named beyond the two principals on both
-//! sides, and with a primary source; and the sources by tier. `summitry audit --quality` prints it; the codebook shows it for
-//! the shipped data.
+//! summits with each outcome field coded (known, true or false), with a
+//! delegation named beyond the two principals on both sides, and with a
+//! primary source; and the sources by tier. The context is not counted:
+//! it is computed from sourced tables (see [`super::context`]).
+//! `summitry audit --quality` prints it; the codebook shows it for the
+//! shipped data.
 
 use polars::prelude::*;
 
@@ -11,18 +13,14 @@ use super::{continuing_state_of, facts};
 use crate::load::Collection;
 use crate::model::SourceTier;
 
-/// The outcome and context fields whose coding is counted, in codebook
-/// order.
-pub const CODED: [&str; 9] = [
+/// The outcome fields whose coding is counted, in codebook order.
+pub const CODED: [&str; 6] = [
     "joint_statement",
     "joint_press_conference",
     "press_questions_taken",
     "agreements_signed",
     "follow_up_agreed",
     "ceasefire_announced",
-    "ongoing_war",
-    "sanctions_in_force",
-    "warrant_against_participant",
 ];
 
 /// One row a dyad and scope: `dyad`, `scope` (a decade such as `1990s`,

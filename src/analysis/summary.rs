@@ -250,15 +250,14 @@ pub fn venues(facts: &DataFrame) -> PolarsResult<DataFrame> {
     Ok(out)
 }
 
-/// One row a summit: the context coded for it, with the number of
-/// stakeholders absent from the table.
+/// One row a summit: its context as computed from the tables of facts
+/// (armed conflicts, sanctions, warrants: each flag with the names behind
+/// it, see [`super::context`]), the stakeholders coded as absent from the
+/// table, and their number.
 pub fn contexts(facts: &DataFrame) -> PolarsResult<DataFrame> {
     per_summit(
         facts,
-        [
-            col("ongoing_war"),
-            col("sanctions_in_force"),
-            col("warrant_against_participant"),
+        super::context::COLUMNS.iter().map(|c| col(*c)).chain([
             col("absent_stakeholders"),
             when(col("absent_stakeholders").is_null())
                 .then(lit(NULL).cast(DataType::Int64))
@@ -270,7 +269,7 @@ pub fn contexts(facts: &DataFrame) -> PolarsResult<DataFrame> {
                         + lit(1i64),
                 )
                 .alias("n_absent_stakeholders"),
-        ],
+        ]),
     )
 }
 

@@ -40,6 +40,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     let parts: Vec<String> = [
                         count(Table::Summits, "summits"),
                         count(Table::Visits, "visits"),
+                        count(Table::Conflicts, "conflict parties"),
+                        count(Table::Sanctions, "sanctions regimes"),
+                        count(Table::Warrants, "warrants"),
                     ]
                     .into_iter()
                     .flatten()

@@ -88,7 +88,7 @@ fn write_tables(data: &Collection, member: &Member, dir: &Path) -> Result<()> {
         let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
         super::write_csv(&sorted, file, false)?;
     }
-    if frames[&Table::Summits].height() == 0 && member.holds(Table::Visits) {
+    if frames[&Table::Summits].height() == 0 && Table::STANDALONE.iter().any(|t| member.holds(*t)) {
         return write_texts(member, dir);
     }
     let order = frames[&Table::Summits]

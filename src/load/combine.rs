@@ -30,12 +30,16 @@ pub(super) fn duplicates_across(loaded: &[Loaded]) -> Result<Vec<Finding>> {
         // Within one collection, ids were checked by its own validation.
         return Ok(findings);
     }
+    let standalone = Table::STANDALONE
+        .into_iter()
+        .filter_map(|t| Some((t, t.standalone_id()?)));
     for (table, key) in [
         (Table::Summits, "summit_id"),
         (Table::Statements, "statement_id"),
-        (Table::Visits, "visit_id"),
-        (Table::Exclusions, "exclusion_id"),
-    ] {
+    ]
+    .into_iter()
+    .chain(standalone)
+    {
         let mut seen: BTreeMap<String, &str> = BTreeMap::new();
         for member in loaded {
             let mut repeated: Vec<(String, &str)> = Vec::new();

@@ -50,7 +50,12 @@ fn nested(key: &str) -> Option<(Table, bool)> {
 /// The key of a child table inside a record.
 fn nested_key(table: Table) -> &'static str {
     match table {
-        Table::Summits | Table::Visits | Table::Exclusions => "",
+        Table::Summits
+        | Table::Visits
+        | Table::Exclusions
+        | Table::Conflicts
+        | Table::Sanctions
+        | Table::Warrants => "",
         Table::Participants => "participants",
         Table::Outcomes => "outcome",
         Table::Context => "context",
@@ -149,9 +154,15 @@ pub(crate) fn to_raw(files: &[RecordFile]) -> (Vec<RawTable>, Vec<Finding>, bool
         let has = |key: &str| entries.iter().any(|(k, _)| k == key);
         // An exclusion may name the visit it answers (`visit_id`), so its
         // own id is looked for first.
-        let standalone = [Table::Exclusions, Table::Visits]
-            .into_iter()
-            .find(|t| t.standalone_id().is_some_and(has));
+        let standalone = [
+            Table::Exclusions,
+            Table::Visits,
+            Table::Conflicts,
+            Table::Sanctions,
+            Table::Warrants,
+        ]
+        .into_iter()
+        .find(|t| t.standalone_id().is_some_and(has));
         if let Some(table) = standalone.filter(|_| !has("summit_id")) {
             // A visit or an exclusion: one flat row of its table.
             let mut cells = Vec::new();

@@ -109,7 +109,9 @@ impl Root {
     }
 
     pub(super) fn form(&self) -> Option<Form> {
-        if self.has_file("summits.csv") || self.has_file("visits.csv") {
+        let tables =
+            std::iter::once(super::schema::Table::Summits).chain(super::schema::Table::STANDALONE);
+        if tables.into_iter().any(|t| self.has_file(&t.file_name())) {
             Some(Form::Tables)
         } else if self.join("records").is_some() {
             Some(Form::Records)

@@ -6,7 +6,8 @@ use polars::prelude::*;
 
 use crate::model::country::COUNTRIES;
 use crate::model::{
-    Format, HostSide, Level, Portfolio, Role, SourceTier, StatementKind, VisitKind,
+    Camp, Format, HostSide, Intensity, Level, Portfolio, Role, SanctionScope, SourceTier,
+    StatementKind, VisitKind, WarRole, WarrantKind,
 };
 
 /// The tables of a collection.
@@ -30,6 +31,15 @@ pub enum Table {
     /// `exclusions.csv`: one row a meeting the collection considered and
     /// left out, with the reason; it stands on its own.
     Exclusions,
+    /// `conflicts.csv`: one row a state's part in an armed conflict; it
+    /// stands on its own, and summits' context is computed from it.
+    Conflicts,
+    /// `sanctions.csv`: one row a sanctions regime of one state against
+    /// another; it stands on its own.
+    Sanctions,
+    /// `warrants.csv`: one row an arrest warrant or indictment against a
+    /// leader; it stands on its own.
+    Warrants,
 }
 
 /// What a column holds, which decides its dtype and its checks.
@@ -164,9 +174,6 @@ const OUTCOMES: &[Column] = &[
 
 const CONTEXT: &[Column] = &[
     need("summit_id", ColumnType::Text),
-    may("ongoing_war", ColumnType::Bool),
-    may("sanctions_in_force", ColumnType::Bool),
-    may("warrant_against_participant", ColumnType::Bool),
     may("absent_stakeholders", ColumnType::Stakeholders),
     may("notes", ColumnType::Text),
 ];
@@ -220,9 +227,69 @@ const EXCLUSIONS: &[Column] = &[
     may("source_url", ColumnType::Url),
 ];
 
+/// Where a row of a context table says its fact comes from: the page
+/// that settles the start (and the one that settles the end, where
+/// another does), its publisher, the publisher's tier and the day it was
+/// read.
+macro_rules! cited {
+    ($($column:expr,)*) => {
+        &[
+            $($column,)*
+            need("source_url", ColumnType::Url),
+            may("end_source_url", ColumnType::Url),
+            may("publisher", ColumnType::Text),
+            may("tier", ColumnType::Vocabulary(SourceTier::NAMES)),
+            may("accessed", ColumnType::Date),
+            may("notes", ColumnType::Text),
+        ]
+    };
+}
+
+const CONFLICTS: &[Column] = cited![
+    need("involvement_id", ColumnType::Id),
+    need("conflict_id", ColumnType::Id),
+    need("conflict", ColumnType::Text),
+    need("country", ColumnType::Country),
+    need("camp", ColumnType::Vocabulary(Camp::NAMES)),
+    need("role", ColumnType::Vocabulary(WarRole::NAMES)),
+    need("intensity", ColumnType::Vocabulary(Intensity::NAMES)),
+    need("start_date", ColumnType::Date),
+    Column {
+        required: true,
+        ..may("end_date", ColumnType::Date)
+    },
+];
+
+const SANCTIONS: &[Column] = cited![
+    need("regime_id", ColumnType::Id),
+    need("name", ColumnType::Text),
+    need("imposer", ColumnType::Country),
+    need("target", ColumnType::Country),
+    need("scope", ColumnType::Vocabulary(SanctionScope::NAMES)),
+    need("start_date", ColumnType::Date),
+    Column {
+        required: true,
+        ..may("end_date", ColumnType::Date)
+    },
+    may("legal_basis", ColumnType::Text),
+];
+
+const WARRANTS: &[Column] = cited![
+    need("warrant_id", ColumnType::Id),
+    need("person_id", ColumnType::Id),
+    need("person", ColumnType::Text),
+    need("issuer", ColumnType::Text),
+    need("kind", ColumnType::Vocabulary(WarrantKind::NAMES)),
+    need("start_date", ColumnType::Date),
+    Column {
+        required: true,
+        ..may("end_date", ColumnType::Date)
+    },
+];
+
 impl Table {
     /// Every table, in the order they are loaded and reported.
-    pub const ALL: [Table; 8] = [
+    pub const ALL: [Table; 11] = [
         Table::Summits,
         Table::Participants,
         Table::Outcomes,
@@ -231,11 +298,23 @@ impl Table {
         Table::Sources,
         Table::Visits,
         Table::Exclusions,
+        Table::Conflicts,
+        Table::Sanctions,
+        Table::Warrants,
     ];
 
     /// The tables that stand on their own (not under a summit), each a
     /// flat record in the records form, named by its id column.
-    pub const STANDALONE: [Table; 2] = [Table::Visits, Table::Exclusions];
+    pub const STANDALONE: [Table; 5] = [
+        Table::Visits,
+        Table::Exclusions,
+        Table::Conflicts,
+        Table::Sanctions,
+        Table::Warrants,
+    ];
+
+    /// The tables of facts that summits' context is computed from.
+    pub const CONTEXT_FACTS: [Table; 3] = [Table::Conflicts, Table::Sanctions, Table::Warrants];
 
     /// The tables whose rows belong to a summit: all but summits and the
     /// tables that stand on their own.
@@ -258,6 +337,9 @@ impl Table {
             Table::Sources => "sources",
             Table::Visits => "visits",
             Table::Exclusions => "exclusions",
+            Table::Conflicts => "conflicts",
+            Table::Sanctions => "sanctions",
+            Table::Warrants => "warrants",
         }
     }
 
@@ -277,6 +359,9 @@ impl Table {
             Table::Sources => SOURCES,
             Table::Visits => VISITS,
             Table::Exclusions => EXCLUSIONS,
+            Table::Conflicts => CONFLICTS,
+            Table::Sanctions => SANCTIONS,
+            Table::Warrants => WARRANTS,
         }
     }
 
@@ -297,6 +382,9 @@ impl Table {
             Table::Sources => &["summit_id", "url"],
             Table::Visits => &["visit_id"],
             Table::Exclusions => &["exclusion_id"],
+            Table::Conflicts => &["involvement_id"],
+            Table::Sanctions => &["regime_id"],
+            Table::Warrants => &["warrant_id"],
         }
     }
 
@@ -306,17 +394,28 @@ impl Table {
     }
 
     /// Whether the table's rows span days (`start_date`, `end_date`),
-    /// which must not end before they start.
+    /// which must not end before they start. In the context tables an
+    /// empty `end_date` means still in force when the sources were read.
     pub fn has_span(self) -> bool {
-        matches!(self, Table::Summits | Table::Visits | Table::Exclusions)
+        !matches!(
+            self,
+            Table::Participants
+                | Table::Outcomes
+                | Table::Context
+                | Table::Statements
+                | Table::Sources
+        )
     }
 
     /// The id column of a table that stands on its own (`visit_id`,
-    /// `exclusion_id`); `None` for summits and the tables under them.
+    /// `exclusion_id`...); `None` for summits and the tables under them.
     pub fn standalone_id(self) -> Option<&'static str> {
         match self {
-            Table::Visits => Some("visit_id"),
-            Table::Exclusions => Some("exclusion_id"),
+            Table::Visits
+            | Table::Exclusions
+            | Table::Conflicts
+            | Table::Sanctions
+            | Table::Warrants => self.key().first().copied(),
             _ => None,
         }
     }

@@ -17,7 +17,10 @@ pub use country::{
     Capital, Country, Lang, Organisation, capital, continuing_state, country, distance_km, dyad,
     in_sentence, organisation,
 };
-pub use vocab::{Format, HostSide, Level, Portfolio, Role, SourceTier, StatementKind, VisitKind};
+pub use vocab::{
+    Camp, Format, HostSide, Intensity, Level, Portfolio, Role, SanctionScope, SourceTier,
+    StatementKind, VisitKind, WarRole, WarrantKind,
+};
 
 /// Extra columns a collection carries beyond the codebook's, by name.
 pub type Extra = BTreeMap<String, serde_json::Value>;
@@ -128,15 +131,12 @@ pub struct Outcome {
     pub extra: Extra,
 }
 
-/// The circumstances of a summit. `None` is unknown, never "no".
+/// The circumstances of a summit coded for it. `None` is unknown, never
+/// "no". Wars, sanctions and warrants are not coded here: they are
+/// computed from the collection's tables of facts
+/// ([`crate::analysis::context`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Context {
-    /// A war involving a side, or the subject of the talks, was going on.
-    pub ongoing_war: Option<bool>,
-    /// One side had sanctions in force against the other.
-    pub sanctions_in_force: Option<bool>,
-    /// An international arrest warrant was out against a participant.
-    pub warrant_against_participant: Option<bool>,
     /// Codes of states and organisations discussed but not at the table,
     /// `;`-separated.
     pub absent_stakeholders: Option<String>,

@@ -204,6 +204,66 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Which of an armed conflict's two opposing camps a state fought in.
+    /// The letters only tell the camps apart within one conflict.
+    Camp {
+        /// The first camp named for the conflict.
+        A = "a",
+        /// The camp opposing it.
+        B = "b",
+    }
+}
+
+vocabulary! {
+    /// How a state took part in an armed conflict (UCDP's warring
+    /// parties).
+    WarRole {
+        /// A principal belligerent: its government is a party to the
+        /// dispute and its own forces fight.
+        Primary = "primary",
+        /// It sent regular troops to fight beside a primary party without
+        /// being a party to the dispute itself.
+        Secondary = "secondary",
+    }
+}
+
+vocabulary! {
+    /// How deadly an armed conflict became at its worst (UCDP's
+    /// intensity levels).
+    Intensity {
+        /// At least 1,000 battle-related deaths in a calendar year.
+        War = "war",
+        /// At least 25, but under 1,000, in every calendar year.
+        Minor = "minor",
+    }
+}
+
+vocabulary! {
+    /// What a sanctions regime restricts.
+    SanctionScope {
+        /// Almost all trade and financial dealings: an embargo.
+        Comprehensive = "comprehensive",
+        /// Whole sectors: energy, finance, defence, technology, exports
+        /// of controlled goods.
+        Sectoral = "sectoral",
+        /// Named persons and entities only.
+        Targeted = "targeted",
+        /// The target's trade status: tariff treatment or credits denied.
+        Trade = "trade",
+    }
+}
+
+vocabulary! {
+    /// What a court or prosecutor issued against a person.
+    WarrantKind {
+        /// A warrant for the person's arrest.
+        ArrestWarrant = "arrest_warrant",
+        /// A formal charge (indictment) without a warrant made public.
+        Indictment = "indictment",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

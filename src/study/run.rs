@@ -318,6 +318,51 @@ fn report(
                 md.push_str(&format!("  - [{title}]({})\n", source.url));
             }
         }
+        // The wars, sanctions and warrants the context sentences name, each
+        // with the page that settles it (and its end, where another does).
+        let found = crate::analysis::context::found(data)?
+            .filter(col("summit_id").eq(lit(focus.as_str())))
+            .select(
+                [
+                    "table",
+                    "id",
+                    "name",
+                    "start_date",
+                    "end_date",
+                    "source_url",
+                    "end_source_url",
+                ]
+                .map(col),
+            )
+            .unique_stable(None, UniqueKeepStrategy::First)
+            .sort(
+                ["table", "start_date", "id"],
+                SortMultipleOptions::default(),
+            )
+            .collect()?;
+        if found.height() > 0 {
+            md.push_str("\n### The context's facts\n\n");
+            let names = read::text(&found, "name")?;
+            let tables = read::text(&found, "table")?;
+            let rows = read::text(&found, "id")?;
+            let starts = read::text(&found, "source_url")?;
+            let ended = read::text(&found, "end_date")?;
+            let ends = read::text(&found, "end_source_url")?;
+            for i in 0..found.height() {
+                let name = names[i].clone().unwrap_or_default();
+                let end = match (&ends[i], &ended[i]) {
+                    (Some(url), Some(_)) => format!(", [its end]({url})"),
+                    (Some(url), None) => format!(", [still in force]({url})"),
+                    (None, _) => String::new(),
+                };
+                md.push_str(&format!(
+                    "- {name} (`{}`, {}): [source]({}){end}\n",
+                    tables[i].clone().unwrap_or_default(),
+                    rows[i].clone().unwrap_or_default(),
+                    starts[i].clone().unwrap_or_default(),
+                ));
+            }
+        }
         // The official record's visits the sentences name: the leaders'
         // last visits to the counterpart and the visiting side's last visit.
         let mut visits: Vec<String> = Vec::new();
@@ -357,9 +402,12 @@ fn label_of(metric: &str) -> String {
         "joint_press_conference" => "Joint press conference".to_owned(),
         "press_questions_taken" => "Questions from the press".to_owned(),
         "follow_up_agreed" => "Follow-up agreed".to_owned(),
-        "ongoing_war" => "A war going on".to_owned(),
-        "sanctions_in_force" => "Sanctions in force".to_owned(),
-        "warrant_against_participant" => "Arrest warrant against a participant".to_owned(),
+        "conflict_between" => "An armed conflict between the two sides".to_owned(),
+        "wars_of_either_side" => "Wars either side was fighting".to_owned(),
+        "sanctions_between" => "Sanctions in force between the two sides".to_owned(),
+        "warrant_against_participant" => {
+            "Arrest warrant or indictment against a participant".to_owned()
+        }
         "agreements_signed" => "Agreements signed".to_owned(),
         "duration_hours" => "Length of the talks (hours)".to_owned(),
         "delegation_size" => "People named in the delegations".to_owned(),

@@ -70,7 +70,7 @@ fn show_prints_the_whole_anchorage_record_with_unknowns_spelled_out() {
         "  host_side     side_a\n",
         "  joint_statement         false\n",
         "  agreements              unknown\n",
-        "  absent_stakeholders          UKR;EU\n",
+        "  absent_stakeholders  UKR;EU\n",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }

@@ -27,6 +27,7 @@ fn collection_sizes_are_pinned() {
         .collect();
     // (summits, visits)
     let expected: BTreeMap<String, (usize, usize)> = [
+        ("context", (0, 0)),
         ("us-china", (59, 0)),
         ("us-dprk", (3, 0)),
         ("us-official-visits", (0, 4093)),
@@ -170,7 +171,132 @@ fn anchorage_shows_the_three_on_three_and_economic_officials_on_both_sides() {
     assert_eq!(outcome.press_questions_taken, Some(false));
     let context = record.context.unwrap();
     assert_eq!(context.absent_stakeholders.as_deref(), Some("UKR;EU"));
-    assert_eq!(context.warrant_against_participant, Some(true));
+}
+
+/// The tables context is computed from: their size is pinned (and shown
+/// in the codebook), every row cites a page of a known tier and the day
+/// it was read, a conflict's rows agree on its name and intensity, and
+/// every state of the shipped summits is covered.
+#[test]
+fn context_tables_are_sourced_and_cover_the_shipped_states() {
+    let data = load::default_data().unwrap();
+    let codebook =
+        std::fs::read_to_string(crate::util::in_package("datasets/CODEBOOK.md")).unwrap();
+    let sizes = Table::CONTEXT_FACTS.map(|t| data.frame(t).height());
+    assert_eq!(sizes, [25, 16, 7]);
+    let row = format!("| `context` | {} | {} | {} |", sizes[0], sizes[1], sizes[2]);
+    assert!(codebook.contains(&row), "CODEBOOK.md lacks {row}");
+    for table in Table::CONTEXT_FACTS {
+        let frame = data.frame(table);
+        for column in ["source_url", "tier", "accessed", "publisher"] {
+            assert_eq!(
+                frame.column(column).unwrap().null_count(),
+                0,
+                "{}: a row has no {column}",
+                table.file_name()
+            );
+        }
+        for tier in text(frame, "tier").into_iter().flatten() {
+            assert_ne!(
+                tier,
+                "other",
+                "{}: a source of tier other",
+                table.file_name()
+            );
+        }
+    }
+    let conflicts = data.frame(Table::Conflicts);
+    let mut named: BTreeMap<String, (String, String)> = BTreeMap::new();
+    for ((id, name), intensity) in text(conflicts, "conflict_id")
+        .into_iter()
+        .zip(text(conflicts, "conflict"))
+        .zip(text(conflicts, "intensity"))
+    {
+        let (id, facts) = (id.unwrap(), (name.unwrap(), intensity.unwrap()));
+        let first = named.entry(id.clone()).or_insert_with(|| facts.clone());
+        assert_eq!(*first, facts, "the rows of conflict {id} disagree");
+    }
+    let states = |frame: &polars::prelude::DataFrame, columns: &[&str]| -> BTreeSet<String> {
+        columns
+            .iter()
+            .flat_map(|c| text(frame, c))
+            .flatten()
+            .map(|code| continuing_state(&code).to_owned())
+            .collect()
+    };
+    let summits = states(data.summits(), &["side_a", "side_b"]);
+    let at_war = states(conflicts, &["country"]);
+    let sanctioned = states(data.frame(Table::Sanctions), &["imposer", "target"]);
+    for state in &summits {
+        assert!(at_war.contains(state), "no conflict row for {state}");
+        assert!(sanctioned.contains(state), "no sanctions row for {state}");
+    }
+}
+
+/// The context is computed for every shipped summit, by one rule: US wars
+/// are not wars between the United States and China, and each flag names
+/// what makes it true.
+#[test]
+fn context_is_computed_for_every_summit_and_names_what_it_finds() {
+    let data = load::default_data().unwrap();
+    let facts = summitry::analysis::facts(&data).unwrap();
+    for flag in [
+        "conflict_between",
+        "sanctions_between",
+        "warrant_against_participant",
+    ] {
+        assert_eq!(facts.column(flag).unwrap().null_count(), 0, "{flag}");
+    }
+    let ids = text(&facts, "summit_id");
+    let dyads = text(&facts, "dyad");
+    let starts = text(&facts, "start_date");
+    let between = facts
+        .column("conflict_between")
+        .unwrap()
+        .bool()
+        .unwrap()
+        .clone();
+    let wars_a = text(&facts, "wars_side_a");
+    let wars_b = text(&facts, "wars_side_b");
+    let sides_a = text(&facts, "side_a");
+    let mut afghan = 0;
+    for i in 0..facts.height() {
+        let start = starts[i].clone().unwrap();
+        if dyads[i].as_deref() != Some("CHN-USA") {
+            continue;
+        }
+        assert_eq!(between.get(i), Some(false), "{:?}", ids[i]);
+        let us_wars = match sides_a[i].as_deref() {
+            Some("USA") => &wars_a[i],
+            _ => &wars_b[i],
+        };
+        if ("2001-10-07".."2021-08-31").contains(&start.as_str()) {
+            assert!(
+                us_wars
+                    .as_deref()
+                    .unwrap_or("")
+                    .contains("War in Afghanistan"),
+                "{:?}: {us_wars:?}",
+                ids[i]
+            );
+            afghan += 1;
+        }
+    }
+    assert_eq!(afghan, 40);
+    let at = |id: &str, column: &str| -> Option<String> {
+        let i = ids.iter().position(|x| x.as_deref() == Some(id)).unwrap();
+        text(&facts, column)[i].clone()
+    };
+    assert!(
+        at("2025-anchorage", "warrants").unwrap().contains(
+            "International Criminal Court arrest warrant for Vladimir Putin (2023-03-17)"
+        )
+    );
+    assert_eq!(
+        at("1972-beijing", "sanctions").as_deref(),
+        Some("US freeze of the People's Republic of China's assets")
+    );
+    assert_eq!(at("1945-yalta", "sanctions"), None);
 }
 
 /// The codebook's tables of counts say what the data holds: rows of each

@@ -174,7 +174,7 @@ fn unknown_stakeholder_code() {
     rejects(
         "unknown-stakeholder",
         &[
-            "tests/fixtures/unknown-stakeholder/context.csv:2:31: absent_stakeholders: unknown country or organisation code \"EEU\" in \"UKR;EEU\": expected `;`-separated codes such as UKR;EU [unknown-country]",
+            "tests/fixtures/unknown-stakeholder/context.csv:2:16: absent_stakeholders: unknown country or organisation code \"EEU\" in \"UKR;EEU\": expected `;`-separated codes such as UKR;EU [unknown-country]",
         ],
     );
 }

@@ -1,0 +1,294 @@
+//! A summit's circumstances, computed from the sourced tables of facts
+//! (`conflicts.csv`, `sanctions.csv`, `warrants.csv`) instead of coded by
+//! hand summit by summit, so that every summit is judged by the same rule
+//! and every "yes" names the war, regime or warrant behind it.
+//!
+//! A row of those tables is in force during a summit when it began on or
+//! before the summit's last day and had not ended before its first day
+//! (an empty `end_date` is still in force). States are matched as the
+//! dyads count them: the Soviet Union is continued by Russia.
+
+use polars::prelude::*;
+
+use super::continuing_state_of;
+use crate::load::{Collection, Table};
+
+/// The columns [`context`] adds to each summit, in order.
+pub const COLUMNS: [&str; 8] = [
+    "conflict_between",
+    "conflicts_between",
+    "wars_side_a",
+    "wars_side_b",
+    "sanctions_between",
+    "sanctions",
+    "warrant_against_participant",
+    "warrants",
+];
+
+/// One row a summit (`summit_id`), with the [`COLUMNS`]:
+/// - `conflict_between`: the two sides fought in opposite camps of an
+///   armed conflict of `conflicts.csv`, each taking part during the
+///   summit; `conflicts_between` names those conflicts;
+/// - `wars_side_a`, `wars_side_b`: the wars (conflicts of war intensity)
+///   in which that side was a primary party during the summit, by name;
+/// - `sanctions_between`: a regime of `sanctions.csv` imposed by either
+///   side on the other was in force; `sanctions` names the regimes;
+/// - `warrant_against_participant`: an arrest warrant or indictment of
+///   `warrants.csv` against a participant was in force; `warrants` says
+///   which.
+///
+/// Names are `; `-separated, oldest first, and null where there are none.
+/// Where the collection has no rows in the table a flag is computed from,
+/// the flag is null (unknown), not false.
+pub fn context(data: &Collection) -> PolarsResult<LazyFrame> {
+    let found = found(data)?;
+    let mut plan = data.summits().clone().lazy().select([col("summit_id")]);
+    for (table, flag, names) in [
+        (
+            Table::Conflicts,
+            "conflict_between",
+            &["conflicts_between", "wars_side_a", "wars_side_b"][..],
+        ),
+        (Table::Sanctions, "sanctions_between", &["sanctions"][..]),
+        (
+            Table::Warrants,
+            "warrant_against_participant",
+            &["warrants"][..],
+        ),
+    ] {
+        if data.frame(table).height() == 0 {
+            plan = plan.with_columns(
+                std::iter::once(lit(NULL).cast(DataType::Boolean).alias(flag))
+                    .chain(
+                        names
+                            .iter()
+                            .map(|n| lit(NULL).cast(DataType::String).alias(*n)),
+                    )
+                    .collect::<Vec<_>>(),
+            );
+            continue;
+        }
+        for name in names {
+            plan = left(plan, joined(found.clone(), name));
+        }
+        plan = plan.with_column(col(names[0]).is_not_null().alias(flag));
+    }
+    let mut order = vec![col("summit_id")];
+    order.extend(COLUMNS.iter().map(|c| col(*c)));
+    Ok(plan.select(order))
+}
+
+/// Every fact of the tables that makes a column of [`COLUMNS`] for a
+/// summit: one row a summit and fact, with `summit_id`, `column` (the
+/// names column it is listed in: `conflicts_between`, `wars_side_a`,
+/// `wars_side_b`, `sanctions` or `warrants`), `table` (its file's name),
+/// `id` (the row's id in that table), `name` (as listed), `start_date`,
+/// `end_date`, `source_url` and `end_source_url`: what a report cites.
+pub fn found(data: &Collection) -> PolarsResult<LazyFrame> {
+    let summits = data.summits().clone().lazy().select([
+        col("summit_id"),
+        col("start_date").alias("first_day"),
+        col("end_date").alias("last_day"),
+        continuing_state_of(col("side_a")).alias("a"),
+        continuing_state_of(col("side_b")).alias("b"),
+    ]);
+    let cited = |column: &str, table: Table, id: &str, name: Expr| {
+        [
+            col("summit_id"),
+            lit(column.to_owned()).alias("column"),
+            lit(table.file_name()).alias("table"),
+            col(id).alias("id"),
+            name.alias("name"),
+            col("start_date"),
+            col("end_date"),
+            col("source_url"),
+            col("end_source_url"),
+        ]
+    };
+    let mut found: Vec<LazyFrame> = Vec::new();
+
+    // Armed conflicts: each side's part in each conflict during the summit.
+    let parts = data.frame(Table::Conflicts).clone().lazy().with_columns([
+        continuing_state_of(col("country")).alias("state"),
+        col("camp").cast(DataType::String),
+        col("role").cast(DataType::String),
+        col("intensity").cast(DataType::String),
+    ]);
+    let side = |name: &str| {
+        in_force(summits.clone().join(
+            parts.clone(),
+            [col(name)],
+            [col("state")],
+            JoinArgs::new(JoinType::Inner),
+        ))
+    };
+    let other_camp = side("b").select([
+        col("summit_id"),
+        col("conflict_id"),
+        col("camp").alias("camp_b"),
+    ]);
+    found.push(
+        side("a")
+            .join(
+                other_camp,
+                [col("summit_id"), col("conflict_id")],
+                [col("summit_id"), col("conflict_id")],
+                JoinArgs::new(JoinType::Inner),
+            )
+            .filter(col("camp").neq(col("camp_b")))
+            .select(cited(
+                "conflicts_between",
+                Table::Conflicts,
+                "involvement_id",
+                col("conflict"),
+            )),
+    );
+    for (name, column) in [("a", "wars_side_a"), ("b", "wars_side_b")] {
+        found.push(
+            side(name)
+                .filter(
+                    col("role")
+                        .eq(lit("primary"))
+                        .and(col("intensity").eq(lit("war"))),
+                )
+                .select(cited(
+                    column,
+                    Table::Conflicts,
+                    "involvement_id",
+                    col("conflict"),
+                )),
+        );
+    }
+
+    // Sanctions imposed by either side on the other.
+    let regimes = data.frame(Table::Sanctions).clone().lazy().with_columns([
+        continuing_state_of(col("imposer")).alias("imposer"),
+        continuing_state_of(col("target")).alias("target"),
+    ]);
+    for (imposer, target) in [("a", "b"), ("b", "a")] {
+        found.push(
+            in_force(summits.clone().join(
+                regimes.clone(),
+                [col(imposer), col(target)],
+                [col("imposer"), col("target")],
+                JoinArgs::new(JoinType::Inner),
+            ))
+            .select(cited(
+                "sanctions",
+                Table::Sanctions,
+                "regime_id",
+                col("name"),
+            )),
+        );
+    }
+
+    // Warrants against anyone at the table.
+    let kind = col("kind").cast(DataType::String);
+    let warrant = concat_str(
+        [
+            col("issuer"),
+            when(kind.eq(lit("arrest_warrant")))
+                .then(lit(" arrest warrant for "))
+                .otherwise(lit(" indictment of ")),
+            col("person"),
+            lit(" ("),
+            col("start_date").dt().to_string(crate::load::DATE_FORMAT),
+            lit(")"),
+        ],
+        "",
+        false,
+    );
+    found.push(
+        in_force(
+            data.participants()
+                .clone()
+                .lazy()
+                .select([col("summit_id"), col("person_id")])
+                .unique(None, UniqueKeepStrategy::First)
+                .join(
+                    summits,
+                    [col("summit_id")],
+                    [col("summit_id")],
+                    JoinArgs::new(JoinType::Inner),
+                )
+                .join(
+                    data.frame(Table::Warrants).clone().lazy(),
+                    [col("person_id")],
+                    [col("person_id")],
+                    JoinArgs::new(JoinType::Inner),
+                ),
+        )
+        .select(cited("warrants", Table::Warrants, "warrant_id", warrant)),
+    );
+    concat(found, UnionArgs::default())
+}
+
+/// The rows of a plan (a summit's `first_day`, `last_day` beside a fact's
+/// `start_date`, `end_date`) where the fact was in force during the summit.
+fn in_force(plan: LazyFrame) -> LazyFrame {
+    plan.filter(
+        col("start_date").lt_eq(col("last_day")).and(
+            col("end_date")
+                .is_null()
+                .or(col("end_date").gt_eq(col("first_day"))),
+        ),
+    )
+}
+
+/// One row a summit: the distinct names [`found`] lists in `column`,
+/// oldest (by `start_date`) first, then by name, joined by `; ` into a
+/// column of that name.
+fn joined(found: LazyFrame, column: &str) -> LazyFrame {
+    found
+        .filter(col("column").eq(lit(column)))
+        .select([col("summit_id"), col("start_date"), col("name")])
+        .unique(None, UniqueKeepStrategy::First)
+        .sort(
+            ["summit_id", "start_date", "name"],
+            SortMultipleOptions::default(),
+        )
+        .group_by_stable([col("summit_id")])
+        .agg([col("name")
+            .unique_stable()
+            .str()
+            .join("; ", true)
+            .alias(column)])
+}
+
+/// `plan` with the columns of `other` joined by summit.
+fn left(plan: LazyFrame, other: LazyFrame) -> LazyFrame {
+    plan.join(
+        other,
+        [col("summit_id")],
+        [col("summit_id")],
+        JoinArgs::new(JoinType::Left),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchorage_names_the_war_the_regimes_and_the_warrant() {
+        let data = crate::load::default_data().unwrap();
+        let all = context(&data).unwrap().collect().unwrap();
+        let row = all
+            .lazy()
+            .filter(col("summit_id").eq(lit("2025-anchorage")))
+            .collect()
+            .unwrap();
+        assert_eq!(row.height(), 1);
+        let text = |name: &str| super::super::read::text(&row, name).unwrap()[0].clone();
+        let flag = |name: &str| super::super::read::flag(&row, name).unwrap()[0];
+        assert_eq!(flag("conflict_between"), Some(false));
+        assert_eq!(flag("sanctions_between"), Some(true));
+        assert_eq!(flag("warrant_against_participant"), Some(true));
+        assert!(text("wars_side_b").unwrap().contains("Russo-Ukrainian War"));
+        assert!(
+            text("warrants")
+                .unwrap()
+                .contains("arrest warrant for Vladimir Putin (2023-03-17)")
+        );
+    }
+}
