@@ -204,6 +204,9 @@ pub enum Rule {
     /// A summit with a joint text in `statements.csv` is not coded as
     /// having a joint statement.
     JointTextNotCoded,
+    /// A summit's count of agreements signed is below the number of
+    /// agreements its outcome names.
+    AgreementsCount,
 }
 
 impl Rule {
@@ -229,6 +232,7 @@ impl Rule {
             Rule::OutOfRange => "out-of-range",
             Rule::MissingFile => "missing-file",
             Rule::InterpreterPortfolio => "interpreter-portfolio",
+            Rule::AgreementsCount => "agreements-count",
             Rule::JointTextNotCoded => "joint-text-not-coded",
         }
     }

@@ -201,6 +201,9 @@ pub(crate) fn check_raw(
         if raw.table == Table::Participants {
             findings.extend(interpreters(raw));
         }
+        if raw.table == Table::Outcomes {
+            findings.extend(agreement_counts(raw));
+        }
     }
     findings.extend(cross_table(tables, summits_whole));
     findings.extend(joint_texts(tables));
@@ -303,6 +306,40 @@ fn interpreters(raw: &RawTable) -> Vec<Finding> {
                 "an interpreter's portfolio is `{INTERPRETING}`, not {:?}: interpreters and note-takers are counted apart from the ministry that employs them",
                 cell.text
             ),
+        })
+        .collect()
+}
+
+/// The agreements an outcome names: its `;`-separated parts that are not
+/// blank. The same pattern counts them in the frames (`check_frames`).
+const NAMED_AGREEMENT: &str = r"[^;\s][^;]*";
+
+/// How many agreements `agreements` names.
+fn named_agreements(text: &str) -> usize {
+    text.split(';')
+        .filter(|part| !part.trim().is_empty())
+        .count()
+}
+
+/// Outcomes whose `agreements_signed` is below the number of agreements
+/// named in `agreements`: the names may be fewer than the count (when a
+/// source gives the total but not every name), never more.
+fn agreement_counts(raw: &RawTable) -> Vec<Finding> {
+    raw.rows
+        .iter()
+        .filter_map(|row| {
+            let count = raw.cell(row, "agreements_signed")?;
+            let named = named_agreements(&raw.cell(row, "agreements")?.text);
+            let signed: usize = count.text.trim().parse().ok()?;
+            (signed < named).then(|| Finding {
+                location: count.location.clone(),
+                column: Some("agreements_signed".to_owned()),
+                rule: Rule::AgreementsCount,
+                value: Some(count.text.clone()),
+                message: format!(
+                    "agreements_signed is {signed}, but `agreements` names {named}: count every agreement named, or take out of the list what was not signed at the summit"
+                ),
+            })
         })
         .collect()
 }
@@ -493,6 +530,19 @@ pub(crate) fn check_frames(
                     .fill_null(lit(false))
                     .any(true)
                     .alias("an interpreter's portfolio is not interpreting"),
+            );
+        }
+        if table == Table::Outcomes {
+            let named = col("agreements")
+                .str()
+                .count_matches(lit(NAMED_AGREEMENT), false)
+                .cast(DataType::Int64);
+            rules.push(
+                col("agreements_signed")
+                    .lt(named)
+                    .fill_null(lit(false))
+                    .any(true)
+                    .alias("agreements_signed is below the number of agreements named"),
             );
         }
         if table.has_span() {

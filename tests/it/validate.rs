@@ -452,6 +452,20 @@ fn interpreter_portfolio() {
     );
 }
 
+/// The agreements an outcome names are never more than it counts (blank
+/// parts of the list are not names); fewer is allowed, where a source
+/// gives the total but not every name (1974-moscow in the shipped data).
+#[test]
+fn agreements_count() {
+    rejects(
+        "agreements-count",
+        &[
+            "tests/fixtures/agreements-count/outcomes.csv:2:25: agreements_signed: agreements_signed is 0, but `agreements` names 1: count every agreement named, or take out of the list what was not signed at the summit [agreements-count]",
+            "tests/fixtures/agreements-count/outcomes.csv:3:33: agreements_signed: agreements_signed is 1, but `agreements` names 2: count every agreement named, or take out of the list what was not signed at the summit [agreements-count]",
+        ],
+    );
+}
+
 /// A joint statement, declaration or communiqué issued `joint` is the
 /// evidence for `joint_statement = true`: false and empty are each
 /// refused where they are (1990 has no outcome row: nothing to refuse).
