@@ -10,7 +10,8 @@ use super::output::Rows;
 use super::{DataArgs, OutputFormat};
 
 /// Show the whole record of one summit: the summit, its participants,
-/// outcome, context, statements and sources; or of one visit. Unknown
+/// outcome, context (and, in the readable view, the context computed from
+/// the tables of facts), statements and sources; or of one visit. Unknown
 /// values are shown as `unknown`, never as "no".
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -75,9 +76,46 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
             rows.write(OutputFormat::Csv, &mut out)?;
         }
-        OutputFormat::Table => readable(&record, &mut out)?,
+        OutputFormat::Table => {
+            let computed = computed_context(&data, &args.summit_id)?;
+            readable(&record, &computed, &mut out)?
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The summit's context as computed from the tables of facts, as lines
+/// of the readable view: each flag `yes`, `no` or `unknown` (no table),
+/// each list of names, `none` where the flag is known and nothing is in
+/// force.
+fn computed_context(
+    data: &summitry::load::Collection,
+    summit_id: &str,
+) -> anyhow::Result<Vec<(String, String)>> {
+    use polars::prelude::*;
+    let row = summitry::analysis::context::context(data)?
+        .filter(col("summit_id").eq(lit(summit_id)))
+        .collect()?;
+    let mut lines = Vec::new();
+    let mut known = true;
+    for name in summitry::analysis::context::COLUMNS {
+        let value = row.column(name)?.get(0)?;
+        let shown = match value {
+            AnyValue::Boolean(flag) => {
+                known = true;
+                if flag { "yes" } else { "no" }.to_owned()
+            }
+            AnyValue::Null if row.column(name)?.dtype() == &DataType::Boolean => {
+                known = false;
+                "unknown".to_owned()
+            }
+            AnyValue::Null if known => "none".to_owned(),
+            AnyValue::Null => "unknown".to_owned(),
+            other => other.str_value().into_owned(),
+        };
+        lines.push((name.to_owned(), shown));
+    }
+    Ok(lines)
 }
 
 /// The summit's own fields (everything but the nested sections).
@@ -162,7 +200,11 @@ fn show_visit(visit: &Map<String, Value>, format: OutputFormat) -> anyhow::Resul
     Ok(ExitCode::SUCCESS)
 }
 
-fn readable(record: &Map<String, Value>, out: &mut impl Write) -> anyhow::Result<()> {
+fn readable(
+    record: &Map<String, Value>,
+    computed: &[(String, String)],
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
     let summit = scalars(record);
     writeln!(
         out,
@@ -178,6 +220,13 @@ fn readable(record: &Map<String, Value>, out: &mut impl Write) -> anyhow::Result
             writeln!(out, "{key}")?;
             let empty = Map::new();
             fields(table, items.first().copied().unwrap_or(&empty), out)?;
+            if table == Table::Context {
+                writeln!(out, "\ncontext computed from the tables of facts")?;
+                let width = computed.iter().map(|(n, _)| n.len()).max().unwrap_or(0);
+                for (name, value) in computed {
+                    writeln!(out, "  {name:<width$}  {value}")?;
+                }
+            }
             continue;
         }
         writeln!(out, "{key} ({})", items.len())?;

@@ -71,6 +71,9 @@ fn show_prints_the_whole_anchorage_record_with_unknowns_spelled_out() {
         "  joint_statement         false\n",
         "  agreements              unknown\n",
         "  absent_stakeholders  UKR;EU\n",
+        "context computed from the tables of facts\n",
+        "  wars_side_b                  Russo-Ukrainian War\n",
+        "  conflicts_between            none\n",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
