@@ -207,6 +207,9 @@ pub enum Rule {
     /// A summit's count of agreements signed is below the number of
     /// agreements its outcome names.
     AgreementsCount,
+    /// Questions from the press are coded for a summit whose leaders are
+    /// not coded as having faced the press together.
+    PressQuestions,
 }
 
 impl Rule {
@@ -233,6 +236,7 @@ impl Rule {
             Rule::MissingFile => "missing-file",
             Rule::InterpreterPortfolio => "interpreter-portfolio",
             Rule::AgreementsCount => "agreements-count",
+            Rule::PressQuestions => "press-questions",
             Rule::JointTextNotCoded => "joint-text-not-coded",
         }
     }

@@ -203,6 +203,7 @@ pub(crate) fn check_raw(
         }
         if raw.table == Table::Outcomes {
             findings.extend(agreement_counts(raw));
+            findings.extend(press_questions(raw));
         }
     }
     findings.extend(cross_table(tables, summits_whole));
@@ -338,6 +339,36 @@ fn agreement_counts(raw: &RawTable) -> Vec<Finding> {
                 value: Some(count.text.clone()),
                 message: format!(
                     "agreements_signed is {signed}, but `agreements` names {named}: count every agreement named, or take out of the list what was not signed at the summit"
+                ),
+            })
+        })
+        .collect()
+}
+
+/// Outcomes that code `press_questions_taken` although the leaders are
+/// not coded as having faced the press together: the codebook counts
+/// questions taken at their joint appearance only.
+fn press_questions(raw: &RawTable) -> Vec<Finding> {
+    raw.rows
+        .iter()
+        .filter_map(|row| {
+            let questions = raw.cell(row, "press_questions_taken")?;
+            parse_bool(&questions.text)?;
+            let together = raw.cell(row, "joint_press_conference");
+            let advice = match together.map(|c| parse_bool(&c.text)) {
+                Some(Some(true)) => return None,
+                // Not a boolean: the type rule reports it.
+                Some(None) => return None,
+                Some(Some(false)) => "joint_press_conference is false",
+                None => "joint_press_conference is empty",
+            };
+            Some(Finding {
+                location: questions.location.clone(),
+                column: Some("press_questions_taken".to_owned()),
+                rule: Rule::PressQuestions,
+                value: Some(questions.text.clone()),
+                message: format!(
+                    "press_questions_taken is coded, but {advice}: questions are coded only for the leaders' joint appearance before the press; code joint_press_conference true if they faced the press together, or leave press_questions_taken empty (and say in the notes if a leader took questions on his own)"
                 ),
             })
         })
@@ -543,6 +574,13 @@ pub(crate) fn check_frames(
                     .fill_null(lit(false))
                     .any(true)
                     .alias("agreements_signed is below the number of agreements named"),
+            );
+            rules.push(
+                col("press_questions_taken")
+                    .is_not_null()
+                    .and(col("joint_press_conference").fill_null(lit(false)).not())
+                    .any(true)
+                    .alias("press questions are coded without a joint appearance"),
             );
         }
         if table.has_span() {

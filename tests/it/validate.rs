@@ -466,6 +466,19 @@ fn agreements_count() {
     );
 }
 
+/// Questions from the press are coded only for the leaders' joint
+/// appearance: refused where joint_press_conference is false or empty.
+#[test]
+fn press_questions() {
+    rejects(
+        "press-questions",
+        &[
+            "tests/fixtures/press-questions/outcomes.csv:2:24: press_questions_taken: press_questions_taken is coded, but joint_press_conference is false: questions are coded only for the leaders' joint appearance before the press; code joint_press_conference true if they faced the press together, or leave press_questions_taken empty (and say in the notes if a leader took questions on his own) [press-questions]",
+            "tests/fixtures/press-questions/outcomes.csv:3:23: press_questions_taken: press_questions_taken is coded, but joint_press_conference is empty: questions are coded only for the leaders' joint appearance before the press; code joint_press_conference true if they faced the press together, or leave press_questions_taken empty (and say in the notes if a leader took questions on his own) [press-questions]",
+        ],
+    );
+}
+
 /// A joint statement, declaration or communiqué issued `joint` is the
 /// evidence for `joint_statement = true`: false and empty are each
 /// refused where they are (1990 has no outcome row: nothing to refuse).
