@@ -87,7 +87,7 @@ fn the_default_study_runs_and_verifies() {
         "Last on USA soil at 2015-new-york, 3,609 days before",
         "No joint statement; 47 of the 50 earlier RUS-USA summits coded had a joint statement (unusual)",
         "Absent from the table: Ukraine, European Union",
-        "The 3rd highest of 97",
+        "The 3rd highest of 96",
         "The first RUS-USA summit in United States since 2015-new-york (2015)",
         "during a visit of the official record (hs-visit-2805, 2015-09-28 to 2015-09-28)",
         "The first visit by a leader of Russia to the United States since 2015 (hs-visit-2805, 3,609 days before)",
