@@ -78,6 +78,29 @@ pub fn context(data: &Collection) -> PolarsResult<LazyFrame> {
     Ok(plan.select(order))
 }
 
+/// The yes-or-no columns of [`COLUMNS`]; the others name what makes them
+/// true.
+const FLAGS: [&str; 3] = [
+    "conflict_between",
+    "sanctions_between",
+    "warrant_against_participant",
+];
+
+/// The [`COLUMNS`] as unknown (null), for a collection with no rows in any
+/// table of facts.
+pub(crate) fn unknown() -> Vec<Expr> {
+    COLUMNS
+        .iter()
+        .map(|name| {
+            let dtype = match FLAGS.contains(name) {
+                true => DataType::Boolean,
+                false => DataType::String,
+            };
+            lit(NULL).cast(dtype).alias(*name)
+        })
+        .collect()
+}
+
 /// Every fact of the tables that makes a column of [`COLUMNS`] for a
 /// summit: one row a summit and fact, with `summit_id`, `column` (the
 /// names column it is listed in: `conflicts_between`, `wars_side_a`,

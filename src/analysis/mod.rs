@@ -171,7 +171,16 @@ fn facts_plan(data: &Collection) -> PolarsResult<LazyFrame> {
         plan = by_id(plan, frame.clone().lazy());
     }
     order.extend(context::COLUMNS.iter().map(|c| col(*c)));
-    plan = by_id(plan, context::context(data)?);
+    plan = match Table::CONTEXT_FACTS
+        .iter()
+        .all(|t| data.frame(*t).height() == 0)
+    {
+        // Nothing to compute from (a collection without the tables of
+        // facts, such as the benchmark's): every value unknown, with no
+        // join over the summits.
+        true => plan.with_columns(context::unknown()),
+        false => by_id(plan, context::context(data)?),
+    };
     let day = day_number(col("start_date"));
     let dyad = [col("dyad")];
     order.extend(
