@@ -43,29 +43,9 @@ pub const COLUMNS: [&str; 8] = [
 pub fn context(data: &Collection) -> PolarsResult<LazyFrame> {
     let found = found(data)?;
     let mut plan = data.summits().clone().lazy().select([col("summit_id")]);
-    for (table, flag, names) in [
-        (
-            Table::Conflicts,
-            "conflict_between",
-            &["conflicts_between", "wars_side_a", "wars_side_b"][..],
-        ),
-        (Table::Sanctions, "sanctions_between", &["sanctions"][..]),
-        (
-            Table::Warrants,
-            "warrant_against_participant",
-            &["warrants"][..],
-        ),
-    ] {
+    for (table, flag, names) in PARTS {
         if data.frame(table).height() == 0 {
-            plan = plan.with_columns(
-                std::iter::once(lit(NULL).cast(DataType::Boolean).alias(flag))
-                    .chain(
-                        names
-                            .iter()
-                            .map(|n| lit(NULL).cast(DataType::String).alias(*n)),
-                    )
-                    .collect::<Vec<_>>(),
-            );
+            plan = plan.with_columns(nulls(flag, names));
             continue;
         }
         for name in names {
@@ -78,26 +58,40 @@ pub fn context(data: &Collection) -> PolarsResult<LazyFrame> {
     Ok(plan.select(order))
 }
 
-/// The yes-or-no columns of [`COLUMNS`]; the others name what makes them
-/// true.
-const FLAGS: [&str; 3] = [
-    "conflict_between",
-    "sanctions_between",
-    "warrant_against_participant",
+/// The [`COLUMNS`] by the table they are computed from: the yes-or-no
+/// column, then the columns naming what makes it true (the first of them
+/// non-empty exactly when the flag is true).
+const PARTS: [(Table, &str, &[&str]); 3] = [
+    (
+        Table::Conflicts,
+        "conflict_between",
+        &["conflicts_between", "wars_side_a", "wars_side_b"],
+    ),
+    (Table::Sanctions, "sanctions_between", &["sanctions"]),
+    (
+        Table::Warrants,
+        "warrant_against_participant",
+        &["warrants"],
+    ),
 ];
+
+/// A flag and its names as unknown (null).
+fn nulls(flag: &str, names: &[&str]) -> Vec<Expr> {
+    std::iter::once(lit(NULL).cast(DataType::Boolean).alias(flag))
+        .chain(
+            names
+                .iter()
+                .map(|n| lit(NULL).cast(DataType::String).alias(*n)),
+        )
+        .collect()
+}
 
 /// The [`COLUMNS`] as unknown (null), for a collection with no rows in any
 /// table of facts.
 pub(crate) fn unknown() -> Vec<Expr> {
-    COLUMNS
+    PARTS
         .iter()
-        .map(|name| {
-            let dtype = match FLAGS.contains(name) {
-                true => DataType::Boolean,
-                false => DataType::String,
-            };
-            lit(NULL).cast(dtype).alias(*name)
-        })
+        .flat_map(|(_, flag, names)| nulls(flag, names))
         .collect()
 }
 
