@@ -245,6 +245,13 @@ macro_rules! cited {
     };
 }
 
+/// A context table's `end_date`: always in the header, empty while the
+/// fact was still in force when the sources were read.
+const OPEN_END: Column = Column {
+    required: true,
+    ..may("end_date", ColumnType::Date)
+};
+
 const CONFLICTS: &[Column] = cited![
     need("involvement_id", ColumnType::Id),
     need("conflict_id", ColumnType::Id),
@@ -254,10 +261,7 @@ const CONFLICTS: &[Column] = cited![
     need("role", ColumnType::Vocabulary(WarRole::NAMES)),
     need("intensity", ColumnType::Vocabulary(Intensity::NAMES)),
     need("start_date", ColumnType::Date),
-    Column {
-        required: true,
-        ..may("end_date", ColumnType::Date)
-    },
+    OPEN_END,
 ];
 
 const SANCTIONS: &[Column] = cited![
@@ -267,10 +271,7 @@ const SANCTIONS: &[Column] = cited![
     need("target", ColumnType::Country),
     need("scope", ColumnType::Vocabulary(SanctionScope::NAMES)),
     need("start_date", ColumnType::Date),
-    Column {
-        required: true,
-        ..may("end_date", ColumnType::Date)
-    },
+    OPEN_END,
     may("legal_basis", ColumnType::Text),
 ];
 
@@ -281,10 +282,7 @@ const WARRANTS: &[Column] = cited![
     need("issuer", ColumnType::Text),
     need("kind", ColumnType::Vocabulary(WarrantKind::NAMES)),
     need("start_date", ColumnType::Date),
-    Column {
-        required: true,
-        ..may("end_date", ColumnType::Date)
-    },
+    OPEN_END,
 ];
 
 impl Table {

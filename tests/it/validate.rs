@@ -466,6 +466,22 @@ fn agreements_count() {
     );
 }
 
+/// The tables of facts that context is computed from are checked like
+/// any table: vocabularies, spans, country codes, required values, each
+/// problem at its place.
+#[test]
+fn context_tables() {
+    rejects(
+        "context-tables",
+        &[
+            "tests/fixtures/context-tables/conflicts.csv:2:45: camp: unknown value \"c\": expected one of a, b [unknown-value]",
+            "tests/fixtures/context-tables/conflicts.csv:2:70: end_date: end_date 2000-12-31 is before start_date 2001-01-01 [end-before-start]",
+            "tests/fixtures/context-tables/sanctions.csv:2:34: imposer: unknown country code \"XXA\": expected an ISO 3166-1 alpha-3 code such as USA, or SUN for the Soviet Union [unknown-country]",
+            "tests/fixtures/context-tables/warrants.csv:2:1: person: `person` is required but empty [missing-value]",
+        ],
+    );
+}
+
 /// Questions from the press are coded only for the leaders' joint
 /// appearance: refused where joint_press_conference is false or empty.
 #[test]
