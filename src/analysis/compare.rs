@@ -330,10 +330,11 @@ pub fn compare_with(
             side(&r.side_b, &r.wars[1])
         )
     };
-    let known_wars = this.flags[FLAGS
+    // The wars are known where the armed conflicts are: with the flag.
+    let known_wars = FLAGS
         .iter()
         .position(|f| f.0 == "conflict_between")
-        .unwrap_or(0)];
+        .and_then(|k| this.flags[k]);
     out.push(
         "wars_of_either_side",
         match known_wars {
