@@ -33,16 +33,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 .iter()
                 .map(|m| {
                     let frames = data.member_frames(m);
-                    let count = |table: Table, what: &str| {
+                    let count = |table: Table, one: &str, many: &str| {
                         let n = frames.get(&table).map_or(0, |df| df.height());
-                        (n > 0).then(|| format!("{n} {what}"))
+                        (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
                     };
                     let parts: Vec<String> = [
-                        count(Table::Summits, "summits"),
-                        count(Table::Visits, "visits"),
-                        count(Table::Conflicts, "conflict parties"),
-                        count(Table::Sanctions, "sanctions regimes"),
-                        count(Table::Warrants, "warrants"),
+                        count(Table::Summits, "summit", "summits"),
+                        count(Table::Visits, "visit", "visits"),
+                        count(Table::Conflicts, "conflict party", "conflict parties"),
+                        count(Table::Sanctions, "sanctions regime", "sanctions regimes"),
+                        count(Table::Warrants, "warrant", "warrants"),
                     ]
                     .into_iter()
                     .flatten()
