@@ -225,6 +225,27 @@ fn facts_plan(data: &Collection) -> PolarsResult<LazyFrame> {
         .select(order))
 }
 
+/// For a group-by: how many rows have each word of a vocabulary column,
+/// one count a word, named by `name` (Int64, zero where none).
+pub(crate) fn word_counts<'a>(
+    column: &str,
+    words: impl IntoIterator<Item = &'a str>,
+    name: impl Fn(&str) -> String,
+) -> Vec<Expr> {
+    let text = col(column).cast(DataType::String);
+    words
+        .into_iter()
+        .map(|word| {
+            text.clone()
+                .eq(lit(word))
+                .fill_null(lit(false))
+                .sum()
+                .cast(DataType::Int64)
+                .alias(name(word))
+        })
+        .collect()
+}
+
 /// A country column as the text of its continuing states (`SUN` becomes
 /// `RUS`; every other code stands for itself), as dyads count them.
 pub(crate) fn continuing_state_of(country: Expr) -> Expr {

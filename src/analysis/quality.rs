@@ -65,16 +65,11 @@ pub fn quality(data: &Collection) -> PolarsResult<DataFrame> {
     // an archive (a primary source).
     let tier = col("tier").cast(DataType::String);
     let mut by_tier = vec![len().cast(DataType::Int64).alias("sources")];
-    for t in SourceTier::ALL {
-        by_tier.push(
-            tier.clone()
-                .eq(lit(t.as_str()))
-                .fill_null(lit(false))
-                .sum()
-                .cast(DataType::Int64)
-                .alias(t.as_str()),
-        );
-    }
+    by_tier.extend(super::word_counts(
+        "tier",
+        SourceTier::NAMES.iter().copied(),
+        str::to_owned,
+    ));
     by_tier.push(
         tier.clone()
             .eq(lit("official"))

@@ -144,20 +144,15 @@ pub fn by_decade(
 /// visits of each kind ([`kind_count`]). The export's
 /// `visits_by_decade.csv`.
 pub fn visits_by_decade(visits: &DataFrame) -> PolarsResult<DataFrame> {
-    let kind = col("kind").cast(DataType::String);
     let mut counts = vec![len().cast(DataType::Int64).alias("n_visits")];
-    for k in VisitKind::ALL {
-        counts.push(
-            kind.clone()
-                .eq(lit(k.as_str()))
-                .fill_null(lit(false))
-                .sum()
-                .cast(DataType::Int64)
-                .alias(kind_count(Some(*k))),
-        );
-    }
+    counts.extend(super::word_counts(
+        "kind",
+        VisitKind::NAMES.iter().copied(),
+        |k| kind_count(k.parse().ok()),
+    ));
     counts.push(
-        kind.is_null()
+        col("kind")
+            .is_null()
             .sum()
             .cast(DataType::Int64)
             .alias(kind_count(None)),

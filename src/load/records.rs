@@ -152,19 +152,15 @@ pub(crate) fn to_raw(files: &[RecordFile]) -> (Vec<RawTable>, Vec<Finding>, bool
             continue;
         };
         let has = |key: &str| entries.iter().any(|(k, _)| k == key);
-        // An exclusion may name the visit it answers (`visit_id`), so its
-        // own id is looked for first.
-        let standalone = [
-            Table::Exclusions,
-            Table::Visits,
-            Table::Conflicts,
-            Table::Sanctions,
-            Table::Warrants,
-        ]
-        .into_iter()
-        .find(|t| t.standalone_id().is_some_and(has));
+        // The table whose id the record carries. An exclusion may also
+        // name the visit it answers (`visit_id`), so a visit is the record
+        // only when no other table's id is there.
+        let standalone = Table::STANDALONE
+            .into_iter()
+            .filter(|t| t.standalone_id().is_some_and(has))
+            .min_by_key(|t| *t == Table::Visits);
         if let Some(table) = standalone.filter(|_| !has("summit_id")) {
-            // A visit or an exclusion: one flat row of its table.
+            // A row of a table that stands on its own: one flat row.
             let mut cells = Vec::new();
             let mut whole = true;
             for (key, node) in entries {
