@@ -210,6 +210,13 @@ pub enum Rule {
     /// Questions from the press are coded for a summit whose leaders are
     /// not coded as having faced the press together.
     PressQuestions,
+    /// A statement is dated outside its summit's days and the day after
+    /// (the dates rule: a summit's days are the days the leaders met).
+    StatementDate,
+    /// A warning, not an error: a summit coded `joint_statement = true`
+    /// in a collection that lists its statements, with no joint text
+    /// among them.
+    JointTextMissing,
 }
 
 impl Rule {
@@ -238,7 +245,15 @@ impl Rule {
             Rule::AgreementsCount => "agreements-count",
             Rule::PressQuestions => "press-questions",
             Rule::JointTextNotCoded => "joint-text-not-coded",
+            Rule::StatementDate => "statement-date",
+            Rule::JointTextMissing => "joint-text-missing",
         }
+    }
+
+    /// Whether a finding of this rule is a warning: reported by `validate`
+    /// but not a reason to refuse the data.
+    pub fn is_warning(self) -> bool {
+        matches!(self, Rule::JointTextMissing)
     }
 }
 

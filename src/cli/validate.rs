@@ -10,7 +10,9 @@ use summitry::load::Table;
 use super::{DataArgs, OutputFormat};
 
 /// Check a collection against the codebook and report every problem, each
-/// at file:line:column. Exit code 0 when valid, 2 when not.
+/// at file:line:column. Exit code 0 when valid, 2 when not. Warnings
+/// (a summit coded with a joint statement whose text is not listed) are
+/// printed for valid data and do not change the exit code.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
@@ -26,71 +28,86 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         || "datasets (embedded)".to_owned(),
         |p| p.display().to_string(),
     );
-    let (findings, verdict, code): (Vec<Finding>, String, ExitCode) = match args.data.load() {
-        Ok(data) => {
-            let counts: Vec<String> = data
-                .members()
-                .iter()
-                .map(|m| {
-                    let frames = data.member_frames(m);
-                    let count = |table: Table, one: &str, many: &str| {
-                        let n = frames.get(&table).map_or(0, |df| df.height());
-                        (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
-                    };
-                    let parts: Vec<String> = [
-                        count(Table::Summits, "summit", "summits"),
-                        count(Table::Visits, "visit", "visits"),
-                        count(Table::Conflicts, "conflict party", "conflict parties"),
-                        count(Table::Sanctions, "sanctions regime", "sanctions regimes"),
-                        count(Table::Warrants, "warrant", "warrants"),
-                    ]
-                    .into_iter()
-                    .flatten()
+    let (findings, warnings, verdict, code): (Vec<Finding>, Vec<Finding>, String, ExitCode) =
+        match args.data.load() {
+            Ok(data) => {
+                let counts: Vec<String> = data
+                    .members()
+                    .iter()
+                    .map(|m| {
+                        let frames = data.member_frames(m);
+                        let count = |table: Table, one: &str, many: &str| {
+                            let n = frames.get(&table).map_or(0, |df| df.height());
+                            (n > 0).then(|| format!("{n} {}", if n == 1 { one } else { many }))
+                        };
+                        let parts: Vec<String> = [
+                            count(Table::Summits, "summit", "summits"),
+                            count(Table::Visits, "visit", "visits"),
+                            count(Table::Conflicts, "conflict party", "conflict parties"),
+                            count(Table::Sanctions, "sanctions regime", "sanctions regimes"),
+                            count(Table::Warrants, "warrant", "warrants"),
+                        ]
+                        .into_iter()
+                        .flatten()
+                        .collect();
+                        let parts = if parts.is_empty() {
+                            "empty".to_owned()
+                        } else {
+                            parts.join(", ")
+                        };
+                        format!("{} ({parts})", m.name)
+                    })
                     .collect();
-                    let parts = if parts.is_empty() {
-                        "empty".to_owned()
-                    } else {
-                        parts.join(", ")
-                    };
-                    format!("{} ({parts})", m.name)
-                })
-                .collect();
-            (
-                Vec::new(),
-                format!("valid: {label}: {}", counts.join(", ")),
-                ExitCode::SUCCESS,
-            )
-        }
-        Err(Error::Invalid(report)) => {
-            let verdict = format!("invalid: {label}: {}", report.summary());
-            (report.findings, verdict, ExitCode::from(2))
-        }
-        Err(Error::Syntax { location, message }) => {
-            let finding = Finding {
-                location,
-                column: None,
-                rule: Rule::Syntax,
-                value: None,
-                message,
-            };
-            let verdict = format!("invalid: {label}: a record file could not be parsed");
-            (vec![finding], verdict, ExitCode::from(2))
-        }
-        Err(other) => return Err(other.into()),
-    };
+                let warnings: Vec<Finding> = data.warnings().into_iter().cloned().collect();
+                let warned = match warnings.len() {
+                    0 => String::new(),
+                    1 => "; 1 warning".to_owned(),
+                    n => format!("; {n} warnings"),
+                };
+                (
+                    Vec::new(),
+                    warnings,
+                    format!("valid: {label}: {}{warned}", counts.join(", ")),
+                    ExitCode::SUCCESS,
+                )
+            }
+            Err(Error::Invalid(report)) => {
+                let verdict = format!("invalid: {label}: {}", report.summary());
+                (report.findings, Vec::new(), verdict, ExitCode::from(2))
+            }
+            Err(Error::Syntax { location, message }) => {
+                let finding = Finding {
+                    location,
+                    column: None,
+                    rule: Rule::Syntax,
+                    value: None,
+                    message,
+                };
+                let verdict = format!("invalid: {label}: a record file could not be parsed");
+                (vec![finding], Vec::new(), verdict, ExitCode::from(2))
+            }
+            Err(other) => return Err(other.into()),
+        };
     match args.format {
         OutputFormat::Table => {
             for f in &findings {
                 writeln!(out, "{f}")?;
+            }
+            for f in &warnings {
+                writeln!(out, "warning: {f}")?;
             }
             writeln!(out, "{verdict}")?;
         }
         OutputFormat::Csv => {
             let mut w = csv::Writer::from_writer(&mut out);
             w.write_record([
-                "path", "line", "column", "field", "rule", "value", "message",
+                "path", "line", "column", "field", "rule", "value", "message", "severity",
             ])?;
-            for f in &findings {
+            let rows = findings
+                .iter()
+                .map(|f| (f, "error"))
+                .chain(warnings.iter().map(|f| (f, "warning")));
+            for (f, severity) in rows {
                 w.write_record([
                     f.location.path.as_str(),
                     &f.location.line.map_or_else(String::new, |n| n.to_string()),
@@ -101,12 +118,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     f.rule.name(),
                     f.value.as_deref().unwrap_or(""),
                     &f.message,
+                    severity,
                 ])?;
             }
             w.flush()?;
         }
         OutputFormat::Json => {
-            let value = serde_json::json!({ "valid": findings.is_empty(), "verdict": verdict, "findings": findings });
+            let value = serde_json::json!({ "valid": findings.is_empty(), "verdict": verdict, "findings": findings, "warnings": warnings });
             serde_json::to_writer_pretty(&mut out, &value)?;
             writeln!(out)?;
         }

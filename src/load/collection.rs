@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::records;
 use super::schema::Table;
-use crate::error::{Error, Result};
+use crate::error::{Error, Finding, Result};
 use crate::model::{Record, Visit};
 
 /// Summit records as validated frames, one per table.
@@ -34,6 +34,9 @@ pub struct Member {
     pub(super) rows: BTreeMap<Table, Range<usize>>,
     /// Statement text files, by their path inside the collection.
     pub(super) texts: BTreeMap<String, Vec<u8>>,
+    /// What validation warned of in the member's valid data, in reading
+    /// order (see [`Rule::is_warning`](crate::error::Rule::is_warning)).
+    pub(super) warnings: Vec<Finding>,
 }
 
 /// The two ways of writing a collection.
@@ -73,6 +76,12 @@ impl Collection {
     /// The collections loaded together, in load order.
     pub fn members(&self) -> &[Member] {
         &self.members
+    }
+
+    /// What validation warned of: findings that do not make the data
+    /// invalid, each located, member by member in reading order.
+    pub fn warnings(&self) -> Vec<&Finding> {
+        self.members.iter().flat_map(|m| &m.warnings).collect()
     }
 
     /// The frame of a table (with no rows if the table was absent).

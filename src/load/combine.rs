@@ -19,6 +19,7 @@ pub(super) struct Loaded {
     pub(super) root: Root,
     pub(super) frames: Frames,
     pub(super) texts: Texts,
+    pub(super) warnings: Vec<Finding>,
 }
 
 /// Ids that must be unique across collections loaded together. Each
@@ -123,6 +124,7 @@ pub(super) fn combine(label: String, mut loaded: Vec<Loaded>) -> Result<Collecti
                 form: member.form,
                 rows,
                 texts: member.texts,
+                warnings: member.warnings,
             }],
             frames: member.frames,
         });
@@ -182,6 +184,7 @@ pub(super) fn combine(label: String, mut loaded: Vec<Loaded>) -> Result<Collecti
             form: member.form,
             rows,
             texts: member.texts,
+            warnings: member.warnings,
         });
     }
     Ok(Collection {

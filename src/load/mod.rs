@@ -134,13 +134,14 @@ fn load(root: Root, label: String) -> Result<Collection> {
             Form::Records => load_records(&r, &member_label),
         };
         match result {
-            Ok((frames, texts)) => loaded.push(Loaded {
+            Ok((frames, texts, warnings)) => loaded.push(Loaded {
                 name,
                 label: member_label,
                 form,
                 root: r,
                 frames,
                 texts,
+                warnings,
             }),
             Err(LoadError::Findings(f)) => findings.extend(f),
             Err(LoadError::Fatal(e)) => return Err(e),
@@ -158,6 +159,9 @@ fn load(root: Root, label: String) -> Result<Collection> {
 
 type Frames = BTreeMap<Table, DataFrame>;
 type Texts = BTreeMap<String, Vec<u8>>;
+/// A collection's frames, its statements' text files and the warnings
+/// its valid data gave.
+type Read = (Frames, Texts, Vec<Finding>);
 
 enum LoadError {
     Findings(Vec<Finding>),
@@ -208,7 +212,7 @@ struct FastRead {
 }
 
 /// The CSV route: fast where the data is clean, precise where it is not.
-fn load_tables(root: &Root, label: &str) -> Result<(Frames, Texts), LoadError> {
+fn load_tables(root: &Root, label: &str) -> Result<Read, LoadError> {
     let has_file = |rel: &str| text_file_exists(root, rel);
     // Fast route: each file is mapped, read into a frame by polars (which
     // reads one file on every core) and unmapped before the next; then the
@@ -264,7 +268,21 @@ fn load_tables(root: &Root, label: &str) -> Result<(Frames, Texts), LoadError> {
         match validate::check_frames(&view, &has_file)? {
             Ok(()) => {
                 let texts = read_texts(root, &frames[&Table::Statements])?;
-                return Ok((frames, texts));
+                let mut warnings = Vec::new();
+                if validate::may_warn(&frames[&Table::Statements], &frames[&Table::Outcomes])? {
+                    // Located by the csv crate, as findings are: the two
+                    // tables the warning reads.
+                    let mut raws = Vec::new();
+                    for (table, path, header) in headers {
+                        if matches!(table, Table::Statements | Table::Outcomes)
+                            && let Some(bytes) = root.read(&table.file_name())?
+                        {
+                            raws.push(csv::parse(table, &path, &bytes, header).0);
+                        }
+                    }
+                    warnings = validate::warnings(&raws);
+                }
+                return Ok((frames, texts, warnings));
             }
             Err(problem) => flag = Some(problem),
         }
@@ -309,7 +327,7 @@ fn unlocated(label: &str, flag: Option<String>) -> Finding {
 
 /// The records route: parse every file, validate the located tables, then
 /// build frames through the same CSV reader as tables.
-fn load_records(root: &Root, label: &str) -> Result<(Frames, Texts), LoadError> {
+fn load_records(root: &Root, label: &str) -> Result<Read, LoadError> {
     let has_file = |rel: &str| text_file_exists(root, rel);
     let folder = format!("{label}/records");
     let dir = root
@@ -372,7 +390,7 @@ fn load_records(root: &Root, label: &str) -> Result<(Frames, Texts), LoadError> 
         return Err(LoadError::Findings(vec![unlocated(label, Some(flag))]));
     }
     let texts = read_texts(root, &frames[&Table::Statements])?;
-    Ok((frames, texts))
+    Ok((frames, texts, validate::warnings(&raws)))
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use chrono::NaiveDate;
 use polars::prelude::*;
 
 use super::raw::RawTable;
@@ -208,7 +209,68 @@ pub(crate) fn check_raw(
     }
     findings.extend(cross_table(tables, summits_whole));
     findings.extend(joint_texts(tables));
+    findings.extend(statement_dates(tables));
     findings
+}
+
+/// How many days after a summit's last day its texts may still be dated:
+/// a joint declaration released the morning after the talks belongs to
+/// them (Kennebunkport 2007), a text of a week later does not.
+const DAYS_AFTER: i64 = 1;
+
+/// The dates rule, where it can be checked inside a collection: a
+/// summit's `start_date` and `end_date` are the first and last day the
+/// leaders met (not the whole of a visit), and the texts it issued are
+/// dated on those days or the day after. A statement dated otherwise has
+/// a wrong date, or belongs to a summit whose days are coded wrong.
+/// Located at the statement's `date`.
+fn statement_dates(tables: &[RawTable]) -> Vec<Finding> {
+    let (Some(summits), Some(statements)) = (
+        tables.iter().find(|t| t.table == Table::Summits),
+        tables.iter().find(|t| t.table == Table::Statements),
+    ) else {
+        return Vec::new();
+    };
+    let days: HashMap<&str, (NaiveDate, NaiveDate)> = summits
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let id = summits.cell(row, "summit_id")?;
+            let start = parse_date(&summits.cell(row, "start_date")?.text)?;
+            let end = parse_date(&summits.cell(row, "end_date")?.text)?;
+            Some((id.text.as_str(), (start, end)))
+        })
+        .collect();
+    statements
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let summit = statements.cell(row, "summit_id")?;
+            let cell = statements.cell(row, "date")?;
+            let date = parse_date(&cell.text)?;
+            // A summit that ends before it starts is reported by its own
+            // rule, not again through its texts.
+            let &(start, end) = days
+                .get(summit.text.as_str())
+                .filter(|(start, end)| start <= end)?;
+            let last = end + chrono::Days::new(DAYS_AFTER as u64);
+            let days = if start == end {
+                format!("was held on {start}")
+            } else {
+                format!("ran from {start} to {end}")
+            };
+            (date < start || date > last).then(|| Finding {
+                location: cell.location.clone(),
+                column: Some("date".to_owned()),
+                rule: Rule::StatementDate,
+                value: Some(cell.text.clone()),
+                message: format!(
+                    "the statement is dated {date}, but summit {} {days}: a summit's texts are dated on its days or the day after; correct the date, the summit's days (the days the leaders met, not the whole visit), or the summit the text is given to",
+                    summit.text
+                ),
+            })
+        })
+        .collect()
 }
 
 /// The kinds of statement that are a joint text when issued `joint`.
@@ -285,6 +347,100 @@ fn joint_texts(tables: &[RawTable]) -> Vec<Finding> {
         });
     }
     findings
+}
+
+/// Warnings: what `validate` reports about valid data, without refusing
+/// it. A summit coded `joint_statement = true` whose collection lists its
+/// statements (at least one row in `statements.csv`, or in records'
+/// `[[statements]]`) but no joint text for that summit: the text's row is
+/// missing, or the code is wrong. A collection that lists no statement at
+/// all is not warned, as it does not claim to list texts. Located at the
+/// outcome's `joint_statement` cell.
+pub(crate) fn warnings(tables: &[RawTable]) -> Vec<Finding> {
+    let (Some(statements), Some(outcomes)) = (
+        tables.iter().find(|t| t.table == Table::Statements),
+        tables.iter().find(|t| t.table == Table::Outcomes),
+    ) else {
+        return Vec::new();
+    };
+    if statements.rows.is_empty() {
+        return Vec::new();
+    }
+    let joint: BTreeSet<&str> = statements
+        .rows
+        .iter()
+        .filter(|row| {
+            statements
+                .cell(row, "issued_by")
+                .is_some_and(|c| c.text == "joint")
+                && statements
+                    .cell(row, "kind")
+                    .is_some_and(|c| JOINT_KINDS.contains(&c.text.as_str()))
+        })
+        .filter_map(|row| statements.cell(row, "summit_id"))
+        .map(|c| c.text.as_str())
+        .collect();
+    outcomes
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let summit = outcomes.cell(row, "summit_id")?;
+            let cell = outcomes.cell(row, "joint_statement")?;
+            (parse_bool(&cell.text) == Some(true) && !joint.contains(summit.text.as_str())).then(
+                || Finding {
+                    location: cell.location.clone(),
+                    column: Some("joint_statement".to_owned()),
+                    rule: Rule::JointTextMissing,
+                    value: Some(cell.text.clone()),
+                    message: format!(
+                        "{} is coded joint_statement = true, but the collection's statements list no joint text for it: add the text's row (kind joint_statement, joint_declaration or communique; issued_by joint), or recode joint_statement from the sources",
+                        summit.text
+                    ),
+                },
+            )
+        })
+        .collect()
+}
+
+/// The summits with a joint text in a statements frame, as a lazy frame
+/// of one column, `summit_id` (a summit may repeat).
+fn joint_text_summits(statements: &DataFrame) -> Result<LazyFrame> {
+    let kinds = Series::new("kinds".into(), JOINT_KINDS.to_vec())
+        .implode()?
+        .into_series();
+    Ok(statements
+        .clone()
+        .lazy()
+        .filter(
+            col("issued_by")
+                .eq(lit("joint"))
+                .and(col("kind").cast(DataType::String).is_in(lit(kinds), false))
+                .fill_null(lit(false)),
+        )
+        .select([col("summit_id")]))
+}
+
+/// Whether valid frames hold a summit that [`warnings`] warns of: the
+/// frames cannot say where it is, so the loader re-reads the two tables
+/// with their positions only when this is true.
+pub(crate) fn may_warn(statements: &DataFrame, outcomes: &DataFrame) -> Result<bool> {
+    if statements.height() == 0 {
+        return Ok(false);
+    }
+    let coded = outcomes
+        .clone()
+        .lazy()
+        .filter(col("joint_statement").fill_null(lit(false)))
+        .select([col("summit_id")])
+        .join(
+            joint_text_summits(statements)?,
+            [col("summit_id")],
+            [col("summit_id")],
+            JoinArgs::new(JoinType::Anti),
+        )
+        .select([len().alias("n")])
+        .collect()?;
+    Ok(coded.column("n")?.get(0)?.extract::<u64>().unwrap_or(0) > 0)
 }
 
 /// The portfolio of interpreters and note-takers.
@@ -624,19 +780,7 @@ pub(crate) fn check_frames(
     if let (Some(statements), Some(outcomes)) = (frame(Table::Statements), frame(Table::Outcomes))
         && statements.height() > 0
     {
-        let kinds = Series::new("kinds".into(), JOINT_KINDS.to_vec())
-            .implode()?
-            .into_series();
-        let uncoded = statements
-            .clone()
-            .lazy()
-            .filter(
-                col("issued_by")
-                    .eq(lit("joint"))
-                    .and(col("kind").cast(DataType::String).is_in(lit(kinds), false))
-                    .fill_null(lit(false)),
-            )
-            .select([col("summit_id")])
+        let uncoded = joint_text_summits(statements)?
             .join(
                 outcomes
                     .clone()
@@ -652,6 +796,36 @@ pub(crate) fn check_frames(
         if uncoded.column("n")?.get(0)?.extract::<u64>().unwrap_or(0) > 0 {
             return Ok(Err(
                 "a summit with a joint text is not coded joint_statement = true".to_owned(),
+            ));
+        }
+    }
+    // The dates rule: texts dated on their summit's days or the day after.
+    if let (Some(statements), Some(summits)) = (frame(Table::Statements), frame(Table::Summits))
+        && statements.column("date")?.null_count() < statements.height()
+    {
+        let outside = statements
+            .clone()
+            .lazy()
+            .select([col("summit_id"), col("date")])
+            .join(
+                summits.clone().lazy().select([
+                    col("summit_id"),
+                    col("start_date"),
+                    col("end_date"),
+                ]),
+                [col("summit_id")],
+                [col("summit_id")],
+                JoinArgs::new(JoinType::Inner),
+            )
+            .filter(col("end_date").gt_eq(col("start_date")))
+            .filter(col("date").lt(col("start_date")).or(
+                col("date").gt(col("end_date") + lit(Duration::parse(&format!("{DAYS_AFTER}d")))),
+            ))
+            .select([len().alias("n")])
+            .collect()?;
+        if outside.column("n")?.get(0)?.extract::<u64>().unwrap_or(0) > 0 {
+            return Ok(Err(
+                "a statement is dated outside its summit's days".to_owned()
             ));
         }
     }

@@ -3,7 +3,7 @@
 
 use summitry::load;
 
-use crate::util::{fixture, must_fail, summitry};
+use crate::util::{fixture, must_fail, must_succeed, summitry};
 
 /// Runs `validate` on a fixture and checks the whole of stdout and the
 /// exit code.
@@ -507,6 +507,110 @@ fn joint_text_not_coded() {
             "tests/fixtures/joint-text-not-coded/outcomes.csv:3:1: joint_statement: 1988-moscow has a joint text (\"Joint Statement\", at tests/fixtures/joint-text-not-coded/statements.csv:3:1), but joint_statement is empty: code it true [joint-text-not-coded]",
         ],
     );
+}
+
+/// The dates rule: a summit's texts are dated on its days or the day
+/// after (Kennebunkport's declaration of the next morning passes, one of
+/// two days later does not; nor does a text dated before a summit; an
+/// undated text is not judged).
+#[test]
+fn statement_date() {
+    rejects(
+        "statement-date",
+        &[
+            "tests/fixtures/statement-date/statements.csv:4:76: date: the statement is dated 2007-07-04, but summit 2007-kennebunkport ran from 2007-07-01 to 2007-07-02: a summit's texts are dated on its days or the day after; correct the date, the summit's days (the days the leaders met, not the whole visit), or the summit the text is given to [statement-date]",
+            "tests/fixtures/statement-date/statements.csv:5:58: date: the statement is dated 2010-04-07, but summit 2010-prague was held on 2010-04-08: a summit's texts are dated on its days or the day after; correct the date, the summit's days (the days the leaders met, not the whole visit), or the summit the text is given to [statement-date]",
+        ],
+    );
+}
+
+/// The reverse of `joint-text-not-coded` is a warning, not an error: a
+/// summit coded with a joint statement whose text is not listed (1988)
+/// is named where its code is, the data stays valid and `validate` exits
+/// 0; a summit whose joint text is listed (1987) is not named.
+#[test]
+fn joint_text_missing_is_a_warning() {
+    let warning = "tests/fixtures/joint-text-missing/outcomes.csv:3:13: joint_statement: 1988-moscow is coded joint_statement = true, but the collection's statements list no joint text for it: add the text's row (kind joint_statement, joint_declaration or communique; issued_by joint), or recode joint_statement from the sources [joint-text-missing]";
+    let out = must_succeed(&["validate", "--data", &fixture("joint-text-missing")]);
+    assert_eq!(
+        out.stdout,
+        format!(
+            "warning: {warning}\nvalid: tests/fixtures/joint-text-missing: joint-text-missing (3 summits); 1 warning\n"
+        )
+    );
+    let csv = must_succeed(&[
+        "validate",
+        "--data",
+        &fixture("joint-text-missing"),
+        "--format",
+        "csv",
+    ]);
+    let rows: Vec<&str> = csv.stdout.lines().collect();
+    assert_eq!(
+        rows[0],
+        "path,line,column,field,rule,value,message,severity"
+    );
+    assert!(
+        rows[1].starts_with("tests/fixtures/joint-text-missing/outcomes.csv,3,13,joint_statement,joint-text-missing,true,")
+            && rows[1].ends_with(",warning"),
+        "{}",
+        rows[1]
+    );
+    assert_eq!(rows.len(), 2);
+    let json = must_succeed(&[
+        "validate",
+        "--data",
+        &fixture("joint-text-missing"),
+        "--format",
+        "json",
+    ]);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value["valid"], true);
+    assert_eq!(value["findings"].as_array().unwrap().len(), 0);
+    assert_eq!(value["warnings"][0]["rule"], "joint-text-missing");
+    assert_eq!(value["warnings"][0]["location"]["line"], 3);
+}
+
+/// Records warn as tables do, at the record's `joint_statement` value;
+/// a collection that lists no statement at all is not warned.
+#[test]
+fn joint_text_missing_in_records_and_without_statements() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = dir.path().join("records-form");
+    must_succeed(&[
+        "convert",
+        "--data",
+        &fixture("joint-text-missing"),
+        "--to",
+        "records",
+        "--out",
+        records.to_str().unwrap(),
+    ]);
+    let out = must_succeed(&["validate", "--data", records.to_str().unwrap()]);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", out.stdout);
+    assert!(
+        lines[0].starts_with(&format!(
+            "warning: {}/records/1988-moscow.",
+            records.display()
+        )) && lines[0].ends_with(": joint_statement: 1988-moscow is coded joint_statement = true, but the collection's statements list no joint text for it: add the text's row (kind joint_statement, joint_declaration or communique; issued_by joint), or recode joint_statement from the sources [joint-text-missing]"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].ends_with("(3 summits); 1 warning"), "{}", lines[1]);
+
+    let bare = dir.path().join("no-statements");
+    std::fs::create_dir(&bare).unwrap();
+    for file in ["summits.csv", "outcomes.csv"] {
+        std::fs::copy(
+            crate::util::in_package(&format!("tests/fixtures/joint-text-missing/{file}")),
+            bare.join(file),
+        )
+        .unwrap();
+    }
+    let out = must_succeed(&["validate", "--data", bare.to_str().unwrap()]);
+    assert!(out.stdout.starts_with("valid: "), "{}", out.stdout);
+    assert!(!out.stdout.contains("warning"), "{}", out.stdout);
 }
 
 /// A stray quote in a header name: RFC 4180 and polars' reader refuse
