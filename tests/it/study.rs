@@ -85,7 +85,7 @@ fn the_default_study_runs_and_verifies() {
     for fact in [
         "1,521 days: the longest gap since 1979–1985",
         "Last on USA soil at 2015-new-york, 3,609 days before",
-        "No joint statement; 48 of the 56 earlier RUS-USA summits coded had a joint statement (unusual)",
+        "No joint statement; 49 of the 59 earlier RUS-USA summits coded had a joint statement (unusual)",
         "Absent from the table: Ukraine, European Union",
         "The 3rd highest of 96",
         "The first RUS-USA summit in United States since 2015-new-york (2015)",
