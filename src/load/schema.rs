@@ -145,6 +145,8 @@ const SUMMITS: &[Column] = &[
     may("host_side", ColumnType::Vocabulary(HostSide::NAMES)),
     may("name_ar", ColumnType::Text),
     may("name_ru", ColumnType::Text),
+    may("name_zh", ColumnType::Text),
+    may("name_ko", ColumnType::Text),
 ];
 
 const PARTICIPANTS: &[Column] = &[

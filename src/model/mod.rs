@@ -82,6 +82,10 @@ pub struct Summit {
     pub name_ar: Option<String>,
     /// Name in Russian.
     pub name_ru: Option<String>,
+    /// Name in Chinese, where a source gives it.
+    pub name_zh: Option<String>,
+    /// Name in Korean, where a source gives it.
+    pub name_ko: Option<String>,
     /// Columns beyond the codebook's.
     #[serde(flatten)]
     pub extra: Extra,
