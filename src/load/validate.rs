@@ -215,13 +215,15 @@ pub(crate) fn check_raw(
 
 /// How many days after a summit's last day its texts may still be dated:
 /// a joint declaration released the morning after the talks belongs to
-/// them (Kennebunkport 2007), a text of a week later does not.
-const DAYS_AFTER: i64 = 1;
+/// them (Kennebunkport 2007), as does a communiqué issued at the end of
+/// the visit two days after the leaders' talks (Beijing 1989); a text of
+/// a week later does not.
+const DAYS_AFTER: i64 = 2;
 
 /// The dates rule, where it can be checked inside a collection: a
 /// summit's `start_date` and `end_date` are the first and last day the
 /// leaders met (not the whole of a visit), and the texts it issued are
-/// dated on those days or the day after. A statement dated otherwise has
+/// dated on those days or the two days after. A statement dated otherwise has
 /// a wrong date, or belongs to a summit whose days are coded wrong.
 /// Located at the statement's `date`.
 fn statement_dates(tables: &[RawTable]) -> Vec<Finding> {
@@ -265,7 +267,7 @@ fn statement_dates(tables: &[RawTable]) -> Vec<Finding> {
                 rule: Rule::StatementDate,
                 value: Some(cell.text.clone()),
                 message: format!(
-                    "the statement is dated {date}, but summit {} {days}: a summit's texts are dated on its days or the day after; correct the date, the summit's days (the days the leaders met, not the whole visit), or the summit the text is given to",
+                    "the statement is dated {date}, but summit {} {days}: a summit's texts are dated on its days or the two days after; correct the date, the summit's days (the days the leaders met, not the whole visit), or the summit the text is given to",
                     summit.text
                 ),
             })
@@ -799,7 +801,7 @@ pub(crate) fn check_frames(
             ));
         }
     }
-    // The dates rule: texts dated on their summit's days or the day after.
+    // The dates rule: texts dated on their summit's days or the two after.
     if let (Some(statements), Some(summits)) = (frame(Table::Statements), frame(Table::Summits))
         && statements.column("date")?.null_count() < statements.height()
     {

@@ -509,17 +509,17 @@ fn joint_text_not_coded() {
     );
 }
 
-/// The dates rule: a summit's texts are dated on its days or the day
-/// after (Kennebunkport's declaration of the next morning passes, one of
-/// two days later does not; nor does a text dated before a summit; an
-/// undated text is not judged).
+/// The dates rule: a summit's texts are dated on its days or the two
+/// days after (Kennebunkport's declaration of the next morning passes,
+/// one of three days later does not; nor does a text dated before a
+/// summit; an undated text is not judged).
 #[test]
 fn statement_date() {
     rejects(
         "statement-date",
         &[
-            "tests/fixtures/statement-date/statements.csv:4:76: date: the statement is dated 2007-07-04, but summit 2007-kennebunkport ran from 2007-07-01 to 2007-07-02: a summit's texts are dated on its days or the day after; correct the date, the summit's days (the days the leaders met, not the whole visit), or the summit the text is given to [statement-date]",
-            "tests/fixtures/statement-date/statements.csv:5:58: date: the statement is dated 2010-04-07, but summit 2010-prague was held on 2010-04-08: a summit's texts are dated on its days or the day after; correct the date, the summit's days (the days the leaders met, not the whole visit), or the summit the text is given to [statement-date]",
+            "tests/fixtures/statement-date/statements.csv:4:76: date: the statement is dated 2007-07-05, but summit 2007-kennebunkport ran from 2007-07-01 to 2007-07-02: a summit's texts are dated on its days or the two days after; correct the date, the summit's days (the days the leaders met, not the whole visit), or the summit the text is given to [statement-date]",
+            "tests/fixtures/statement-date/statements.csv:5:58: date: the statement is dated 2010-04-07, but summit 2010-prague was held on 2010-04-08: a summit's texts are dated on its days or the two days after; correct the date, the summit's days (the days the leaders met, not the whole visit), or the summit the text is given to [statement-date]",
         ],
     );
 }
