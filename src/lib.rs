@@ -17,6 +17,7 @@
 
 pub mod analysis;
 pub mod chart;
+pub mod cite;
 pub mod error;
 pub mod export;
 pub mod import;

@@ -3,6 +3,7 @@
 
 mod audit;
 mod chart;
+mod cite;
 mod compare;
 mod convert;
 mod export;
@@ -46,6 +47,7 @@ enum Command {
     Import(import::Args),
     Audit(audit::Args),
     Visits(visits::Args),
+    Cite(cite::Args),
 }
 
 /// Where the data comes from; shared by every command.
@@ -82,5 +84,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import(args) => import::run(args),
         Command::Audit(args) => audit::run(args),
         Command::Visits(args) => visits::run(args),
+        Command::Cite(args) => cite::run(args),
     }
 }

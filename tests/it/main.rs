@@ -3,6 +3,7 @@
 
 mod analysis;
 mod charts;
+mod cite;
 mod cli;
 mod convert;
 mod datasets;
