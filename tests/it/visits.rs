@@ -221,7 +221,7 @@ fn audit_of_the_shipped_data_leaves_nothing_unexplained() {
     let run = must_succeed(&["audit"]);
     assert_eq!(
         run.stderr,
-        "155 matched, 1 dates-differ, 0 no-record, 2 not-covered, 0 record-without-summit, 1 excluded\n"
+        "183 matched, 2 dates-differ, 2 no-record, 9 not-covered, 0 record-without-summit, 1 excluded\n"
     );
     let run = must_succeed(&[
         "audit",
@@ -231,15 +231,34 @@ fn audit_of_the_shipped_data_leaves_nothing_unexplained() {
         "json",
     ]);
     let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(rows.len(), 2);
+    assert_eq!(rows.len(), 5);
     for row in &rows {
         assert!(
             row["note"].as_str().is_some_and(|n| !n.is_empty()),
             "unexplained: {row}"
         );
     }
-    assert_eq!(rows[0]["summit_id"], "1959-camp-david");
-    assert_eq!(rows[1]["visit_id"], "hs-trip-2375");
+    let named: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r["finding"].as_str().unwrap(),
+                r["summit_id"].as_str().unwrap_or("-"),
+                r["visit_id"].as_str().unwrap_or("-")
+            )
+        })
+        .collect();
+    assert_eq!(
+        named,
+        [
+            "dates-differ 1959-camp-david hs-visit-2385",
+            "no-record 2017-new-york -",
+            "no-record 2019-new-york -",
+            "dates-differ 2021-washington hs-visit-3028",
+            "excluded - hs-trip-2375",
+        ]
+    );
 }
 
 /// A folder or file of the records that is a symbolic link could lead
