@@ -250,6 +250,9 @@ fn report(
     let history = derived.history()?;
     let presence = derived.presence(data)?;
     let mut md = format!("# {}\n\n{}\n", study.title, study.description.trim());
+    if study.focus.len() > 1 {
+        md.push_str(&side_by_side(study, data, comparisons)?);
+    }
     for (focus, table) in study.focus.iter().zip(comparisons) {
         let record = data.record(focus)?;
         let s = &record.summit;
@@ -391,6 +394,57 @@ fn report(
         env!("CARGO_PKG_VERSION"),
         study.collection
     ));
+    Ok(md)
+}
+
+/// The metrics the side-by-side table of a study's focus summits shows,
+/// in this order: where each stands in its dyad's history, and what it
+/// produced.
+const SIDE_BY_SIDE: [&str; 9] = [
+    "sequence",
+    "gap_days",
+    "joint_statement",
+    "joint_press_conference",
+    "agreements_signed",
+    "duration_hours",
+    "delegation_size",
+    "economic_share",
+    "venue",
+];
+
+/// The focus summits against each other: one column a summit, one row a
+/// metric, each cell the summit's own value as its comparison states it
+/// (its dyad's history and the sources follow in the summit's section).
+fn side_by_side(study: &Study, data: &Collection, comparisons: &[DataFrame]) -> Result<String> {
+    let mut md = String::from("\n## The focus summits side by side\n\n");
+    let mut header = String::from("| |");
+    let mut rule = String::from("| --- |");
+    for focus in &study.focus {
+        let s = data.record(focus)?.summit;
+        header.push_str(&format!(
+            " {} ({}, {}) |",
+            s.name,
+            crate::model::dyad(&s.side_a, &s.side_b),
+            s.start_date
+        ));
+        rule.push_str(" --- |");
+    }
+    md.push_str(&format!("{header}\n{rule}\n"));
+    for metric in SIDE_BY_SIDE {
+        let mut row = format!("| {} |", label_of(metric));
+        for table in comparisons {
+            let metrics = read::text(table, "metric")?;
+            let this = read::text(table, "this")?;
+            let value = metrics
+                .iter()
+                .position(|m| m.as_deref() == Some(metric))
+                .and_then(|i| this[i].clone())
+                .unwrap_or_default();
+            row.push_str(&format!(" {} |", value.replace('|', "/")));
+        }
+        md.push_str(&format!("{row}\n"));
+    }
+    md.push_str("\nEach value is the summit's own, as its section below states it against its dyad's history, with the sources it rests on.\n");
     Ok(md)
 }
 

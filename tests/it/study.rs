@@ -105,6 +105,48 @@ fn the_default_study_runs_and_verifies() {
     );
 }
 
+/// The study of the great-power triangle in 2025 runs from the shipped
+/// spec and verifies; its report sets the four summits side by side, each
+/// value the one its own section gives, across three dyads.
+#[test]
+fn the_great_power_study_runs_and_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("great-power");
+    must_succeed(&[
+        "run",
+        "studies/great-power-summits-2025.toml",
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    for fact in [
+        "| | Anchorage Summit (RUS-USA, 2025-08-15) | Busan Meeting (CHN-USA, 2025-10-30) | Moscow state visit (80th Victory Day) (CHN-RUS, 2025-05-08) | Beijing talks (SCO Tianjin and Victory parade visit) (CHN-RUS, 2025-09-02) |",
+        "| Place in the dyad's history | 96th of 96 | 59th of 59 | 76th of 77 | 77th of 77 |",
+        "| Days since the previous summit | 1,521 days since 2021-geneva | 348 days since 2024-lima | 198 days since 2024-kazan | 117 days since 2025-moscow |",
+        "## Moscow state visit (80th Victory Day) (2025-moscow, 2025-05-08 to 2025-05-08, Moscow)",
+        "- **Place in the dyad's history**: 77th of 77. History: 77 summits 1949–2025.",
+    ] {
+        assert!(report.contains(fact), "the report lacks {fact:?}");
+    }
+    for chart in ["timeline", "gaps", "outcomes", "decades", "statement-rate"] {
+        for lang in ["en", "ar", "ru"] {
+            assert!(out.join(format!("charts/{chart}-{lang}.png")).exists());
+        }
+    }
+    assert!(out.join("tables/compare-2025-beijing.csv").exists());
+    // The README's tour shows this table as the run writes it.
+    let start = report.find("| | Anchorage").unwrap();
+    let table = &report[start..start + report[start..].find("\n\n").unwrap()];
+    let readme = std::fs::read_to_string(crate::util::in_package("README.md")).unwrap();
+    assert!(
+        readme.contains(table),
+        "the README's side-by-side table is stale"
+    );
+    let verified = verify(&out);
+    assert_eq!(verified.code, 0, "{}", verified.stdout);
+}
+
 #[test]
 fn two_runs_give_the_same_bytes() {
     let dir = tempfile::tempdir().unwrap();
