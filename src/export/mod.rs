@@ -2,6 +2,7 @@
 //! (one writer, [`write_csv`]), and nested record files.
 
 pub mod atomic;
+pub mod datapackage;
 pub mod records;
 pub mod summaries;
 

@@ -75,6 +75,14 @@ pub fn write_collection(data: &Collection, out: &Path, to: ConvertTo) -> Result<
 fn write_tables(data: &Collection, member: &Member, dir: &Path) -> Result<()> {
     create(dir)?;
     let mut frames = data.member_frames(member);
+    // The tables written, with their columns, for the data package.
+    let mut written: Vec<(Table, Vec<String>)> = Vec::new();
+    let columns = |df: &DataFrame| -> Vec<String> {
+        df.get_column_names()
+            .iter()
+            .map(|c| c.to_string())
+            .collect()
+    };
     for table in Table::STANDALONE {
         let rows = frames.remove(&table).unwrap_or_default();
         let (Some(id), true) = (table.standalone_id(), rows.height() > 0) else {
@@ -87,8 +95,10 @@ fn write_tables(data: &Collection, member: &Member, dir: &Path) -> Result<()> {
         let path = dir.join(table.file_name());
         let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
         super::write_csv(&sorted, file, false)?;
+        written.push((table, columns(&sorted)));
     }
     if frames[&Table::Summits].height() == 0 && Table::STANDALONE.iter().any(|t| member.holds(*t)) {
+        write_package(data, member, dir, &written)?;
         return write_texts(member, dir);
     }
     let order = frames[&Table::Summits]
@@ -114,8 +124,26 @@ fn write_tables(data: &Collection, member: &Member, dir: &Path) -> Result<()> {
         let path = dir.join(table.file_name());
         let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
         super::write_csv(&sorted, file, false)?;
+        written.push((*table, columns(&sorted)));
     }
+    written.sort_by_key(|(t, _)| *t);
+    write_package(data, member, dir, &written)?;
     write_texts(member, dir)
+}
+
+/// Writes the member's `datapackage.json`, describing the tables written.
+/// The shipped collections (the embedded data) carry their licences.
+fn write_package(
+    data: &Collection,
+    member: &Member,
+    dir: &Path,
+    written: &[(Table, Vec<String>)],
+) -> Result<()> {
+    let citation = crate::cite::Citation::of(data)?;
+    let package =
+        super::datapackage::for_collection(&member.name, written, &citation, data.is_embedded());
+    let path = dir.join(super::datapackage::FILE);
+    std::fs::write(&path, super::datapackage::to_bytes(&package)?).map_err(|e| Error::io(&path, e))
 }
 
 /// Writes one member of a collection as one record file a summit into

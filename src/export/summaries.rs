@@ -203,20 +203,24 @@ pub fn write_summaries(
     let staging = staging_dir.as_path();
     let mut data = data;
     shed(&mut data)?;
+    let citation = crate::cite::Citation::of(&data)?;
+    let shipped = data.is_embedded();
     let (facts, participants) = facts_and_participants(&data, options)?;
     let visits = data.visits().clone();
     drop(data);
     let (send, receive) = std::sync::mpsc::sync_channel::<(&'static str, DataFrame)>(0);
     std::thread::scope(|scope| {
-        let writer = scope.spawn(move || -> Result<Vec<PathBuf>> {
+        let writer = scope.spawn(move || -> Result<(Vec<PathBuf>, Vec<serde_json::Value>)> {
             let mut written = Vec::new();
+            let mut resources = Vec::new();
             for (name, table) in receive {
                 let path = staging.join(name);
                 let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
                 write_csv(&table, file, options.excel)?;
+                resources.push(super::datapackage::frame_resource(name, &table));
                 written.push(dir.join(name));
             }
-            Ok(written)
+            Ok((written, resources))
         });
         let made = each_summary(&facts, participants, &visits, options, |name, table| {
             // A closed channel means the writer stopped on an error: stop
@@ -227,11 +231,22 @@ pub fn write_summaries(
             })
         });
         drop(send);
-        let mut written = writer
+        let (mut written, mut resources) = writer
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         made?;
         written.sort_by_key(|path| rank(&path.file_name().unwrap_or_default().to_string_lossy()));
+        resources.sort_by_key(|r| rank(r["path"].as_str().unwrap_or_default()));
+        let package = super::datapackage::for_outputs(
+            "summitry-summaries",
+            "summitry summary tables",
+            resources,
+            &citation,
+            shipped,
+        );
+        let path = staging.join(super::datapackage::FILE);
+        std::fs::write(&path, super::datapackage::to_bytes(&package)?)
+            .map_err(|e| Error::io(&path, e))?;
         Ok(written)
     })
     .and_then(|written| {

@@ -19,6 +19,9 @@ pub struct Collection {
     pub(super) label: String,
     pub(super) members: Vec<Member>,
     pub(super) frames: BTreeMap<Table, DataFrame>,
+    /// Whether this is the data embedded in summitry (the shipped
+    /// collections, as released), not data read from a directory.
+    pub(super) embedded: bool,
 }
 
 /// One collection of those loaded together.
@@ -53,6 +56,12 @@ impl Collection {
     /// Where the data came from, e.g. `datasets` or a path.
     pub fn label(&self) -> &str {
         &self.label
+    }
+
+    /// Whether this is the data embedded in summitry: the shipped
+    /// collections as released, with their licences.
+    pub fn is_embedded(&self) -> bool {
+        self.embedded
     }
 
     /// The same collection, named as if it had been read from `label`:

@@ -127,6 +127,7 @@ pub(super) fn combine(label: String, mut loaded: Vec<Loaded>) -> Result<Collecti
                 warnings: member.warnings,
             }],
             frames: member.frames,
+            embedded: false,
         });
     }
     let mut frames = Frames::new();
@@ -188,6 +189,7 @@ pub(super) fn combine(label: String, mut loaded: Vec<Loaded>) -> Result<Collecti
         });
     }
     Ok(Collection {
+        embedded: false,
         label,
         members,
         frames,

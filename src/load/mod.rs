@@ -39,7 +39,7 @@ use include_dir::{Dir, include_dir};
 use polars::prelude::*;
 
 pub use collection::{Collection, Form, Member};
-pub use schema::Table;
+pub use schema::{ColumnType, Table};
 pub(crate) use value::{DATE_FORMAT, date_of_days, date_text, is_id};
 
 use crate::error::{Error, Finding, Location, Report, Result, Rule};
@@ -75,7 +75,9 @@ pub fn embedded_files() -> Vec<(String, &'static [u8])> {
 /// Loads the collections embedded in the binary: every collection under
 /// the repository's `datasets/`, together.
 pub fn default_data() -> Result<Collection> {
-    load(Root::Embedded(&DATASETS), "datasets".to_owned())
+    let mut data = load(Root::Embedded(&DATASETS), "datasets".to_owned())?;
+    data.embedded = true;
+    Ok(data)
 }
 
 /// Loads the collection at `path`: one collection directory, or a

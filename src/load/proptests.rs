@@ -33,7 +33,9 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     crate::export::atomic::files_below(dir)
         .unwrap()
         .into_iter()
-        .filter(|(p, _)| p != "manifest.json")
+        // The listing and the data package describe the tables; the
+        // property is about the tables themselves.
+        .filter(|(p, _)| p != "manifest.json" && p != crate::export::datapackage::FILE)
         .map(|(p, _)| {
             let bytes = std::fs::read(dir.join(&p)).unwrap();
             (p, bytes)

@@ -13,8 +13,9 @@ use super::manifest::{Entry, Manifest};
 use super::spec::{ImageFormat, Study};
 use crate::analysis::{Derived, compare, read};
 use crate::chart::{self, Kind};
+use crate::cite::Citation;
 use crate::error::{Error, Result};
-use crate::export::{atomic, summaries};
+use crate::export::{atomic, datapackage, summaries};
 use crate::load::{self, Collection};
 
 /// How a run reports and where it writes.
@@ -106,12 +107,13 @@ pub(crate) type Files = Vec<(String, Vec<u8>)>;
 /// Makes every output of a study in memory, sorted by path.
 pub(crate) fn outputs(study: &Study, data: &Collection, bar: &ProgressBar) -> Result<Files> {
     let mut out: Files = Vec::new();
+    // The tables' descriptions for the run's data package.
+    let mut resources = Vec::new();
     if let Some(options) = &study.summaries {
         for (name, df) in summaries::summaries(data, options)? {
-            out.push((
-                format!("tables/{name}"),
-                crate::export::csv_bytes(&df, options.excel)?,
-            ));
+            let path = format!("tables/{name}");
+            resources.push(datapackage::frame_resource(&path, &df));
+            out.push((path, crate::export::csv_bytes(&df, options.excel)?));
             bar.inc(1);
         }
     }
@@ -121,10 +123,9 @@ pub(crate) fn outputs(study: &Study, data: &Collection, bar: &ProgressBar) -> Re
     let mut comparisons = Vec::new();
     for focus in &study.focus {
         let table = compare::compare_with(data, &derived, focus, study.compare)?;
-        out.push((
-            format!("tables/compare-{focus}.csv"),
-            crate::export::csv_bytes(&table, false)?,
-        ));
+        let path = format!("tables/compare-{focus}.csv");
+        resources.push(datapackage::frame_resource(&path, &table));
+        out.push((path, crate::export::csv_bytes(&table, false)?));
         comparisons.push(table);
         bar.inc(1);
     }
@@ -169,6 +170,17 @@ pub(crate) fn outputs(study: &Study, data: &Collection, bar: &ProgressBar) -> Re
     out.push((
         "report.md".to_owned(),
         report(study, data, &derived, &comparisons)?.into_bytes(),
+    ));
+    let package = datapackage::for_outputs(
+        &study.name,
+        &study.title,
+        resources,
+        &Citation::of(data)?,
+        data.is_embedded(),
+    );
+    out.push((
+        datapackage::FILE.to_owned(),
+        datapackage::to_bytes(&package)?,
     ));
     bar.inc(1);
     out.sort_by(|a, b| a.0.cmp(&b.0));

@@ -30,10 +30,12 @@ fn round_trip(records_as: &str) {
         .into_iter()
         .filter(|(rel, _)| rel.ends_with(".csv") || rel.contains("/texts/"))
         .collect();
-    // Beside the tables, the listing of what convert wrote.
+    // Beside the tables, the listing of what convert wrote and the data
+    // packages (of data read from a directory, so without the shipped
+    // licences: `shipped_data_packages_are_what_convert_writes`).
     let back: Vec<(String, Vec<u8>)> = files_below(&tables)
         .into_iter()
-        .filter(|(rel, _)| rel != "manifest.json")
+        .filter(|(rel, _)| rel != "manifest.json" && !rel.ends_with("datapackage.json"))
         .collect();
     let names = |v: &[(String, Vec<u8>)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
     assert_eq!(names(&back), names(&shipped));
@@ -43,6 +45,69 @@ fn round_trip(records_as: &str) {
             "{name} differs after the round trip through {records_as} records"
         );
     }
+}
+
+/// Each shipped collection's `datapackage.json` is what `convert --to
+/// tables` writes for the embedded data: made from the schema, never
+/// edited by hand, with the shipped licences.
+#[test]
+fn shipped_data_packages_are_what_convert_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let tables = dir.path().join("tables");
+    must_succeed(&[
+        "convert",
+        "--to",
+        "tables",
+        "--out",
+        tables.to_str().unwrap(),
+    ]);
+    let packages = |root: &std::path::Path| -> Vec<(String, Vec<u8>)> {
+        files_below(root)
+            .into_iter()
+            .filter(|(rel, _)| rel.ends_with("/datapackage.json"))
+            .collect()
+    };
+    let shipped = packages(&in_package("datasets"));
+    assert_eq!(
+        shipped.len(),
+        8,
+        "a data package for every shipped collection"
+    );
+    assert_eq!(packages(&tables), shipped);
+    let json = |name: &str| -> serde_json::Value {
+        let bytes = &shipped.iter().find(|(n, _)| n.starts_with(name)).unwrap().1;
+        serde_json::from_slice(bytes).unwrap()
+    };
+    assert_eq!(
+        json("us-official-visits/")["licenses"][0]["name"],
+        "CC0-1.0"
+    );
+    let russia = json("us-russia/");
+    assert_eq!(russia["licenses"][0]["name"], "CC-BY-4.0");
+    let resources = russia["resources"].as_array().unwrap();
+    let summits = resources.iter().find(|r| r["name"] == "summits").unwrap();
+    assert_eq!(
+        summits["schema"]["primaryKey"],
+        serde_json::json!(["summit_id"])
+    );
+    let participants = resources
+        .iter()
+        .find(|r| r["name"] == "participants")
+        .unwrap();
+    assert_eq!(
+        participants["schema"]["foreignKeys"][0]["reference"],
+        serde_json::json!({ "resource": "summits", "fields": ["summit_id"] })
+    );
+    let format = summits["schema"]["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "format")
+        .unwrap();
+    assert_eq!(
+        format["constraints"]["enum"],
+        serde_json::json!(["bilateral", "sideline", "multilateral"])
+    );
 }
 
 #[test]
@@ -129,6 +194,7 @@ fn convert_replaces_its_own_earlier_output_whole() {
         names,
         [
             "context.csv",
+            "datapackage.json",
             "manifest.json",
             "outcomes.csv",
             "participants.csv",

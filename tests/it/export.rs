@@ -202,7 +202,15 @@ fn tables_can_be_chosen_and_unknown_names_are_refused() {
         .into_iter()
         .map(|(n, _)| n)
         .collect();
-    assert_eq!(names, ["dyad_decade.csv", "manifest.json", "venues.csv"]);
+    assert_eq!(
+        names,
+        [
+            "datapackage.json",
+            "dyad_decade.csv",
+            "manifest.json",
+            "venues.csv"
+        ]
+    );
     let run = try_export(&fixture("valid"), out.path(), &["--tables", "gaps.csv"]);
     assert_eq!(run.code, 1);
     assert!(
@@ -220,12 +228,27 @@ fn an_export_replaces_its_own_earlier_output_whole_and_lists_it() {
     export(&fixture("valid"), &out, &[]);
     export(&fixture("valid"), &out, &["--tables", "venues.csv"]);
     let names: Vec<String> = files_below(&out).into_iter().map(|(n, _)| n).collect();
-    assert_eq!(names, ["manifest.json", "venues.csv"]);
+    assert_eq!(names, ["datapackage.json", "manifest.json", "venues.csv"]);
     let listing: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(listing["tool"], "summitry");
     assert_eq!(listing["command"], "export summaries");
-    assert_eq!(listing["outputs"][0]["path"], "venues.csv");
+    assert_eq!(listing["outputs"][0]["path"], "datapackage.json");
+    assert_eq!(listing["outputs"][1]["path"], "venues.csv");
+    // The data package describes the one table written, typed from its
+    // frame, and carries no licence: the data was not the shipped data.
+    let package: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("datapackage.json")).unwrap()).unwrap();
+    let resources = package["resources"].as_array().unwrap();
+    assert_eq!(resources.len(), 1);
+    assert_eq!(resources[0]["path"], "venues.csv");
+    assert!(package.get("licenses").is_none());
+    assert!(
+        package["citation"]
+            .as_str()
+            .unwrap()
+            .starts_with("The summitry developers")
+    );
     // Nothing left beside it.
     assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1);
 }

@@ -199,5 +199,9 @@ fn an_export_killed_at_any_moment_leaves_a_whole_export() {
     let mut excel = plain.to_vec();
     excel.push("--excel");
     let [whole, _] = killed_at_any_moment(dir, &plain, &excel, |_| {});
-    assert_eq!(whole.len(), 11, "ten tables and the listing");
+    assert_eq!(
+        whole.len(),
+        12,
+        "ten tables, the data package and the listing"
+    );
 }
