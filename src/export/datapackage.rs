@@ -13,6 +13,7 @@
 use polars::prelude::*;
 use serde_json::{Value, json};
 
+use super::TableFormat;
 use crate::cite::{Citation, DATA_LICENCE};
 use crate::error::{Error, Result};
 use crate::load::{ColumnType, Table};
@@ -107,7 +108,12 @@ fn field(table: Table, name: &str) -> Value {
 
 /// The resource of one table of a collection, as written with `columns`
 /// in its header.
-fn table_resource(table: Table, columns: &[String], with_summits: bool) -> Value {
+fn table_resource(
+    table: Table,
+    columns: &[String],
+    with_summits: bool,
+    format: TableFormat,
+) -> Value {
     let fields: Vec<Value> = columns.iter().map(|c| field(table, c)).collect();
     let mut schema = serde_json::Map::new();
     schema.insert("fields".into(), json!(fields));
@@ -125,15 +131,23 @@ fn table_resource(table: Table, columns: &[String], with_summits: bool) -> Value
             }]),
         );
     }
-    json!({
+    let mut resource = json!({
         "name": table.name(),
-        "path": table.file_name(),
+        "path": table.file_name_as(format),
         "profile": "tabular-data-resource",
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8",
+        "format": format.extension(),
         "schema": Value::Object(schema),
-    })
+    });
+    match format {
+        TableFormat::Parquet => {
+            resource["mediatype"] = json!("application/vnd.apache.parquet");
+        }
+        _ => {
+            resource["mediatype"] = json!("text/csv");
+            resource["encoding"] = json!("utf-8");
+        }
+    }
+    resource
 }
 
 /// The package of one collection written as tables: each table file with
@@ -143,11 +157,12 @@ pub fn for_collection(
     tables: &[(Table, Vec<String>)],
     citation: &Citation,
     shipped: bool,
+    format: TableFormat,
 ) -> Value {
     let with_summits = tables.iter().any(|(t, _)| *t == Table::Summits);
     let resources: Vec<Value> = tables
         .iter()
-        .map(|(t, columns)| table_resource(*t, columns, with_summits))
+        .map(|(t, columns)| table_resource(*t, columns, with_summits, format))
         .collect();
     package(
         name,
@@ -185,19 +200,25 @@ pub fn frame_resource(path: &str, df: &DataFrame) -> Value {
             f
         })
         .collect();
-    let name = path
-        .trim_end_matches(".csv")
-        .replace(['/', '_', '.'], "-")
-        .to_lowercase();
-    json!({
+    let (stem, format) = match path.strip_suffix(".parquet") {
+        Some(stem) => (stem, "parquet"),
+        None => (path.trim_end_matches(".csv"), "csv"),
+    };
+    let name = stem.replace(['/', '_', '.'], "-").to_lowercase();
+    let mut resource = json!({
         "name": name,
         "path": path,
         "profile": "tabular-data-resource",
-        "format": "csv",
-        "mediatype": "text/csv",
-        "encoding": "utf-8",
+        "format": format,
         "schema": { "fields": fields, "missingValues": [""] },
-    })
+    });
+    if format == "csv" {
+        resource["mediatype"] = json!("text/csv");
+        resource["encoding"] = json!("utf-8");
+    } else {
+        resource["mediatype"] = json!("application/vnd.apache.parquet");
+    }
+    resource
 }
 
 /// A package of computed tables (summaries, a study's tables and chart

@@ -1,5 +1,6 @@
 //! Frames and collections written out: CSV tables with pinned formatting
-//! (one writer, [`write_csv`]), and nested record files.
+//! (one writer, [`write_csv`]), Parquet tables ([`write_parquet`]), and
+//! nested record files.
 
 pub mod atomic;
 pub mod datapackage;
@@ -9,6 +10,7 @@ pub mod summaries;
 use std::io::Write;
 
 use polars::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::load::{DATE_FORMAT, date_of_days, date_text};
@@ -27,6 +29,59 @@ pub fn cell_text(value: &AnyValue<'_>) -> String {
         AnyValue::EnumOwned(cat, map) => map.cat_to_str(*cat).unwrap_or_default().to_owned(),
         AnyValue::Date(days) => date_of_days(*days).map(date_text).unwrap_or_default(),
         other => other.to_string(),
+    }
+}
+
+/// The file format of exported tables.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum TableFormat {
+    /// CSV, as [`write_csv`] writes it.
+    #[default]
+    Csv,
+    /// Apache Parquet, as polars writes it: columns keep their dtypes
+    /// (closed vocabularies and country codes as dictionary-encoded
+    /// categories, dates as dates, booleans, integers and floats).
+    Parquet,
+}
+
+impl TableFormat {
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            TableFormat::Csv => "csv",
+            TableFormat::Parquet => "parquet",
+        }
+    }
+}
+
+/// Writes a frame as Parquet (zstd-compressed, statistics written), the
+/// one way summitry writes Parquet.
+pub fn write_parquet<W: Write>(df: &DataFrame, out: W) -> Result<()> {
+    let mut df = df.clone();
+    ParquetWriter::new(out)
+        .with_compression(ParquetCompression::Zstd(None))
+        .finish(&mut df)
+        .map(|_| ())
+        .map_err(|e| Error::Write {
+            what: "Parquet".to_owned(),
+            message: e.to_string(),
+        })
+}
+
+/// Writes a frame in `format` into the file at `path` (`bom` for CSV).
+pub fn write_table(
+    df: &DataFrame,
+    path: &std::path::Path,
+    format: TableFormat,
+    bom: bool,
+) -> Result<()> {
+    let file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
+    match format {
+        // polars' CSV writer batches its own output.
+        TableFormat::Csv => write_csv(df, file, bom),
+        TableFormat::Parquet => write_parquet(df, std::io::BufWriter::new(file)),
     }
 }
 

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use super::atomic;
+use super::{TableFormat, atomic};
 use crate::error::{Error, Result};
 use polars::prelude::*;
 
@@ -29,6 +29,9 @@ pub enum ConvertTo {
     Tables,
     /// One record file a summit, in this format.
     Records(RecordFormat),
+    /// The tables as Parquet files (`summits.parquet`...), each column
+    /// with its dtype; `export tables --format parquet`.
+    Parquet,
 }
 
 /// Writes a whole collection in the form `to` into `out`, each member into a
@@ -47,13 +50,15 @@ pub fn write_collection(data: &Collection, out: &Path, to: ConvertTo) -> Result<
             (staged.path().to_owned(), out.to_owned())
         };
         match to {
-            ConvertTo::Tables => write_tables(data, member, &into)?,
+            ConvertTo::Tables => write_tables(data, member, &into, TableFormat::Csv)?,
+            ConvertTo::Parquet => write_tables(data, member, &into, TableFormat::Parquet)?,
             ConvertTo::Records(format) => write_records(data, member, &into, format)?,
         }
         written.push(shown);
     }
     let command = match to {
         ConvertTo::Tables => "convert --to tables",
+        ConvertTo::Parquet => "export tables --format parquet",
         ConvertTo::Records(RecordFormat::Toml) => "convert --to records",
         ConvertTo::Records(RecordFormat::Json) => "convert --to records --records-as json",
     };
@@ -72,7 +77,7 @@ pub fn write_collection(data: &Collection, out: &Path, to: ConvertTo) -> Result<
 /// within a summit; visits and exclusions by start date then id. Records
 /// carry no order between files, so this is what makes tables -> records
 /// -> tables give back the same bytes.
-fn write_tables(data: &Collection, member: &Member, dir: &Path) -> Result<()> {
+fn write_tables(data: &Collection, member: &Member, dir: &Path, format: TableFormat) -> Result<()> {
     create(dir)?;
     let mut frames = data.member_frames(member);
     // The tables written, with their columns, for the data package.
@@ -92,13 +97,12 @@ fn write_tables(data: &Collection, member: &Member, dir: &Path) -> Result<()> {
             .lazy()
             .sort(["start_date", id], SortMultipleOptions::default())
             .collect()?;
-        let path = dir.join(table.file_name());
-        let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-        super::write_csv(&sorted, file, false)?;
+        let path = dir.join(table.file_name_as(format));
+        super::write_table(&sorted, &path, format, false)?;
         written.push((table, columns(&sorted)));
     }
     if frames[&Table::Summits].height() == 0 && Table::STANDALONE.iter().any(|t| member.holds(*t)) {
-        write_package(data, member, dir, &written)?;
+        write_package(data, member, dir, &written, format)?;
         return write_texts(member, dir);
     }
     let order = frames[&Table::Summits]
@@ -121,13 +125,12 @@ fn write_tables(data: &Collection, member: &Member, dir: &Path) -> Result<()> {
             .sort(["__order", "__row"], SortMultipleOptions::default())
             .drop(by_name(["__order", "__row"], true, false))
             .collect()?;
-        let path = dir.join(table.file_name());
-        let file = std::fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
-        super::write_csv(&sorted, file, false)?;
+        let path = dir.join(table.file_name_as(format));
+        super::write_table(&sorted, &path, format, false)?;
         written.push((*table, columns(&sorted)));
     }
     written.sort_by_key(|(t, _)| *t);
-    write_package(data, member, dir, &written)?;
+    write_package(data, member, dir, &written, format)?;
     write_texts(member, dir)
 }
 
@@ -138,10 +141,16 @@ fn write_package(
     member: &Member,
     dir: &Path,
     written: &[(Table, Vec<String>)],
+    format: TableFormat,
 ) -> Result<()> {
     let citation = crate::cite::Citation::of(data)?;
-    let package =
-        super::datapackage::for_collection(&member.name, written, &citation, data.is_embedded());
+    let package = super::datapackage::for_collection(
+        &member.name,
+        written,
+        &citation,
+        data.is_embedded(),
+        format,
+    );
     let path = dir.join(super::datapackage::FILE);
     std::fs::write(&path, super::datapackage::to_bytes(&package)?).map_err(|e| Error::io(&path, e))
 }

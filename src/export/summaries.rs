@@ -7,12 +7,11 @@
 //! whole (see `export::atomic`), so a failed or killed export leaves the
 //! previous one as it was.
 
-use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
-use super::{atomic, write_csv};
+use super::{TableFormat, atomic, write_table};
 use crate::analysis::{self, history, presence, summary};
 use crate::error::{Error, Result};
 use crate::load::{Collection, Table};
@@ -195,6 +194,17 @@ pub fn write_summaries(
     dir: &Path,
     options: &SummaryOptions,
 ) -> Result<Vec<PathBuf>> {
+    write_summaries_as(data, dir, options, TableFormat::Csv)
+}
+
+/// [`write_summaries`], in `format`: Parquet files keep each column's
+/// dtype (`summit_summary.parquet`...); `excel` applies to CSV only.
+pub fn write_summaries_as(
+    data: Collection,
+    dir: &Path,
+    options: &SummaryOptions,
+    format: TableFormat,
+) -> Result<Vec<PathBuf>> {
     check_names(options)?;
     let staged = atomic::stage(dir)?;
     // The writer thread borrows the staging path; `staged` itself is
@@ -214,11 +224,14 @@ pub fn write_summaries(
             let mut written = Vec::new();
             let mut resources = Vec::new();
             for (name, table) in receive {
-                let path = staging.join(name);
-                let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
-                write_csv(&table, file, options.excel)?;
-                resources.push(super::datapackage::frame_resource(name, &table));
-                written.push(dir.join(name));
+                let file_name = match format {
+                    TableFormat::Csv => name.to_owned(),
+                    _ => format!("{}.{}", name.trim_end_matches(".csv"), format.extension()),
+                };
+                let path = staging.join(&file_name);
+                write_table(&table, &path, format, options.excel)?;
+                resources.push(super::datapackage::frame_resource(&file_name, &table));
+                written.push(dir.join(&file_name));
             }
             Ok((written, resources))
         });
@@ -235,8 +248,17 @@ pub fn write_summaries(
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         made?;
-        written.sort_by_key(|path| rank(&path.file_name().unwrap_or_default().to_string_lossy()));
-        resources.sort_by_key(|r| rank(r["path"].as_str().unwrap_or_default()));
+        written.sort_by_key(|path| {
+            let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+            rank(&format!("{stem}.csv"))
+        });
+        resources.sort_by_key(|r| {
+            let path = r["path"].as_str().unwrap_or_default();
+            rank(&format!(
+                "{}.csv",
+                path.split('.').next().unwrap_or_default()
+            ))
+        });
         let package = super::datapackage::for_outputs(
             "summitry-summaries",
             "summitry summary tables",
@@ -250,7 +272,11 @@ pub fn write_summaries(
         Ok(written)
     })
     .and_then(|written| {
-        atomic::Listing::of(staging, "export summaries")?.write(staging)?;
+        let command = match format {
+            TableFormat::Csv => "export summaries",
+            _ => "export summaries --format parquet",
+        };
+        atomic::Listing::of(staging, command)?.write(staging)?;
         staged.commit()?;
         Ok(written)
     })

@@ -286,3 +286,71 @@ fn an_export_refuses_a_directory_it_did_not_make_and_touches_nothing() {
     );
     assert_eq!(files_below(&ours), before);
 }
+
+/// `export tables --format parquet` writes each table with its dtypes:
+/// read back, the frames equal the loaded collection's, vocabularies as
+/// enums and dates as dates; the data package names the Parquet files.
+#[test]
+fn tables_as_parquet_keep_their_types() {
+    use polars::prelude::*;
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("parquet");
+    crate::util::must_succeed(&[
+        "export",
+        "tables",
+        "--data",
+        &fixture("valid"),
+        "--format",
+        "parquet",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    let data = summitry::load::collection(crate::util::in_package("tests/fixtures/valid")).unwrap();
+    for table in [
+        summitry::load::Table::Summits,
+        summitry::load::Table::Participants,
+    ] {
+        let file = std::fs::File::open(dir.join(format!("{}.parquet", table.name()))).unwrap();
+        let read = ParquetReader::new(file).finish().unwrap();
+        assert!(read.equals_missing(data.frame(table)), "{table:?}");
+        assert_eq!(read.schema(), data.frame(table).schema(), "{table:?}");
+    }
+    let package: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("datapackage.json")).unwrap()).unwrap();
+    assert_eq!(package["resources"][0]["path"], "summits.parquet");
+    assert_eq!(package["resources"][0]["format"], "parquet");
+}
+
+/// `export summaries --format parquet` writes the same tables as Parquet.
+#[test]
+fn summaries_as_parquet() {
+    use polars::prelude::*;
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("p");
+    crate::util::must_succeed(&[
+        "export",
+        "summaries",
+        "--data",
+        &fixture("valid"),
+        "--format",
+        "parquet",
+        "--tables",
+        "summit_summary.csv,venues.csv",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    let names: Vec<String> = files_below(&dir).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "datapackage.json",
+            "manifest.json",
+            "summit_summary.parquet",
+            "venues.parquet"
+        ]
+    );
+    let file = std::fs::File::open(dir.join("summit_summary.parquet")).unwrap();
+    let read = ParquetReader::new(file).finish().unwrap();
+    assert_eq!(read.height(), 2);
+    assert_eq!(read.column("start_date").unwrap().dtype(), &DataType::Date);
+}
