@@ -2,6 +2,7 @@
 
 use plotters::prelude::*;
 
+use super::Drawn;
 use super::words::{dyad_name, word};
 use super::{ChartOptions, SERIES, chart_error, dyads_of, label, page_of};
 use crate::analysis::{Derived, read, summary};
@@ -50,9 +51,15 @@ pub(crate) fn by_decade(
     Ok((decades, dyads, values))
 }
 
-/// Draws the chart as an SVG document.
-pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<String> {
+/// Draws the chart as an SVG document, with the data it draws.
+pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<Drawn> {
     let (decades, dyads, counts) = by_decade(data, derived, options, "n_summits")?;
+    let mut table = super::decade_frame(&decades, &dyads, &counts, "summits")?;
+    // Counts of summits are whole numbers.
+    let whole = table
+        .column("summits")?
+        .cast(&polars::prelude::DataType::Int64)?;
+    table.with_column(whole)?;
     let lang = options.lang;
     let series: Vec<(String, Vec<Option<f64>>)> = dyads
         .iter()
@@ -65,7 +72,8 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
         axis: word("summits", lang),
         headroom: 1.2,
     };
-    bars(data, options, &page, &decades, &series)
+    let svg = bars(data, options, &page, &decades, &series)?;
+    Ok(Drawn { svg, data: table })
 }
 
 /// What a chart of bars a decade says around its bars.

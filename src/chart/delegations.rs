@@ -5,6 +5,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::Drawn;
 use super::decades::legend_corner;
 use super::words::{dyad_name, word};
 use super::{
@@ -15,8 +16,8 @@ use crate::error::{Error, Result};
 use crate::load::Collection;
 use crate::model::Portfolio;
 
-/// Draws the chart as an SVG document.
-pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<String> {
+/// Draws the chart as an SVG document, with the data it draws.
+pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<Drawn> {
     let dyad = one_dyad(options);
     let facts = &derived.facts;
     let ids = read::text(facts, "summit_id")?;
@@ -37,6 +38,15 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
             "the focus summit {focus} is not among the summits drawn"
         )));
     }
+    let mut columns = vec![
+        "summit_id".to_owned(),
+        "dyad".to_owned(),
+        "start_date".to_owned(),
+        "city".to_owned(),
+    ];
+    columns.extend(Portfolio::ALL.iter().map(|p| portfolio_count(*p)));
+    let columns: Vec<&str> = columns.iter().map(String::as_str).collect();
+    let table = super::rows_frame(facts, &rows, &columns)?;
     let lang = options.lang;
     let font = family(lang);
     let px = |v: u32| options.px(v);
@@ -49,7 +59,7 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
         word("delegations_title", lang),
         dyad_name(&dyad, lang)
     );
-    page(data, options, &title, |area| {
+    let svg = page(data, options, &title, |area| {
         let mut chart = super::grid(
             area,
             options,
@@ -117,5 +127,6 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
             .map_err(chart_error)?;
         super::legend(&mut chart, options, legend_corner(lang))?;
         Ok(())
-    })
+    })?;
+    Ok(Drawn { svg, data: table })
 }

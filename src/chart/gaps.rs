@@ -5,6 +5,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::Drawn;
 use super::words::{dyad_name, word};
 use super::{ChartOptions, chart_error, family, label, page, palette, year_range};
 use crate::analysis::compare::{median, thousands};
@@ -21,8 +22,8 @@ struct Bar {
     longer_to: Option<String>,
 }
 
-/// Draws the chart as an SVG document.
-pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<String> {
+/// Draws the chart as an SVG document, with the data it draws.
+pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<Drawn> {
     let dyad = &super::one_dyad(options);
     let h = derived.history()?;
     let ids = read::text(h, "summit_id")?;
@@ -58,6 +59,30 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
             "the focus summit {focus} is not among the summits drawn"
         )));
     }
+    let table = polars::prelude::DataFrame::new_infer_height(vec![
+        polars::prelude::Column::new(
+            "summit_id".into(),
+            bars.iter().map(|b| b.id.clone()).collect::<Vec<_>>(),
+        ),
+        polars::prelude::Column::new(
+            "year".into(),
+            bars.iter().map(|b| b.year).collect::<Vec<_>>(),
+        ),
+        polars::prelude::Column::new(
+            "gap_days".into(),
+            bars.iter().map(|b| b.gap).collect::<Vec<_>>(),
+        ),
+        polars::prelude::Column::new(
+            "longer_gap_from".into(),
+            bars.iter()
+                .map(|b| b.longer_from.clone())
+                .collect::<Vec<_>>(),
+        ),
+        polars::prelude::Column::new(
+            "longer_gap_to".into(),
+            bars.iter().map(|b| b.longer_to.clone()).collect::<Vec<_>>(),
+        ),
+    ])?;
     let year_of = |id: &Option<String>| -> String {
         let Some(id) = id else { return "?".to_owned() };
         ids.iter()
@@ -78,7 +103,7 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
     let n = bars.len();
 
     let title = format!("{}: {}", word("gaps_title", lang), dyad_name(dyad, lang));
-    page(data, options, &title, |area| {
+    let svg = page(data, options, &title, |area| {
         let mut chart = ChartBuilder::on(area)
             .margin_left(px(32))
             .margin_right(px(48))
@@ -183,5 +208,6 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
                 .map_err(chart_error)?;
         }
         Ok(())
-    })
+    })?;
+    Ok(Drawn { svg, data: table })
 }

@@ -26,6 +26,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::error::{Error, Result};
 use crate::load::{Collection, Table};
 use crate::model::Lang;
+use polars::prelude::{Column as FrameColumn, DataFrame, IdxCa, IdxSize};
 
 /// The font family every chart's text is set in: Noto Sans for Latin and
 /// Cyrillic, Noto Sans Arabic for Arabic, both bundled in `src/chart/fonts`.
@@ -228,6 +229,17 @@ pub enum Kind {
     Visits,
 }
 
+/// A chart drawn: the SVG document, and the data it draws (a row a mark:
+/// a summit, or a dyad and decade), as chart sites give "get the data".
+#[derive(Debug, Clone)]
+pub struct Drawn {
+    /// The SVG document.
+    pub svg: String,
+    /// What the chart draws, in the chart's order, by id and code (the
+    /// labels' translations are the chart's own).
+    pub data: DataFrame,
+}
+
 /// Draws a chart as an SVG document.
 pub fn svg(kind: Kind, data: &Collection, options: &ChartOptions) -> Result<String> {
     svg_with(kind, data, &crate::analysis::Derived::of(data)?, options)
@@ -241,15 +253,58 @@ pub fn svg_with(
     derived: &crate::analysis::Derived,
     options: &ChartOptions,
 ) -> Result<String> {
+    Ok(draw_with(kind, data, derived, options)?.svg)
+}
+
+/// [`svg_with`], with the data the chart draws.
+pub fn draw_with(
+    kind: Kind,
+    data: &Collection,
+    derived: &crate::analysis::Derived,
+    options: &ChartOptions,
+) -> Result<Drawn> {
     match kind {
-        Kind::Timeline => timeline::svg(data, derived, options),
-        Kind::Gaps => gaps::svg(data, derived, options),
-        Kind::Outcomes => outcomes::svg(data, derived, options),
-        Kind::Delegations => delegations::svg(data, derived, options),
-        Kind::Decades => decades::svg(data, derived, options),
-        Kind::StatementRate => statement_rate::svg(data, derived, options),
-        Kind::Visits => visits::svg(data, derived, options),
+        Kind::Timeline => timeline::draw(data, derived, options),
+        Kind::Gaps => gaps::draw(data, derived, options),
+        Kind::Outcomes => outcomes::draw(data, derived, options),
+        Kind::Delegations => delegations::draw(data, derived, options),
+        Kind::Decades => decades::draw(data, derived, options),
+        Kind::StatementRate => statement_rate::draw(data, derived, options),
+        Kind::Visits => visits::draw(data, derived, options),
     }
+}
+
+/// The rows of the facts frame a chart draws, in its order, with these
+/// columns: the data of a chart of summits.
+pub(crate) fn rows_frame(facts: &DataFrame, rows: &[usize], columns: &[&str]) -> Result<DataFrame> {
+    let idx: Vec<IdxSize> = rows.iter().map(|&i| i as IdxSize).collect();
+    let picked = facts.select(columns.iter().copied())?;
+    Ok(picked.take(&IdxCa::from_vec("rows".into(), idx))?)
+}
+
+/// A value by dyad and decade, in long form (`dyad`, `decade`, `name`):
+/// the data of a chart of decades; decades without a value are left out.
+pub(crate) fn decade_frame(
+    decades: &[i64],
+    dyads: &[String],
+    values: &[Vec<Option<f64>>],
+    name: &str,
+) -> Result<DataFrame> {
+    let (mut d, mut dec, mut v) = (Vec::new(), Vec::new(), Vec::new());
+    for (k, dyad) in dyads.iter().enumerate() {
+        for (i, decade) in decades.iter().enumerate() {
+            if let Some(value) = values[k][i] {
+                d.push(dyad.clone());
+                dec.push(*decade);
+                v.push(value);
+            }
+        }
+    }
+    Ok(DataFrame::new_infer_height(vec![
+        FrameColumn::new("dyad".into(), d),
+        FrameColumn::new("decade".into(), dec),
+        FrameColumn::new(name.into(), v),
+    ])?)
 }
 
 /// Draws a chart as PNG bytes (through its SVG; see [`render`]).

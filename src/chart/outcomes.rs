@@ -5,6 +5,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::Drawn;
 use super::words::{dyad_name, word};
 use super::{ChartOptions, chart_error, chosen_rows, family, label, one_dyad, page, palette};
 use crate::analysis::{Derived, read};
@@ -28,8 +29,8 @@ enum Cell {
     Unknown,
 }
 
-/// Draws the chart as an SVG document.
-pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<String> {
+/// Draws the chart as an SVG document, with the data it draws.
+pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<Drawn> {
     let dyad = one_dyad(options);
     let facts = &derived.facts;
     let ids = read::text(facts, "summit_id")?;
@@ -61,6 +62,21 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
             None => Cell::Unknown,
         }
     };
+    let table = super::rows_frame(
+        facts,
+        &rows,
+        &[
+            "summit_id",
+            "dyad",
+            "start_date",
+            "city",
+            "joint_statement",
+            "joint_press_conference",
+            "press_questions_taken",
+            "agreements_signed",
+            "follow_up_agreed",
+        ],
+    )?;
     let lang = options.lang;
     let font = family(lang);
     let px = |v: u32| options.px(v);
@@ -69,7 +85,7 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
         word("outcomes_title", lang),
         dyad_name(&dyad, lang)
     );
-    page(data, options, &title, |area| {
+    let svg = page(data, options, &title, |area| {
         let (w, h) = area.dim_in_pixel();
         let (w, h) = (w as i32, h as i32);
         // Row labels on the reading side: left, or right in Arabic.
@@ -188,7 +204,8 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
             x += px(200) as i32;
         }
         Ok(())
-    })
+    })?;
+    Ok(Drawn { svg, data: table })
 }
 
 fn draw_cell(

@@ -3,6 +3,7 @@
 
 use plotters::prelude::*;
 
+use super::Drawn;
 use super::decades::by_decade;
 use super::words::{dyad_name, word};
 use super::{ChartOptions, SERIES, chart_error, label, page};
@@ -10,13 +11,14 @@ use crate::analysis::Derived;
 use crate::error::Result;
 use crate::load::Collection;
 
-/// Draws the chart as an SVG document.
-pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<String> {
+/// Draws the chart as an SVG document, with the data it draws.
+pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<Drawn> {
     let (decades, dyads, rates) = by_decade(data, derived, options, "joint_statement_rate")?;
+    let table = super::decade_frame(&decades, &dyads, &rates, "joint_statement_rate")?;
     let lang = options.lang;
     let px = |v: u32| options.px(v);
     let n = decades.len();
-    page(data, options, word("rate_title", lang), |area| {
+    let svg = page(data, options, word("rate_title", lang), |area| {
         let percent = |y: &f64| {
             if *y <= 1.0 {
                 format!("{:.0}%", y * 100.0)
@@ -76,5 +78,6 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
         };
         super::legend(&mut chart, options, corner)?;
         Ok(())
-    })
+    })?;
+    Ok(Drawn { svg, data: table })
 }

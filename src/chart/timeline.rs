@@ -5,6 +5,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::Drawn;
 use super::decades::legend_corner;
 use super::words::{dyad_name, word};
 use super::{ChartOptions, chart_error, dyads_of, family, label, ltr, page, palette};
@@ -27,8 +28,8 @@ const ERAS: [(&str, f64, f64); 2] = [
     ("era_cold_war", 1947.2, 1991.98),
 ];
 
-/// Draws the chart as an SVG document.
-pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<String> {
+/// Draws the chart as an SVG document, with the data it draws.
+pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<Drawn> {
     let facts = &derived.facts;
     let dyads = dyads_of(facts, options)?;
     let ids = read::text(facts, "summit_id")?;
@@ -59,6 +60,18 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
         let skip = rows.len().saturating_sub(n);
         rows.drain(..skip);
     }
+    let table = super::rows_frame(
+        facts,
+        &rows,
+        &[
+            "summit_id",
+            "dyad",
+            "start_date",
+            "end_date",
+            "city",
+            "format",
+        ],
+    )?;
     let first = rows
         .iter()
         .map(|&i| year(i))
@@ -74,7 +87,7 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
     let lang = options.lang;
     let font = family(lang);
     let px = |v: u32| options.px(v);
-    page(data, options, word("timeline_title", lang), |area| {
+    let svg = page(data, options, word("timeline_title", lang), |area| {
         let mut chart = ChartBuilder::on(area)
             .margin_left(px(32))
             .margin_right(px(48))
@@ -196,5 +209,6 @@ pub fn svg(data: &Collection, derived: &Derived, options: &ChartOptions) -> Resu
         }
         super::legend(&mut chart, options, legend_corner(lang))?;
         Ok(())
-    })
+    })?;
+    Ok(Drawn { svg, data: table })
 }

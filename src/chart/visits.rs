@@ -2,6 +2,7 @@
 //! dyad, a bar for each direction (from the official record of
 //! `visits.csv`; the Soviet Union's visits count as Russia's).
 
+use super::Drawn;
 use super::decades::{Bars, bars};
 use super::words::{direction, word};
 use super::{ChartOptions, one_dyad};
@@ -9,8 +10,8 @@ use crate::analysis::{Derived, read, visits};
 use crate::error::{Error, Result};
 use crate::load::{Collection, Table};
 
-/// Draws the chart as an SVG document.
-pub fn svg(data: &Collection, _derived: &Derived, options: &ChartOptions) -> Result<String> {
+/// Draws the chart as an SVG document, with the data it draws.
+pub fn draw(data: &Collection, _derived: &Derived, options: &ChartOptions) -> Result<Drawn> {
     let dyad = one_dyad(options);
     let Some((a, b)) = dyad.split_once('-') else {
         return Err(Error::NotFound(format!(
@@ -28,6 +29,7 @@ pub fn svg(data: &Collection, _derived: &Derived, options: &ChartOptions) -> Res
             data.label()
         )));
     }
+    let table = counts.clone();
     let lang = options.lang;
     let counts_of = |column: &str| -> Result<Vec<Option<f64>>> {
         Ok(read::int(&counts, column)?
@@ -45,5 +47,6 @@ pub fn svg(data: &Collection, _derived: &Derived, options: &ChartOptions) -> Res
         axis: word("visits", lang),
         headroom: 1.25,
     };
-    bars(data, options, &page, &decades, &series)
+    let svg = bars(data, options, &page, &decades, &series)?;
+    Ok(Drawn { svg, data: table })
 }

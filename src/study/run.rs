@@ -136,7 +136,8 @@ pub(crate) fn outputs(study: &Study, data: &Collection, bar: &ProgressBar) -> Re
             tasks.push((*kind, *lang));
         }
     }
-    let charts: Vec<Result<Files>> = tasks
+    // Each chart's files and the description of its data.
+    let charts: Vec<Result<(Files, serde_json::Value)>> = tasks
         .par_iter()
         .map(|&(kind, lang)| {
             let mut options = study.charts.options.clone();
@@ -145,8 +146,22 @@ pub(crate) fn outputs(study: &Study, data: &Collection, bar: &ProgressBar) -> Re
                 Kind::Decades | Kind::StatementRate | Kind::Visits => None,
                 _ => study.focus.first().cloned(),
             };
-            let svg = chart::svg_with(kind, data, &derived, &options)?;
+            let drawn = chart::draw_with(kind, data, &derived, &options)?;
+            let svg = drawn.svg;
             let mut files = Vec::new();
+            // The chart's data beside it, with the dyads named in the
+            // chart's language.
+            let mut table = drawn.data;
+            if let Ok(dyads) = read::text(&table, "dyad") {
+                let names: Vec<Option<String>> = dyads
+                    .iter()
+                    .map(|d| d.as_deref().map(|d| chart::words::dyad_name(d, lang)))
+                    .collect();
+                table.with_column(Column::new("dyad_name".into(), names))?;
+            }
+            let data_path = format!("charts/{}-{}.csv", kind.name(), lang.code());
+            let resource = datapackage::frame_resource(&data_path, &table);
+            files.push((data_path, crate::export::csv_bytes(&table, false)?));
             for format in &study.charts.formats {
                 let name = format!(
                     "charts/{}-{}.{}",
@@ -161,11 +176,13 @@ pub(crate) fn outputs(study: &Study, data: &Collection, bar: &ProgressBar) -> Re
                 files.push((name, bytes));
                 bar.inc(1);
             }
-            Ok(files)
+            Ok((files, resource))
         })
         .collect();
-    for files in charts {
-        out.extend(files?);
+    for chart in charts {
+        let (files, resource) = chart?;
+        out.extend(files);
+        resources.push(resource);
     }
     out.push((
         "report.md".to_owned(),

@@ -96,6 +96,27 @@ fn the_default_study_runs_and_verifies() {
         assert!(report.contains(fact), "the report lacks {fact:?}");
     }
     assert!(out.join("charts/gaps-ar.png").exists());
+    // Each chart has its data beside it, the dyads named in its language.
+    let gaps = std::fs::read_to_string(out.join("charts/gaps-en.csv")).unwrap();
+    assert!(gaps.starts_with("summit_id,year,gap_days,longer_gap_from,longer_gap_to\n"));
+    assert!(
+        gaps.ends_with("\n2025-anchorage,2025,1521,1979-vienna,1985-geneva\n"),
+        "{gaps}"
+    );
+    let decades = std::fs::read_to_string(out.join("charts/decades-ru.csv")).unwrap();
+    assert!(
+        decades.contains("\nRUS-USA,2020,2,Россия–США\n"),
+        "{decades}"
+    );
+    let package: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("datapackage.json")).unwrap()).unwrap();
+    assert!(
+        package["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["path"] == "charts/outcomes-ar.csv")
+    );
     let verified = verify(&out);
     assert_eq!(verified.code, 0, "{}", verified.stdout);
     assert!(
