@@ -70,7 +70,9 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
         table: Table::Summits,
         title: word("decades_title", lang),
         axis: word("summits", lang),
-        headroom: 1.2,
+        // Room above the tallest bar for the legend, which in Arabic sits
+        // over the latest decades.
+        headroom: 1.45,
     };
     let svg = bars(data, options, &page, &decades, &series)?;
     Ok(Drawn { svg, data: table })

@@ -408,23 +408,30 @@ pub(crate) fn page_of(
         let px = |v: u32| options.px(v);
         let (head, rest) = root.split_vertically(px(84));
         let (main, foot) = rest.split_vertically(h.saturating_sub(px(84) + px(48)));
+        // Arabic newsrooms set the title and the source line flush right;
+        // the others are centred.
+        let (x, anchor) = if lang == Lang::Ar {
+            (w.saturating_sub(px(40)) as i32, HPos::Right)
+        } else {
+            ((w / 2) as i32, HPos::Center)
+        };
         head.draw(&Text::new(
             label(title, lang),
-            ((w / 2) as i32, px(28) as i32),
+            (x, px(28) as i32),
             (font, px(40))
                 .into_font()
                 .color(&palette::INK)
-                .pos(Pos::new(HPos::Center, VPos::Top)),
+                .pos(Pos::new(anchor, VPos::Top)),
         ))
         .map_err(chart_error)?;
         body(&main)?;
         foot.draw(&Text::new(
             source_line(data, table, lang),
-            ((w / 2) as i32, px(12) as i32),
+            (x, px(12) as i32),
             (font, px(20))
                 .into_font()
                 .color(&palette::GREY)
-                .pos(Pos::new(HPos::Center, VPos::Top)),
+                .pos(Pos::new(anchor, VPos::Top)),
         ))
         .map_err(chart_error)?;
         root.present().map_err(chart_error)?;

@@ -112,8 +112,17 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                 .style(FontStyle::Bold)
                 .color(&palette::INK)
         };
+        // Columns in reading order: from the row labels outwards, so
+        // right to left in Arabic.
+        let slot = |c: usize| -> i32 {
+            if lang == Lang::Ar {
+                (COLUMNS.len() - 1 - c) as i32
+            } else {
+                c as i32
+            }
+        };
         for (c, column) in COLUMNS.iter().enumerate() {
-            let x = grid_left + c as i32 * cell_w + cell_w / 2;
+            let x = grid_left + slot(c) * cell_w + cell_w / 2;
             // A header wider than its column (about 0.55 em a character)
             // breaks at the space nearest its middle.
             let words = word(column, lang);
@@ -165,7 +174,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
             ))
             .map_err(chart_error)?;
             for c in 0..COLUMNS.len() {
-                let x0 = grid_left + c as i32 * cell_w + px(4) as i32;
+                let x0 = grid_left + slot(c) * cell_w + px(4) as i32;
                 let corners = [
                     (x0, y + px(3) as i32),
                     (x0 + cell_w - px(8) as i32, y + cell_h - px(3) as i32),
@@ -181,27 +190,37 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
             }
         }
         // The legend: what each kind of cell means.
+        // In Arabic it starts at the right, each swatch right of its word.
         let y = header + rows.len() as i32 * cell_h + px(18) as i32;
-        let mut x = grid_left;
-        for (kind, key) in [
+        for (k, (kind, key)) in [
             (Cell::Yes(None), "yes"),
             (Cell::No, "no"),
             (Cell::Unknown, "unknown"),
-        ] {
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let step = k as i32 * px(200) as i32;
+            let (x0, text_x, anchor) = if lang == Lang::Ar {
+                let right = grid_left + grid_width - step;
+                (right - px(36) as i32, right - px(46) as i32, HPos::Right)
+            } else {
+                let left = grid_left + step;
+                (left, left + px(46) as i32, HPos::Left)
+            };
             draw_cell(
                 area,
-                [(x, y), (x + px(36) as i32, y + px(26) as i32)],
+                [(x0, y), (x0 + px(36) as i32, y + px(26) as i32)],
                 kind,
                 font,
                 px,
             )?;
             area.draw(&Text::new(
                 label(word(key, lang), lang),
-                (x + px(46) as i32, y + px(13) as i32),
-                text(px(20)).pos(Pos::new(HPos::Left, VPos::Center)),
+                (text_x, y + px(13) as i32),
+                text(px(20)).pos(Pos::new(anchor, VPos::Center)),
             ))
             .map_err(chart_error)?;
-            x += px(200) as i32;
         }
         Ok(())
     })?;
