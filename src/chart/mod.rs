@@ -93,6 +93,65 @@ pub struct ChartOptions {
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
+    /// The digits of an Arabic chart: Western (`1,521`, the default, as
+    /// most Arabic newsrooms print them) or Arabic-Indic (`١٬٥٢١`).
+    /// English and Russian charts always use Western digits.
+    pub digits: Digits,
+}
+
+/// The digits numbers are written with in an Arabic chart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum Digits {
+    /// 0123456789.
+    #[default]
+    Western,
+    /// ٠١٢٣٤٥٦٧٨٩, with the Arabic thousands separator, decimal point and
+    /// percent sign.
+    ArabicIndic,
+}
+
+/// The text of an SVG document with the numbers of its text (never of its
+/// markup) in Arabic-Indic digits: a digit becomes its Arabic-Indic form,
+/// and `,` and `.` between digits and `%` after one become the Arabic
+/// thousands separator, decimal separator and percent sign. The source
+/// line keeps summitry's version as written (`summitry 0.1.0`), a name,
+/// not a number.
+pub fn arabic_indic(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len() + svg.len() / 8);
+    let mut rest = svg;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&text_digits(&rest[..open]));
+        let close = rest[open..].find('>').map_or(rest.len(), |k| open + k + 1);
+        out.push_str(&rest[open..close]);
+        rest = &rest[close..];
+    }
+    out.push_str(&text_digits(rest));
+    out
+}
+
+/// One text node of [`arabic_indic`].
+fn text_digits(text: &str) -> String {
+    if text.contains("summitry ") {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |k: Option<usize>| {
+        k.and_then(|k| chars.get(k))
+            .is_some_and(char::is_ascii_digit)
+    };
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match c {
+            '0'..='9' => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c),
+            ',' if digit(i.checked_sub(1)) && digit(Some(i + 1)) => '\u{066C}',
+            '.' if digit(i.checked_sub(1)) && digit(Some(i + 1)) => '\u{066B}',
+            '%' if digit(i.checked_sub(1)) => '\u{066A}',
+            _ => c,
+        })
+        .collect()
 }
 
 impl Default for ChartOptions {
@@ -105,6 +164,7 @@ impl Default for ChartOptions {
             lang: Lang::En,
             width: 1600,
             height: 900,
+            digits: Digits::Western,
         }
     }
 }
@@ -263,7 +323,7 @@ pub fn draw_with(
     derived: &crate::analysis::Derived,
     options: &ChartOptions,
 ) -> Result<Drawn> {
-    match kind {
+    let mut drawn = match kind {
         Kind::Timeline => timeline::draw(data, derived, options),
         Kind::Gaps => gaps::draw(data, derived, options),
         Kind::Outcomes => outcomes::draw(data, derived, options),
@@ -271,7 +331,11 @@ pub fn draw_with(
         Kind::Decades => decades::draw(data, derived, options),
         Kind::StatementRate => statement_rate::draw(data, derived, options),
         Kind::Visits => visits::draw(data, derived, options),
+    }?;
+    if options.lang == Lang::Ar && options.digits == Digits::ArabicIndic {
+        drawn.svg = arabic_indic(&drawn.svg);
     }
+    Ok(drawn)
 }
 
 /// The rows of the facts frame a chart draws, in its order, with these

@@ -38,6 +38,10 @@ pub struct Args {
     /// The language of every label.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     lang: LangArg,
+    /// The digits of an Arabic chart: western (1,521) or arabic-indic
+    /// (١٬٥٢١).
+    #[arg(long, value_enum, default_value_t = DigitsArg::Western)]
+    digits: DigitsArg,
     /// Width in pixels.
     #[arg(long, default_value_t = 1600)]
     width: u32,
@@ -66,6 +70,14 @@ enum KindArg {
     /// Leaders' visits a decade between a dyad's two countries, both ways
     /// (the official record).
     Visits,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum DigitsArg {
+    /// 0123456789.
+    Western,
+    /// ٠١٢٣٤٥٦٧٨٩.
+    ArabicIndic,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -100,6 +112,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         width: args.width,
         height: args.height,
+        digits: match args.digits {
+            DigitsArg::Western => chart::Digits::Western,
+            DigitsArg::ArabicIndic => chart::Digits::ArabicIndic,
+        },
     };
     let kind = match args.kind {
         KindArg::Timeline => chart::Kind::Timeline,

@@ -264,3 +264,66 @@ fn chosen_summits_are_drawn_and_unknown_ones_refused() {
     );
     run.stderr_contains("no summit \"1999-atlantis\" to draw");
 }
+
+/// An Arabic chart may write its numbers in Arabic-Indic digits: every
+/// number of its text changes (the markup's coordinates do not), and the
+/// option leaves English and Russian charts alone.
+#[test]
+fn arabic_charts_can_use_arabic_indic_digits() {
+    let dir = tempfile::tempdir().unwrap();
+    let western = String::from_utf8(chart(
+        &["gaps", "--focus", "2025-anchorage", "--lang", "ar"],
+        &dir.path().join("w.svg"),
+    ))
+    .unwrap();
+    let eastern = String::from_utf8(chart(
+        &[
+            "gaps",
+            "--focus",
+            "2025-anchorage",
+            "--lang",
+            "ar",
+            "--digits",
+            "arabic-indic",
+        ],
+        &dir.path().join("e.svg"),
+    ))
+    .unwrap();
+    assert!(
+        western.contains("1,521 يومًا"),
+        "the Western digits are the default"
+    );
+    assert!(eastern.contains("١٬٥٢١ يومًا"));
+    assert!(eastern.contains("summitry 0.1.0"), "the version is a name");
+    // The text outside the source line has no Western digit left, and the
+    // markup is the same but for the text.
+    let texts = |svg: &str| -> Vec<String> {
+        svg.split('>')
+            .skip(1)
+            .map(|s| s.split('<').next().unwrap_or("").to_owned())
+            .collect()
+    };
+    for text in texts(&eastern) {
+        assert!(
+            text.contains("summitry ") || !text.chars().any(|c| c.is_ascii_digit()),
+            "{text}"
+        );
+    }
+    let markup = |svg: &str| -> Vec<String> {
+        svg.split('<')
+            .map(|s| s.split('>').next().unwrap_or("").to_owned())
+            .collect()
+    };
+    assert_eq!(markup(&western), markup(&eastern));
+    let english = chart(
+        &[
+            "gaps",
+            "--focus",
+            "2025-anchorage",
+            "--digits",
+            "arabic-indic",
+        ],
+        &dir.path().join("en.svg"),
+    );
+    assert_golden("tests/golden/charts/anchorage-gaps-en.svg", &english);
+}
