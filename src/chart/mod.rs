@@ -119,16 +119,53 @@ pub enum Digits {
 /// line keeps summitry's version as written (`summitry 0.1.0`), a name,
 /// not a number.
 pub fn arabic_indic(svg: &str) -> String {
+    each_text(svg, text_digits)
+}
+
+/// The SVG document with `change` applied to the text between its tags.
+fn each_text(svg: &str, change: impl Fn(&str) -> String) -> String {
     let mut out = String::with_capacity(svg.len() + svg.len() / 8);
     let mut rest = svg;
     while let Some(open) = rest.find('<') {
-        out.push_str(&text_digits(&rest[..open]));
+        out.push_str(&change(&rest[..open]));
         let close = rest[open..].find('>').map_or(rest.len(), |k| open + k + 1);
         out.push_str(&rest[open..close]);
         rest = &rest[close..];
     }
-    out.push_str(&text_digits(rest));
+    out.push_str(&change(rest));
     out
+}
+
+/// The SVG document with its numbers written as Russian readers expect
+/// them: thousands grouped by a narrow no-break space (`1 521`), not a
+/// comma, and a decimal comma (`0,5`); the source line keeps summitry's
+/// version as written.
+pub fn russian_numbers(svg: &str) -> String {
+    each_text(svg, |text| {
+        if text.contains("summitry ") {
+            return text.to_owned();
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let digit = |k: Option<usize>| {
+            k.and_then(|k| chars.get(k))
+                .is_some_and(char::is_ascii_digit)
+        };
+        chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| match c {
+                // A thousands comma: a digit before, three after.
+                ',' if digit(i.checked_sub(1))
+                    && (1..=3).all(|k| digit(Some(i + k)))
+                    && !digit(Some(i + 4)) =>
+                {
+                    '\u{202F}'
+                }
+                '.' if digit(i.checked_sub(1)) && digit(Some(i + 1)) => ',',
+                _ => c,
+            })
+            .collect()
+    })
 }
 
 /// One text node of [`arabic_indic`].
@@ -334,6 +371,9 @@ pub fn draw_with(
     }?;
     if options.lang == Lang::Ar && options.digits == Digits::ArabicIndic {
         drawn.svg = arabic_indic(&drawn.svg);
+    }
+    if options.lang == Lang::Ru {
+        drawn.svg = russian_numbers(&drawn.svg);
     }
     Ok(drawn)
 }

@@ -327,3 +327,20 @@ fn arabic_charts_can_use_arabic_indic_digits() {
     );
     assert_golden("tests/golden/charts/anchorage-gaps-en.svg", &english);
 }
+
+/// Russian charts group thousands with a narrow no-break space and write
+/// a decimal comma, as Russian readers expect; summitry's version in the
+/// source line stays as written.
+#[test]
+fn russian_charts_write_numbers_the_russian_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = String::from_utf8(chart(
+        &["gaps", "--focus", "2025-anchorage", "--lang", "ru"],
+        &dir.path().join("ru.svg"),
+    ))
+    .unwrap();
+    assert!(svg.contains("1\u{202F}521 дн."), "the thousands grouped");
+    assert!(svg.contains("\n4\u{202F}000\n"), "the axis too");
+    assert!(!svg.contains("1,521"));
+    assert!(svg.contains("summitry 0.1.0"));
+}
