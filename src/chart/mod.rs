@@ -142,51 +142,42 @@ fn each_text(svg: &str, change: impl Fn(&str) -> String) -> String {
 /// version as written.
 pub fn russian_numbers(svg: &str) -> String {
     each_text(svg, |text| {
-        if text.contains("summitry ") {
-            return text.to_owned();
-        }
-        let chars: Vec<char> = text.chars().collect();
-        let digit = |k: Option<usize>| {
-            k.and_then(|k| chars.get(k))
-                .is_some_and(char::is_ascii_digit)
-        };
-        chars
-            .iter()
-            .enumerate()
-            .map(|(i, &c)| match c {
-                // A thousands comma: a digit before, three after.
-                ',' if digit(i.checked_sub(1))
-                    && (1..=3).all(|k| digit(Some(i + k)))
-                    && !digit(Some(i + 4)) =>
-                {
-                    '\u{202F}'
-                }
-                '.' if digit(i.checked_sub(1)) && digit(Some(i + 1)) => ',',
-                _ => c,
-            })
-            .collect()
+        rewrite_numbers(text, |c, digit| match c {
+            // A thousands comma: a digit before, three after.
+            ',' if digit(-1) && (1..=3).all(digit) && !digit(4) => '\u{202F}',
+            '.' if digit(-1) && digit(1) => ',',
+            _ => c,
+        })
     })
 }
 
 /// One text node of [`arabic_indic`].
 fn text_digits(text: &str) -> String {
+    rewrite_numbers(text, |c, digit| match c {
+        '0'..='9' => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c),
+        ',' if digit(-1) && digit(1) => '\u{066C}',
+        '.' if digit(-1) && digit(1) => '\u{066B}',
+        '%' if digit(-1) => '\u{066A}',
+        _ => c,
+    })
+}
+
+/// Rewrites one text node character by character: `map` sees each
+/// character and whether the one at an offset from it is an ASCII digit.
+/// The source line, which names summitry's version, is left as written.
+fn rewrite_numbers(text: &str, map: impl Fn(char, &dyn Fn(isize) -> bool) -> char) -> String {
     if text.contains("summitry ") {
         return text.to_owned();
     }
     let chars: Vec<char> = text.chars().collect();
-    let digit = |k: Option<usize>| {
-        k.and_then(|k| chars.get(k))
-            .is_some_and(char::is_ascii_digit)
-    };
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| match c {
-            '0'..='9' => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c),
-            ',' if digit(i.checked_sub(1)) && digit(Some(i + 1)) => '\u{066C}',
-            '.' if digit(i.checked_sub(1)) && digit(Some(i + 1)) => '\u{066B}',
-            '%' if digit(i.checked_sub(1)) => '\u{066A}',
-            _ => c,
+    (0..chars.len())
+        .map(|i| {
+            let digit = |k: isize| {
+                i.checked_add_signed(k)
+                    .and_then(|j| chars.get(j))
+                    .is_some_and(char::is_ascii_digit)
+            };
+            map(chars[i], &digit)
         })
         .collect()
 }
