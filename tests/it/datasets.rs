@@ -465,6 +465,8 @@ fn no_source_is_on_a_host_that_copies_others() {
         "highergroundtimes.com",
         "hvk.org",
         "kion546.com",
+        "kvia.com",
+        "antikor.info",
         "kvsp.com",
         "lfwp.net",
         "yalibnan.com",
@@ -529,6 +531,9 @@ fn no_source_is_on_a_host_that_copies_others() {
         "/gate/big5/",
         "cdn.arcpublishing.com",
         "covid-19.chinadaily.com.cn",
+        // Redirectors and the bare root of an archive are no page of a
+        // source.
+        "?tourl=",
     ];
     let data = load::default_data().unwrap();
     let mut links: Vec<String> = text(data.sources(), "url").into_iter().flatten().collect();
@@ -543,4 +548,10 @@ fn no_source_is_on_a_host_that_copies_others() {
         .filter(|url| HOSTS.iter().any(|host| url.contains(host)))
         .collect();
     assert!(copies.is_empty(), "{copies:#?}");
+    // A site's home page is no source of a fact: every link names a page.
+    let roots: Vec<&String> = links
+        .iter()
+        .filter(|url| url.splitn(4, '/').nth(3).is_none_or(str::is_empty))
+        .collect();
+    assert!(roots.is_empty(), "{roots:#?}");
 }
