@@ -28,8 +28,8 @@ const ID_PATTERN: &str = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
 /// The licences of the shipped data: the curated collections are CC BY
 /// 4.0; the official record of visits is a work of the US government,
 /// dedicated to the public domain by its publisher (CC0 1.0).
-fn shipped_licence(collection: &str) -> Value {
-    if collection == "us-official-visits" {
+fn shipped_licence(official_record: bool) -> Value {
+    if official_record {
         json!([{
             "name": "CC0-1.0",
             "title": "Creative Commons Zero 1.0 (a work of the US government, in the public domain)",
@@ -133,7 +133,7 @@ fn table_resource(
     }
     let mut resource = json!({
         "name": table.name(),
-        "path": table.file_name_as(format),
+        "path": format.file_of(table),
         "profile": "tabular-data-resource",
         "format": format.extension(),
         "schema": Value::Object(schema),
@@ -169,7 +169,7 @@ pub fn for_collection(
         &format!("summitry collection {name}"),
         resources,
         citation,
-        shipped.then(|| shipped_licence(name)),
+        shipped.then(|| shipped_licence(name == "us-official-visits")),
     )
 }
 
@@ -231,7 +231,9 @@ pub fn for_outputs(
     citation: &Citation,
     shipped: bool,
 ) -> Value {
-    let licence = shipped.then(|| shipped_licence("curated"));
+    // Computed from the curated collections (and the official record,
+    // which waives all rights): CC BY, as the curated data.
+    let licence = shipped.then(|| shipped_licence(false));
     package(name, title, resources, citation, licence)
 }
 

@@ -54,6 +54,12 @@ impl TableFormat {
             TableFormat::Parquet => "parquet",
         }
     }
+
+    /// The file a collection's table is written to in this format:
+    /// `summits.csv`, `summits.parquet`.
+    pub fn file_of(self, table: crate::load::Table) -> String {
+        format!("{}.{}", table.name(), self.extension())
+    }
 }
 
 /// Writes a frame as Parquet (zstd-compressed, statistics written), the

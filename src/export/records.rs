@@ -97,7 +97,7 @@ fn write_tables(data: &Collection, member: &Member, dir: &Path, format: TableFor
             .lazy()
             .sort(["start_date", id], SortMultipleOptions::default())
             .collect()?;
-        let path = dir.join(table.file_name_as(format));
+        let path = dir.join(format.file_of(table));
         super::write_table(&sorted, &path, format, false)?;
         written.push((table, columns(&sorted)));
     }
@@ -125,7 +125,7 @@ fn write_tables(data: &Collection, member: &Member, dir: &Path, format: TableFor
             .sort(["__order", "__row"], SortMultipleOptions::default())
             .drop(by_name(["__order", "__row"], true, false))
             .collect()?;
-        let path = dir.join(table.file_name_as(format));
+        let path = dir.join(format.file_of(*table));
         super::write_table(&sorted, &path, format, false)?;
         written.push((*table, columns(&sorted)));
     }

@@ -348,12 +348,6 @@ impl Table {
         format!("{}.csv", self.name())
     }
 
-    /// The file name of the table as written in `format`: `summits.csv`,
-    /// `summits.parquet`.
-    pub fn file_name_as(self, format: crate::export::TableFormat) -> String {
-        format!("{}.{}", self.name(), format.extension())
-    }
-
     /// The codebook's columns, in canonical order.
     pub fn columns(self) -> &'static [Column] {
         match self {
