@@ -23,6 +23,8 @@ pub mod export;
 pub mod import;
 pub mod load;
 pub mod model;
+pub mod report;
 pub mod study;
+pub mod text;
 
 pub use error::{Error, Result};

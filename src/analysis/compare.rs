@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use polars::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::sentences::{Flag, Say, Unit};
 use super::{read, summary};
 use crate::load::Collection;
 use crate::model::Portfolio;
@@ -46,6 +47,7 @@ impl CompareOptions {
 }
 
 /// One summit's facts, read out of the facts frame.
+#[derive(Clone)]
 struct Row {
     id: String,
     dyad: String,
@@ -70,27 +72,27 @@ struct Row {
     absent: Option<String>,
 }
 
-/// The yes-or-no facts compared as rates: a field, its words in a
-/// sentence, and for the context computed from the tables of facts, the
+/// The yes-or-no facts compared as rates: a field, its words (see
+/// [`Flag`]), and for the context computed from the tables of facts, the
 /// column naming what makes it true.
-const FLAGS: [(&str, &str, Option<&str>); 7] = [
-    ("joint_statement", "a joint statement", None),
-    ("joint_press_conference", "a joint press conference", None),
-    ("press_questions_taken", "questions from the press", None),
-    ("follow_up_agreed", "a follow-up agreed", None),
+const FLAGS: [(&str, Flag, Option<&str>); 7] = [
+    ("joint_statement", Flag::JointStatement, None),
+    ("joint_press_conference", Flag::JointPressConference, None),
+    ("press_questions_taken", Flag::PressQuestions, None),
+    ("follow_up_agreed", Flag::FollowUp, None),
     (
         "conflict_between",
-        "an armed conflict between the two sides",
+        Flag::ConflictBetween,
         Some("conflicts_between"),
     ),
     (
         "sanctions_between",
-        "sanctions in force between the two sides",
+        Flag::SanctionsBetween,
         Some("sanctions"),
     ),
     (
         "warrant_against_participant",
-        "an arrest warrant or indictment against a participant",
+        Flag::Warrant,
         Some("warrants"),
     ),
 ];
@@ -177,6 +179,20 @@ pub fn compare_with(
     summit_id: &str,
     options: CompareOptions,
 ) -> crate::Result<DataFrame> {
+    let say = Say::new(crate::text::Style::ENGLISH, data)?;
+    compare_in(data, derived, summit_id, options, &say)
+}
+
+/// [`compare_with`], its `this`, `history` and `verdict` written by
+/// `say`: in English as the table has them, or in Arabic or Russian for
+/// a report.
+pub fn compare_in(
+    data: &Collection,
+    derived: &super::Derived,
+    summit_id: &str,
+    options: CompareOptions,
+    say: &Say,
+) -> crate::Result<DataFrame> {
     let facts = &derived.facts;
     let all = rows(facts)?;
     let Some(this) = all.iter().find(|r| r.id == summit_id) else {
@@ -197,32 +213,48 @@ pub fn compare_with(
         let skip = earlier.len().saturating_sub(n);
         earlier.drain(..skip);
     }
-    let scope = match (options.against, options.last) {
-        (Against::Dyad, None) => format!("earlier {} summits", this.dyad),
-        (Against::Dyad, Some(n)) => format!("last {n} earlier {} summits", this.dyad),
-        (Against::All, None) => "earlier summits of all dyads".to_owned(),
-        (Against::All, Some(n)) => format!("last {n} earlier summits of all dyads"),
+    // In Arabic and Russian, the wars, regimes and warrants by their
+    // names in that language.
+    let localised;
+    let this = if say.style.lang == crate::model::Lang::En {
+        this
+    } else {
+        let names = super::context::names_in(data, summit_id, say.style.lang)?;
+        let name = |column: &str| names.get(column).map(|n| say.style.numbers(n));
+        let mut row = this.clone();
+        for (k, (_, _, column)) in FLAGS.iter().enumerate() {
+            if let (Some(column), Some(_)) = (column, &row.because[k]) {
+                row.because[k] = name(column);
+            }
+        }
+        row.wars = [name("wars_side_a"), name("wars_side_b")];
+        localised = row;
+        &localised
     };
+    let scope = say.scope(options.against, options.last, &this.dyad);
     let mut out = Metrics::default();
     let dyad_rows: Vec<&Row> = all.iter().filter(|r| r.dyad == this.dyad).collect();
 
     out.push(
         "sequence",
-        format!("{} of {}", ordinal(this.seq), dyad_rows.len()),
-        format!(
-            "{} summits {}–{}",
+        say.sequence(this.seq, dyad_rows.len()),
+        say.sequence_history(
             dyad_rows.len(),
-            year(dyad_rows.first()),
-            year(dyad_rows.last())
+            &year(dyad_rows.first()),
+            &year(dyad_rows.last()),
         ),
-        format!("the {} {} summit", ordinal(this.seq), this.dyad),
+        say.sequence_verdict(this.seq, &this.dyad),
     );
 
     // The gap, against the dyad's own history of gaps.
     let history = derived.history()?;
     let h_ids = read::text(history, "summit_id")?;
     let at = h_ids.iter().position(|i| i.as_deref() == Some(summit_id));
-    let gaps: Vec<i64> = earlier.iter().filter_map(|r| r.gap).collect();
+    let gaps: Vec<f64> = earlier
+        .iter()
+        .filter_map(|r| r.gap)
+        .map(|g| g as f64)
+        .collect();
     match (this.gap, at) {
         (Some(gap), Some(at)) => {
             let rank = read::int(history, "gap_rank")?[at].unwrap_or(0);
@@ -235,101 +267,54 @@ pub fn compare_with(
                     .map_or_else(|| "?".to_owned(), |r| r.start.format("%Y").to_string())
             };
             let verdict = match (&from, &to) {
-                (Some(_), Some(_)) => format!(
-                    "{} days: the longest gap since {}–{} ({} of {} gaps, 1 = longest)",
-                    thousands(gap),
-                    year_of(&from),
-                    year_of(&to),
-                    rank,
-                    n_gaps
-                ),
-                _ => format!(
-                    "{} days: the longest gap in the dyad's history so far",
-                    thousands(gap)
-                ),
+                (Some(_), Some(_)) => {
+                    say.gap_longest_since(gap, &year_of(&from), &year_of(&to), rank, n_gaps)
+                }
+                _ => say.gap_longest_ever(gap),
             };
             out.push(
                 "gap_days",
-                format!(
-                    "{} days since {}",
-                    thousands(gap),
-                    this.previous.clone().unwrap_or_default()
-                ),
-                describe_numbers(&gaps.iter().map(|g| *g as f64).collect::<Vec<_>>(), "days"),
+                say.gap(gap, this.previous.as_deref().unwrap_or_default()),
+                say.numbers(&gaps, Unit::Days),
                 verdict,
             );
         }
         _ => out.push(
             "gap_days",
-            "none".to_owned(),
-            describe_numbers(&[], "days"),
-            format!("the first {} summit", this.dyad),
+            say.no_gap(),
+            say.numbers(&[], Unit::Days),
+            say.first_summit(&this.dyad),
         ),
     }
 
-    for (k, (field, words, names)) in FLAGS.iter().enumerate() {
+    for (k, (field, flag, names)) in FLAGS.iter().enumerate() {
         // A computed flag is known wherever its table is: "coded" would
         // say someone coded it.
-        let coded = if names.is_some() { "" } else { " coded" };
+        let coded = names.is_none();
         let known: Vec<bool> = earlier.iter().filter_map(|r| r.flags[k]).collect();
         let yes = known.iter().filter(|v| **v).count();
-        let history = if earlier.is_empty() {
-            "no earlier summits".to_owned()
-        } else if known.is_empty() {
-            let what = if names.is_some() { "known" } else { "coded" };
-            format!("not {what} for the {scope}")
-        } else {
-            format!(
-                "{yes} of {}{coded} ({}%)",
-                known.len(),
-                percent(yes, known.len())
-            )
-        };
+        let history = say.flag_history(yes, known.len(), earlier.len(), coded, &scope);
         let verdict = match this.flags[k] {
-            None if names.is_some() => {
-                "unknown (the collection has no table of these facts)".to_owned()
-            }
-            None => "not coded (no source settles it)".to_owned(),
-            Some(v) => {
-                let had = match (v, &this.because[k]) {
-                    (true, Some(what)) => format!("{words}: {what}"),
-                    (true, None) => (*words).to_owned(),
-                    (false, _) => format!(
-                        "no {}",
-                        words.trim_start_matches("a ").trim_start_matches("an ")
-                    ),
-                };
-                if known.is_empty() {
-                    format!("{had}; nothing to compare with")
-                } else {
-                    let unusual = if v {
-                        yes * 2 < known.len()
-                    } else {
-                        yes * 2 > known.len()
-                    };
-                    format!(
-                        "{had}; {yes} of the {} {scope}{coded} had {words}{}",
-                        known.len(),
-                        if unusual { " (unusual)" } else { "" }
-                    )
-                }
-            }
+            None => say.flag_unknown(coded),
+            Some(v) => say.flag_verdict(
+                *flag,
+                v,
+                this.because[k].as_deref(),
+                yes,
+                known.len(),
+                coded,
+                &scope,
+            ),
         };
-        out.push(field, yes_no(this.flags[k]), history, verdict);
+        out.push(field, say.yes_no(this.flags[k]), history, verdict);
     }
 
     // The wars each side was fighting, by name: what a rate would hide.
     let at_war = |r: &Row| r.wars.iter().any(Option::is_some);
-    let wars = |r: &Row| -> String {
-        let side = |code: &str, wars: &Option<String>| {
-            format!("{}: {}", code, wars.as_deref().unwrap_or("none"))
-        };
-        format!(
-            "{}; {}",
-            side(&r.side_a, &r.wars[0]),
-            side(&r.side_b, &r.wars[1])
-        )
-    };
+    let sides = [
+        (this.side_a.as_str(), this.wars[0].as_deref()),
+        (this.side_b.as_str(), this.wars[1].as_deref()),
+    ];
     // The wars are known where the armed conflicts are: with the flag.
     let known_wars = FLAGS
         .iter()
@@ -338,41 +323,17 @@ pub fn compare_with(
     out.push(
         "wars_of_either_side",
         match known_wars {
-            Some(_) => wars(this),
-            None => "unknown".to_owned(),
+            Some(_) => say.wars(sides),
+            None => say.unknown(),
         },
-        if earlier.is_empty() {
-            "no earlier summits".to_owned()
-        } else {
-            format!(
-                "{} of {} {scope} held while a side fought a war",
-                earlier.iter().filter(|r| at_war(r)).count(),
-                earlier.len()
-            )
-        },
+        say.wars_history(
+            earlier.iter().filter(|r| at_war(r)).count(),
+            earlier.len(),
+            &scope,
+        ),
         match known_wars {
-            None => "unknown (the collection has no table of armed conflicts)".to_owned(),
-            Some(_) => {
-                let side = |code: &String, wars: &Option<String>| match wars {
-                    Some(wars) => {
-                        format!("{} was at war ({wars})", crate::model::in_sentence(code))
-                    }
-                    None => format!("{} was not", crate::model::in_sentence(code)),
-                };
-                match (&this.wars[0], &this.wars[1]) {
-                    (None, None) => "neither side was at war".to_owned(),
-                    (Some(_), _) => format!(
-                        "{}; {}",
-                        side(&this.side_a, &this.wars[0]),
-                        side(&this.side_b, &this.wars[1])
-                    ),
-                    (None, Some(_)) => format!(
-                        "{}; {}",
-                        side(&this.side_b, &this.wars[1]),
-                        side(&this.side_a, &this.wars[0])
-                    ),
-                }
-            }
+            None => say.wars_unknown(),
+            Some(_) => say.wars_verdict(sides),
         },
     );
 
@@ -380,20 +341,19 @@ pub fn compare_with(
         .iter()
         .filter_map(|r| r.agreements.map(|a| a as f64))
         .collect();
+    let this_agreements = this.agreements.map(|a| a as f64);
     out.push(
         "agreements_signed",
-        this.agreements
-            .map_or_else(|| "unknown".to_owned(), |a| a.to_string()),
-        describe_numbers(&agreements, "agreements"),
-        against_median(this.agreements.map(|a| a as f64), &agreements, "agreements"),
+        say.value(this_agreements),
+        say.numbers(&agreements, Unit::Agreements),
+        say.against_median(this_agreements, &agreements, Unit::Agreements),
     );
     let durations: Vec<f64> = earlier.iter().filter_map(|r| r.duration).collect();
     out.push(
         "duration_hours",
-        this.duration
-            .map_or_else(|| "unknown".to_owned(), |d| format!("{d}")),
-        describe_numbers(&durations, "hours"),
-        against_median(this.duration, &durations, "hours of talks"),
+        say.value(this.duration),
+        say.numbers(&durations, Unit::Hours),
+        say.against_median(this.duration, &durations, Unit::Hours),
     );
     let sizes: Vec<f64> = earlier
         .iter()
@@ -402,46 +362,22 @@ pub fn compare_with(
         .collect();
     out.push(
         "delegation_size",
-        this.n_participants.to_string(),
-        describe_numbers(&sizes, "people"),
-        against_median(
+        say.value(Some(this.n_participants as f64)),
+        say.numbers(&sizes, Unit::People),
+        say.against_median(
             Some(this.n_participants as f64).filter(|n| *n > 0.0),
             &sizes,
-            "people named",
+            Unit::People,
         ),
     );
     for (k, p) in Portfolio::ALL.iter().enumerate() {
         let shares: Vec<f64> = earlier.iter().filter_map(|r| r.shares[k]).collect();
         let this_share = this.shares[k];
-        let verdict = match this_share {
-            None => "no participants recorded".to_owned(),
-            Some(s) => {
-                let above = shares.iter().filter(|x| **x > s).count();
-                let below = shares.iter().filter(|x| **x < s).count();
-                let tied = shares.len() - above - below;
-                if shares.is_empty() {
-                    "nothing to compare with".to_owned()
-                } else if above == 0 && below == 0 {
-                    format!(
-                        "the same as all {} {scope} with participants recorded",
-                        shares.len()
-                    )
-                } else {
-                    format!(
-                        "the {}{} highest of {}: higher than {below} of the {} {scope} with participants recorded",
-                        if tied > 0 { "joint " } else { "" },
-                        ordinal(above as i64 + 1),
-                        shares.len() + 1,
-                        shares.len()
-                    )
-                }
-            }
-        };
         out.push(
             &format!("{}_share", p.as_str()),
-            this_share.map_or_else(|| "unknown".to_owned(), |s| format!("{:.2}", s)),
-            describe_fractions(&shares),
-            verdict,
+            this_share.map_or_else(|| say.unknown(), |s| say.style.fraction(s)),
+            say.fractions(&shares),
+            say.share_verdict(this_share, &shares, &scope),
         );
     }
 
@@ -453,16 +389,10 @@ pub fn compare_with(
         Ok(v_at.and_then(|i| read::int(&venues, name).ok()?[i]))
     };
     let (km_a, km_b) = (km("km_from_capital_a")?, km("km_from_capital_b")?);
-    let sides = facts.select(["summit_id", "side_a", "side_b"])?;
-    let side_of = |name: &str| -> PolarsResult<String> {
-        let ids = read::text(&sides, "summit_id")?;
-        let at = ids.iter().position(|i| i.as_deref() == Some(summit_id));
-        let code = at
-            .and_then(|i| read::text(&sides, name).ok()?[i].clone())
-            .unwrap_or_default();
-        Ok(crate::model::capital(&code).map_or(code, |c| c.city.to_owned()))
-    };
-    let (capital_a, capital_b) = (side_of("side_a")?, side_of("side_b")?);
+    fn capital(code: &str) -> &str {
+        crate::model::capital(code).map_or(code, |c| c.city)
+    }
+    let (capital_a, capital_b) = (capital(&this.side_a), capital(&this.side_b));
     let same_soil: Vec<&&Row> = earlier
         .iter()
         .filter(|r| r.host.is_some() && r.host == this.host)
@@ -471,53 +401,29 @@ pub fn compare_with(
         .iter()
         .filter(|r| r.host_side.as_deref() == Some("third_country"))
         .count();
+    let host = this.host.clone().unwrap_or_default();
     out.push(
         "venue",
-        format!(
-            "{}, {} ({})",
-            this.city.clone().unwrap_or_default(),
-            this.host.clone().unwrap_or_default(),
-            this.host_side
-                .clone()
-                .unwrap_or_else(|| "host side unknown".to_owned())
+        say.venue(
+            this.city.as_deref().unwrap_or_default(),
+            &host,
+            this.host_side.as_deref(),
         ),
-        format!(
-            "{} of {} {scope} in {}; {third} in a third country",
-            same_soil.len(),
-            earlier.len(),
-            this.host.clone().unwrap_or_default()
+        say.venue_history(same_soil.len(), earlier.len(), third, &host, &scope),
+        say.venue_verdict(
+            (options.against == Against::Dyad).then_some(this.dyad.as_str()),
+            &host,
+            same_soil.last().map(|r| (r.id.as_str(), r.start)),
+            &scope,
         ),
-        {
-            let host = this
-                .host
-                .as_deref()
-                .and_then(crate::model::country)
-                .map_or("?", |c| c.en);
-            let what = match options.against {
-                Against::Dyad => format!("{} summit", this.dyad),
-                Against::All => "summit".to_owned(),
-            };
-            match same_soil.last() {
-                Some(r) => format!(
-                    "the first {what} in {host} since {} ({})",
-                    r.id,
-                    r.start.format("%Y")
-                ),
-                None => format!("the first {what} in {host} among the {scope}"),
-            }
-        },
     );
     // The visiting side's leaders on the host's soil before: the official
     // record's visits and the dyad's earlier summits there.
     if let Some((visitor, host)) = visiting_side(facts, summit_id, this)? {
-        let (history, verdict) = previous_visits(data, &visitor, &host, this, &same_soil)?;
+        let (history, verdict) = previous_visits(data, &visitor, &host, this, &same_soil, say)?;
         out.push(
             "previous_visit",
-            format!(
-                "a leader of {} in {}",
-                crate::model::in_sentence(&visitor),
-                crate::model::in_sentence(&host)
-            ),
+            say.visit(&visitor, &host),
             history,
             verdict,
         );
@@ -525,36 +431,26 @@ pub fn compare_with(
     out.push(
         "distance_from_capitals",
         match (km_a, km_b) {
-            (Some(a), Some(b)) => format!(
-                "{} km from {capital_a}, {} km from {capital_b}",
-                thousands(a),
-                thousands(b)
-            ),
-            _ => "unknown".to_owned(),
+            (Some(a), Some(b)) => {
+                say.distance([(&this.side_a, capital_a, a), (&this.side_b, capital_b, b)])
+            }
+            _ => say.unknown(),
         },
         String::new(),
         match (km_a, km_b) {
-            (Some(a), Some(b)) if a < b => format!("closer to {capital_a}"),
-            (Some(a), Some(b)) if b < a => format!("closer to {capital_b}"),
-            (Some(_), Some(_)) => "as far from both capitals".to_owned(),
-            _ => "the venue's position or a capital's is not recorded".to_owned(),
+            (Some(a), Some(b)) if a < b => say.closer(Some((&this.side_a, capital_a))),
+            (Some(a), Some(b)) if b < a => say.closer(Some((&this.side_b, capital_b))),
+            (Some(_), Some(_)) => say.closer(None),
+            _ => say.distance_unknown(),
         },
     );
 
     let with_absent = earlier.iter().filter(|r| r.absent.is_some()).count();
     out.push(
         "absent_stakeholders",
-        this.absent
-            .clone()
-            .unwrap_or_else(|| "none recorded".to_owned()),
-        format!(
-            "{with_absent} of {} {scope} had stakeholders absent",
-            earlier.len()
-        ),
-        match &this.absent {
-            Some(codes) => format!("absent from the table: {}", names_of(codes)),
-            None => "no absent stakeholders recorded".to_owned(),
-        },
+        say.absent(this.absent.as_deref()),
+        say.absent_history(with_absent, earlier.len(), &scope),
+        say.absent_verdict(this.absent.as_deref()),
     );
 
     // Each principal's previous meetings with the counterpart and on its soil.
@@ -570,88 +466,29 @@ pub fn compare_with(
     let p_visit = read::text(presence, "previous_visit_to_counterpart")?;
     let p_visit_days = read::int(presence, "days_since_visit_to_counterpart")?;
     for i in (0..p_summit.len()).filter(|i| p_summit[*i].as_deref() == Some(summit_id)) {
-        let name = p_name[i].clone().unwrap_or_default();
-        let counterpart = p_counterpart[i].clone().unwrap_or_default();
-        let with = match (&p_with[i], p_with_days[i]) {
-            (Some(id), Some(d)) => format!(
-                "last met {counterpart} at {id}, {} days before",
-                thousands(d)
-            ),
-            _ => format!("first summit with {counterpart} in the data"),
-        };
-        let at_summit = match (&p_soil[i], p_soil_days[i]) {
-            (Some(id), Some(d)) => Some((id.clone(), d)),
-            _ => None,
-        };
-        let on_visit = match (&p_visit[i], p_visit_days[i]) {
-            (Some(id), Some(d)) => Some((id.clone(), d)),
-            _ => None,
-        };
-        let soil = soil_verdict(data, &counterpart, at_summit, on_visit)?;
-        out.push(
-            &format!("presence:{}", p_person[i].clone().unwrap_or_default()),
-            name,
-            with,
-            soil,
+        let person = p_person[i].clone().unwrap_or_default();
+        let name = crate::text::person(
+            &person,
+            p_name[i].as_deref().unwrap_or_default(),
+            say.style.lang,
         );
+        let counterpart = p_counterpart[i].clone().unwrap_or_default();
+        let with = say.met_before(&counterpart, p_with[i].as_deref().zip(p_with_days[i]));
+        let at_summit = p_soil[i].as_deref().zip(p_soil_days[i]);
+        let visit = match p_visit[i].as_deref().zip(p_visit_days[i]) {
+            Some((id, days)) => Some((data.visit(id)?, days)),
+            None => None,
+        };
+        let soil = say.soil(
+            &counterpart,
+            at_summit,
+            visit
+                .as_ref()
+                .map(|(v, days)| (v.visit_id.as_str(), v.start_date, v.end_date, *days)),
+        );
+        out.push(&format!("presence:{person}"), name, with, soil);
     }
     Ok(out.finish()?)
-}
-
-/// Where a principal was last on the counterpart's soil: at a summit of
-/// the collection, on a visit of the official record, or both (the nearer
-/// first; one sentence when the summit was held during that visit), in
-/// words.
-fn soil_verdict(
-    data: &Collection,
-    counterpart: &str,
-    at_summit: Option<(String, i64)>,
-    on_visit: Option<(String, i64)>,
-) -> crate::Result<String> {
-    let visit = match &on_visit {
-        Some((id, _)) => Some(data.visit(id)?),
-        None => None,
-    };
-    let listed =
-        |v: &crate::model::Visit| format!("{}, {} to {}", v.visit_id, v.start_date, v.end_date);
-    Ok(match (at_summit, on_visit.zip(visit)) {
-        (None, None) => {
-            format!("no earlier summit or official visit on {counterpart} soil in the data")
-        }
-        (Some((id, d)), None) => format!(
-            "last on {counterpart} soil at {id}, {} days before; no earlier visit in the official record",
-            thousands(d)
-        ),
-        (None, Some(((_, vd), v))) => format!(
-            "last on {counterpart} soil on a visit of the official record ({}), {} days before",
-            listed(&v),
-            thousands(vd)
-        ),
-        (Some((id, d)), Some(((_, vd), v))) => {
-            let stay = (v.end_date - v.start_date).num_days();
-            if vd <= d && d <= vd + stay {
-                format!(
-                    "last on {counterpart} soil at {id}, {} days before, during a visit of the official record ({})",
-                    thousands(d),
-                    listed(&v)
-                )
-            } else if vd < d {
-                format!(
-                    "last on {counterpart} soil on a visit of the official record ({}), {} days before; at a summit: {id}, {} days before",
-                    listed(&v),
-                    thousands(vd),
-                    thousands(d)
-                )
-            } else {
-                format!(
-                    "last on {counterpart} soil at {id}, {} days before; on a visit of the official record before that ({}), {} days before",
-                    thousands(d),
-                    listed(&v),
-                    thousands(vd)
-                )
-            }
-        }
-    })
 }
 
 /// For a summit on one side's soil, the visiting side and the host (their
@@ -729,10 +566,12 @@ fn previous_visits(
     host: &str,
     this: &Row,
     same_soil: &[&&Row],
+    say: &Say,
 ) -> crate::Result<(String, String)> {
     let earlier = earlier_visits(data, visitor, host, this.start)?;
     let ids = read::text(&earlier, "visit_id")?;
     let people = read::text(&earlier, "person")?;
+    let person_ids = read::text(&earlier, "person_id")?;
     let starts = read::date(&earlier, "start_date")?;
     let ends = read::date(&earlier, "end_date")?;
     let n = ids.len();
@@ -744,35 +583,27 @@ fn previous_visits(
         .physical()
         .max()
         .and_then(crate::load::date_of_days);
-    let (from, to) = (
-        crate::model::in_sentence(visitor),
-        crate::model::in_sentence(host),
-    );
     // The countries the record's visitors came from, in order of first
     // visit (the Soviet Union, then Russia), as the history names them.
     let mut origins: Vec<String> = Vec::new();
     for code in read::text(&earlier, "from_country")?.into_iter().flatten() {
-        let name = crate::model::in_sentence(&code);
-        if !origins.contains(&name) {
-            origins.push(name);
+        if !origins.contains(&code) {
+            origins.push(code);
         }
     }
     let latest_visit = n.checked_sub(1).and_then(|last| {
-        Some((
-            ids[last].clone()?,
-            people[last].clone()?,
-            starts[last]?,
-            ends[last]?,
-        ))
+        let person = people[last].clone()?;
+        let person = match &person_ids[last] {
+            Some(id) => crate::text::person(id, &person, say.style.lang),
+            None => person,
+        };
+        Some((ids[last].clone()?, person, starts[last]?, ends[last]?))
     });
     let history = match (&latest_visit, starts.first().copied().flatten()) {
-        (Some((_, person, start, _)), Some(first)) => format!(
-            "{n} earlier in the official record, {}–{} (leaders of {}); latest {start}, {person}",
-            first.format("%Y"),
-            start.format("%Y"),
-            origins.join(" and "),
-        ),
-        _ => format!("no earlier visit by a leader of {from} to {to} in the official record"),
+        (Some((_, person, start, _)), Some(first)) => {
+            say.visits_history(n, first, *start, person, &origins)
+        }
+        _ => say.no_visits(visitor, host),
     };
     // The latest of the record's visits and the dyad's summits there.
     let summit = same_soil.last().map(|r| (r.start, r.id.clone()));
@@ -781,22 +612,14 @@ fn previous_visits(
         (Some(s), Some(v)) => Some(if v.0 >= s.0 { v } else { s }),
         (s, v) => s.or(v),
     };
-    let coverage = match recorded {
-        Some(last) if last < this.start => {
-            format!("; the official record runs to {last}")
-        }
-        _ => String::new(),
-    };
-    let verdict = match latest {
-        Some((day, id)) => format!(
-            "the first visit by a leader of {from} to {to} since {} ({id}, {} days before){coverage}",
-            day.format("%Y"),
-            thousands((this.start - day).num_days())
-        ),
-        None => format!(
-            "the first visit by a leader of {from} to {to} in the official record and the collection{coverage}"
-        ),
-    };
+    let verdict = say.visit_verdict(
+        visitor,
+        host,
+        latest
+            .as_ref()
+            .map(|(day, id)| (*day, id.as_str(), (this.start - *day).num_days())),
+        recorded.filter(|last| *last < this.start),
+    );
     Ok((history, verdict))
 }
 
@@ -830,31 +653,7 @@ fn year(row: Option<&&Row>) -> String {
     row.map_or_else(String::new, |r| r.start.format("%Y").to_string())
 }
 
-fn yes_no(v: Option<bool>) -> String {
-    match v {
-        Some(true) => "yes",
-        Some(false) => "no",
-        None => "unknown",
-    }
-    .to_owned()
-}
-
-fn percent(k: usize, n: usize) -> String {
-    format!("{:.0}", 100.0 * k as f64 / n as f64)
-}
-
-/// `1,521`.
-pub fn thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
-}
+pub use crate::text::thousands;
 
 /// `1st`, `2nd`, `23rd`, `96th`.
 pub fn ordinal(n: i64) -> String {
@@ -884,67 +683,6 @@ pub fn median(values: &[f64]) -> Option<f64> {
     })
 }
 
-/// A number for a sentence: thousands separated, one decimal place when
-/// it has a fraction (`1,132.5`).
-fn number(x: f64) -> String {
-    let tenths = (x * 10.0).round() as i64;
-    if tenths % 10 == 0 {
-        thousands(tenths / 10)
-    } else {
-        format!("{}.{}", thousands(tenths / 10), (tenths % 10).abs())
-    }
-}
-
-fn describe_numbers(values: &[f64], unit: &str) -> String {
-    match median(values) {
-        None => "none recorded".to_owned(),
-        Some(m) => {
-            let min = values.iter().copied().fold(f64::INFINITY, f64::min);
-            let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            format!(
-                "median {} {unit} (range {}–{}, n = {})",
-                number(m),
-                number(min),
-                number(max),
-                values.len()
-            )
-        }
-    }
-}
-
-fn describe_fractions(values: &[f64]) -> String {
-    match median(values) {
-        None => "none recorded".to_owned(),
-        Some(m) => {
-            let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            format!("median {m:.2}, highest {max:.2} (n = {})", values.len())
-        }
-    }
-}
-
-fn against_median(this: Option<f64>, values: &[f64], what: &str) -> String {
-    match (this, median(values)) {
-        (None, _) => "not recorded".to_owned(),
-        (Some(_), None) => "nothing to compare with".to_owned(),
-        (Some(x), Some(m)) if x > m => format!("above the median of {} {what}", number(m)),
-        (Some(x), Some(m)) if x < m => format!("below the median of {} {what}", number(m)),
-        (Some(_), Some(m)) => format!("at the median of {} {what}", number(m)),
-    }
-}
-
-fn names_of(codes: &str) -> String {
-    codes
-        .split(';')
-        .map(|c| {
-            crate::model::country(c)
-                .map(|x| x.en)
-                .or_else(|| crate::model::organisation(c).map(|o| o.en))
-                .unwrap_or(c)
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -959,7 +697,5 @@ mod tests {
         assert_eq!(median(&[3.0, 1.0, 2.0]), Some(2.0));
         assert_eq!(median(&[4.0, 1.0, 2.0, 3.0]), Some(2.5));
         assert_eq!(median(&[]), None);
-        assert_eq!(number(1132.5), "1,132.5");
-        assert_eq!(number(2265.0), "2,265");
     }
 }

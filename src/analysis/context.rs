@@ -100,7 +100,10 @@ pub(crate) fn unknown() -> Vec<Expr> {
 /// names column it is listed in: `conflicts_between`, `wars_side_a`,
 /// `wars_side_b`, `sanctions` or `warrants`), `table` (its file's name),
 /// `id` (the row's id in that table), `name` (as listed), `start_date`,
-/// `end_date`, `source_url` and `end_source_url`: what a report cites.
+/// `end_date`, `source_url` and `end_source_url`: what a report cites;
+/// and `name_ar`, `name_ru`: the name for readers of Arabic and Russian,
+/// from the tables' own columns in those languages where they are filled
+/// (the English name where not).
 pub fn found(data: &Collection) -> PolarsResult<LazyFrame> {
     let summits = data.summits().clone().lazy().select([
         col("summit_id"),
@@ -109,13 +112,16 @@ pub fn found(data: &Collection) -> PolarsResult<LazyFrame> {
         continuing_state_of(col("side_a")).alias("a"),
         continuing_state_of(col("side_b")).alias("b"),
     ]);
-    let cited = |column: &str, table: Table, id: &str, name: Expr| {
+    let cited = |column: &str, table: Table, id: &str, names: [Expr; 3]| {
+        let [name, name_ar, name_ru] = names;
         [
             col("summit_id"),
             lit(column.to_owned()).alias("column"),
             lit(table.file_name()).alias("table"),
             col(id).alias("id"),
             name.alias("name"),
+            name_ar.alias("name_ar"),
+            name_ru.alias("name_ru"),
             col("start_date"),
             col("end_date"),
             col("source_url"),
@@ -157,7 +163,7 @@ pub fn found(data: &Collection) -> PolarsResult<LazyFrame> {
                 "conflicts_between",
                 Table::Conflicts,
                 "involvement_id",
-                col("conflict"),
+                conflict(),
             )),
     );
     for (name, column) in [("a", "wars_side_a"), ("b", "wars_side_b")] {
@@ -172,7 +178,7 @@ pub fn found(data: &Collection) -> PolarsResult<LazyFrame> {
                     column,
                     Table::Conflicts,
                     "involvement_id",
-                    col("conflict"),
+                    conflict(),
                 )),
         );
     }
@@ -194,7 +200,11 @@ pub fn found(data: &Collection) -> PolarsResult<LazyFrame> {
                 "sanctions",
                 Table::Sanctions,
                 "regime_id",
-                col("name"),
+                [
+                    col("name"),
+                    or_english("name_ar", "name"),
+                    or_english("name_ru", "name"),
+                ],
             )),
         );
     }
@@ -204,12 +214,45 @@ pub fn found(data: &Collection) -> PolarsResult<LazyFrame> {
     let warrant = concat_str(
         [
             col("issuer"),
-            when(kind.eq(lit("arrest_warrant")))
+            when(kind.clone().eq(lit("arrest_warrant")))
                 .then(lit(" arrest warrant for "))
                 .otherwise(lit(" indictment of ")),
             col("person"),
             lit(" ("),
             col("start_date").dt().to_string(crate::load::DATE_FORMAT),
+            lit(")"),
+        ],
+        "",
+        false,
+    );
+    // In Arabic: «مذكرة توقيف بحق فلان صادرة عن المحكمة (2023)»; in
+    // Russian: «Суд: ордер на арест — Имя (2023)».
+    let year = col("start_date").dt().year().cast(DataType::String);
+    let arrest = kind.clone().eq(lit("arrest_warrant"));
+    let warrant_ar = concat_str(
+        [
+            when(arrest.clone())
+                .then(lit("مذكرة توقيف بحق "))
+                .otherwise(lit("لائحة اتهام بحق ")),
+            or_english("person_ar", "person"),
+            lit(" صادرة عن "),
+            or_english("issuer_ar", "issuer"),
+            lit(" ("),
+            year.clone(),
+            lit(")"),
+        ],
+        "",
+        false,
+    );
+    let warrant_ru = concat_str(
+        [
+            or_english("issuer_ru", "issuer"),
+            when(arrest)
+                .then(lit(": ордер на арест — "))
+                .otherwise(lit(": обвинение — ")),
+            or_english("person_ru", "person"),
+            lit(" ("),
+            year,
             lit(")"),
         ],
         "",
@@ -235,9 +278,81 @@ pub fn found(data: &Collection) -> PolarsResult<LazyFrame> {
                     JoinArgs::new(JoinType::Inner),
                 ),
         )
-        .select(cited("warrants", Table::Warrants, "warrant_id", warrant)),
+        .select(cited(
+            "warrants",
+            Table::Warrants,
+            "warrant_id",
+            [warrant, warrant_ar, warrant_ru],
+        )),
     );
     concat(found, UnionArgs::default())
+}
+
+/// A conflict's names in English, Arabic and Russian.
+fn conflict() -> [Expr; 3] {
+    [
+        col("conflict"),
+        or_english("conflict_ar", "conflict"),
+        or_english("conflict_ru", "conflict"),
+    ]
+}
+
+/// The column `local` where it is filled, else `english`.
+fn or_english(local: &str, english: &str) -> Expr {
+    when(col(local).is_null())
+        .then(col(english))
+        .otherwise(col(local))
+}
+
+/// For one summit, the names [`found`] lists in each names column
+/// (`conflicts_between`, `wars_side_a`...), in `lang`, oldest first then
+/// by English name, as the facts list them in English, joined by `; `.
+pub fn names_in(
+    data: &Collection,
+    summit_id: &str,
+    lang: crate::model::Lang,
+) -> PolarsResult<std::collections::HashMap<String, String>> {
+    let local = match lang {
+        crate::model::Lang::Ar => "name_ar",
+        crate::model::Lang::Ru => "name_ru",
+        crate::model::Lang::En => "name",
+    };
+    let rows = found(data)?
+        .filter(col("summit_id").eq(lit(summit_id)))
+        .select([
+            col("column"),
+            col("start_date"),
+            col("name"),
+            col(local).alias("local"),
+        ])
+        .unique_stable(None, UniqueKeepStrategy::First)
+        .sort(
+            ["column", "start_date", "name"],
+            SortMultipleOptions::default(),
+        )
+        .collect()?;
+    let columns = super::read::text(&rows, "column")?;
+    let names = super::read::text(&rows, "local")?;
+    let mut joined: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for (column, name) in columns.into_iter().zip(names) {
+        if let (Some(column), Some(name)) = (column, name) {
+            let list = joined.entry(column).or_default();
+            if !list.contains(&name) {
+                list.push(name);
+            }
+        }
+    }
+    Ok(joined
+        .into_iter()
+        .map(|(column, names)| {
+            let sep = if lang == crate::model::Lang::Ar {
+                "؛ "
+            } else {
+                "; "
+            };
+            (column, names.join(sep))
+        })
+        .collect())
 }
 
 /// The rows of a plan (a summit's `first_day`, `last_day` beside a fact's

@@ -12,6 +12,7 @@ pub mod context;
 pub mod history;
 pub mod presence;
 pub mod quality;
+pub mod sentences;
 pub mod summary;
 pub mod visits;
 

@@ -99,18 +99,7 @@ pub struct ChartOptions {
     pub digits: Digits,
 }
 
-/// The digits numbers are written with in an Arabic chart.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-#[non_exhaustive]
-pub enum Digits {
-    /// 0123456789.
-    #[default]
-    Western,
-    /// ٠١٢٣٤٥٦٧٨٩, with the Arabic thousands separator, decimal point and
-    /// percent sign.
-    ArabicIndic,
-}
+pub use crate::text::Digits;
 
 /// The text of an SVG document with the numbers of its text (never of its
 /// markup) in Arabic-Indic digits: a digit becomes its Arabic-Indic form,
@@ -141,45 +130,21 @@ fn each_text(svg: &str, change: impl Fn(&str) -> String) -> String {
 /// comma, and a decimal comma (`0,5`); the source line keeps summitry's
 /// version as written.
 pub fn russian_numbers(svg: &str) -> String {
-    each_text(svg, |text| {
-        rewrite_numbers(text, |c, digit| match c {
-            // A thousands comma: a digit before, three after.
-            ',' if digit(-1) && (1..=3).all(digit) && !digit(4) => '\u{202F}',
-            '.' if digit(-1) && digit(1) => ',',
-            _ => c,
-        })
-    })
+    each_text(svg, |text| numbers_of_text(text, Lang::Ru, Digits::Western))
 }
 
 /// One text node of [`arabic_indic`].
 fn text_digits(text: &str) -> String {
-    rewrite_numbers(text, |c, digit| match c {
-        '0'..='9' => char::from_u32(0x0660 + (c as u32 - '0' as u32)).unwrap_or(c),
-        ',' if digit(-1) && digit(1) => '\u{066C}',
-        '.' if digit(-1) && digit(1) => '\u{066B}',
-        '%' if digit(-1) => '\u{066A}',
-        _ => c,
-    })
+    numbers_of_text(text, Lang::Ar, Digits::ArabicIndic)
 }
 
-/// Rewrites one text node character by character: `map` sees each
-/// character and whether the one at an offset from it is an ASCII digit.
-/// The source line, which names summitry's version, is left as written.
-fn rewrite_numbers(text: &str, map: impl Fn(char, &dyn Fn(isize) -> bool) -> char) -> String {
+/// One text node with its numbers rewritten by [`crate::text::numbers`];
+/// the source line, which names summitry's version, is left as written.
+fn numbers_of_text(text: &str, lang: Lang, digits: Digits) -> String {
     if text.contains("summitry ") {
         return text.to_owned();
     }
-    let chars: Vec<char> = text.chars().collect();
-    (0..chars.len())
-        .map(|i| {
-            let digit = |k: isize| {
-                i.checked_add_signed(k)
-                    .and_then(|j| chars.get(j))
-                    .is_some_and(char::is_ascii_digit)
-            };
-            map(chars[i], &digit)
-        })
-        .collect()
+    crate::text::numbers(text, lang, digits)
 }
 
 impl Default for ChartOptions {
@@ -219,6 +184,19 @@ impl Kind {
             Kind::Decades => "decades",
             Kind::StatementRate => "statement-rate",
             Kind::Visits => "visits",
+        }
+    }
+
+    /// The key of the kind's title in [`words::word`].
+    pub fn title_key(self) -> &'static str {
+        match self {
+            Kind::Timeline => "timeline_title",
+            Kind::Gaps => "gaps_title",
+            Kind::Outcomes => "outcomes_title",
+            Kind::Delegations => "delegations_title",
+            Kind::Decades => "decades_title",
+            Kind::StatementRate => "rate_title",
+            Kind::Visits => "visits_title",
         }
     }
 }

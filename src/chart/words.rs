@@ -178,30 +178,10 @@ pub fn dyad_name(dyad: &str, lang: Lang) -> String {
         .join(dash)
 }
 
-/// Russian forms of the countries a chart of visits names: the genitive
-/// after «из» and the accusative after «в» (with the preposition, which
-/// is «во» before some words), for the sides of the curated collections
-/// and the countries their leaders meet most.
-const RU_FROM_TO: &[(&str, &str, &str)] = &[
-    ("CHN", "Китая", "в Китай"),
-    ("DEU", "Германии", "в Германию"),
-    ("FRA", "Франции", "во Францию"),
-    ("GBR", "Великобритании", "в Великобританию"),
-    ("IND", "Индии", "в Индию"),
-    ("JPN", "Японии", "в Японию"),
-    ("KOR", "Южной Кореи", "в Южную Корею"),
-    ("PRK", "КНДР", "в КНДР"),
-    ("RUS", "России", "в Россию"),
-    ("SUN", "СССР", "в СССР"),
-    ("UKR", "Украины", "в Украину"),
-    ("USA", "США", "в США"),
-];
-
 /// A direction of travel between two countries, as a legend names it:
 /// "From Russia to the United States", «Из России в США», «من روسيا إلى
-/// الولايات المتحدة». Russian takes its case forms from [`RU_FROM_TO`];
-/// a country not there is named in the nominative after «страна», which
-/// needs no declension.
+/// الولايات المتحدة». Russian takes its case forms from
+/// [`crate::text::ru_country`].
 pub fn direction(from: &str, to: &str, lang: Lang) -> String {
     let name = |code: &str| {
         crate::model::country(code).map_or_else(|| code.to_owned(), |c| c.name(lang).to_owned())
@@ -214,16 +194,9 @@ pub fn direction(from: &str, to: &str, lang: Lang) -> String {
         ),
         Lang::Ar => format!("من {} إلى {}", name(from), name(to)),
         Lang::Ru => {
-            let forms = |code: &str| RU_FROM_TO.iter().find(|(c, ..)| *c == code);
-            let from = forms(from).map_or_else(
-                || format!("Из страны «{}»", name(from)),
-                |(_, genitive, _)| format!("Из {genitive}"),
-            );
-            let to = forms(to).map_or_else(
-                || format!("в страну «{}»", name(to)),
-                |(_, _, into)| (*into).to_owned(),
-            );
-            format!("{from} {to}")
+            use crate::text::{RuCase, ru_country};
+            let from = ru_country(from, RuCase::Genitive);
+            format!("Из {from} {}", ru_country(to, RuCase::Into))
         }
     }
 }
@@ -243,9 +216,10 @@ mod tests {
         assert_eq!(decade(1980, Lang::Ru), "1980-е");
         assert_eq!(direction("RUS", "USA", Lang::Ru), "Из России в США");
         assert_eq!(direction("USA", "FRA", Lang::Ru), "Из США во Францию");
+        assert_eq!(direction("USA", "BRA", Lang::Ru), "Из США в Бразилию");
         assert_eq!(
-            direction("USA", "BRA", Lang::Ru),
-            "Из США в страну «Бразилия»"
+            direction("USA", "ZMB", Lang::Ru),
+            "Из США в страну «Замбия»"
         );
         assert_eq!(
             direction("RUS", "USA", Lang::En),

@@ -23,6 +23,14 @@ pub struct Manifest {
     pub collection: String,
     /// Every file of the data.
     pub inputs: Vec<Entry>,
+    /// SHA-256 of what the run read: the study's hash and every input's
+    /// (see [`inputs_sha256`]), known before any output is made, so the
+    /// report's pages can print it.
+    #[serde(default)]
+    pub inputs_sha256: String,
+    /// How to cite the run (the sentence of `summitry cite`).
+    #[serde(default)]
+    pub citation: String,
     /// Every file written, paths relative to the output directory.
     pub outputs: Vec<Entry>,
     /// When the run finished (seconds since 1970), for people; not hashed.
@@ -88,6 +96,16 @@ impl Entry {
             rows,
         }
     }
+}
+
+/// SHA-256 of what a run read: one line for the study's hash, then one
+/// line an input, `<sha256>  <path>` in the manifest's order.
+pub fn inputs_sha256(study_sha256: &str, inputs: &[Entry]) -> String {
+    let mut listing = format!("{study_sha256}  study\n");
+    for input in inputs {
+        listing.push_str(&format!("{}  {}\n", input.sha256, input.path));
+    }
+    sha256(listing.as_bytes())
 }
 
 /// SHA-256 of some bytes, as lowercase hex.

@@ -9,6 +9,8 @@
 //! `collection` a plain relative path below the spec's own directory; both
 //! are refused at their line and column otherwise.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::analysis::compare::CompareOptions;
@@ -50,6 +52,23 @@ pub struct Study {
     /// The CSV summaries to write (none when absent).
     #[serde(default)]
     pub summaries: Option<SummaryOptions>,
+    /// The title and description of the report in its other languages
+    /// (`[translations.ar]`, `[translations.ru]`), written for readers of
+    /// each; a report in a language without one is titled by its focus
+    /// summits' names in that language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<Lang, Translation>,
+}
+
+/// A study's title and description in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    /// The report's title.
+    pub title: String,
+    /// What the study asks.
+    #[serde(default)]
+    pub description: String,
 }
 
 /// Whether `name` can name an output directory on any system: an id of

@@ -64,7 +64,15 @@ pub fn verify(manifest_path: &Path, data: Option<&Path>) -> Result<Verdict> {
     compare_entries("input", &manifest.inputs, &inputs, &mut verdict);
 
     // A fresh run, in memory, against the record and against the disk.
-    let fresh = outputs(&study, &data, &ProgressBar::hidden())?;
+    let study_sha256 = super::manifest::sha256(study.normalised()?.as_bytes());
+    let inputs_sha256 = super::manifest::inputs_sha256(&study_sha256, &inputs);
+    if inputs_sha256 != manifest.inputs_sha256 {
+        verdict.differences.push(format!(
+            "inputs_sha256: recorded {}, now {inputs_sha256}",
+            manifest.inputs_sha256
+        ));
+    }
+    let fresh = outputs(&study, &data, &inputs_sha256, &ProgressBar::hidden())?;
     let fresh: Vec<Entry> = fresh.iter().map(|(p, b)| Entry::of(p, b)).collect();
     compare_entries("output (re-run)", &manifest.outputs, &fresh, &mut verdict);
     for entry in &manifest.outputs {

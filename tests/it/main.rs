@@ -11,6 +11,7 @@ mod export;
 mod fuzz;
 mod kill;
 mod notebooks;
+mod report;
 mod study;
 mod util;
 mod validate;

@@ -81,20 +81,76 @@ fn the_default_study_runs_and_verifies() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("alaska");
     must_succeed(&["run", "--out", out.to_str().unwrap(), "--quiet"]);
-    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let report = std::fs::read_to_string(out.join("report.en.md")).unwrap();
     for fact in [
         "1,521 days: the longest gap since 1979–1985",
         "Last on USA soil at 2015-new-york, 3,609 days before",
         "No joint statement; 49 of the 59 earlier RUS-USA summits coded had a joint statement (unusual)",
         "Absent from the table: Ukraine, European Union",
         "The 3rd highest of 96",
-        "The first RUS-USA summit in United States since 2015-new-york (2015)",
+        "The first RUS-USA summit in the United States since 2015-new-york (2015)",
         "during a visit of the official record (hs-visit-2805, 2015-09-28 to 2015-09-28)",
         "The first visit by a leader of Russia to the United States since 2015 (hs-visit-2805, 3,609 days before)",
-        "- President Vladimir Putin (hs-visit-2805), 2015-09-28 to 2015-09-28: [Office of the Historian, US Department of State](https://history.state.gov/departmenthistory/visits/russia)",
+        "- President Vladimir Putin (`hs-visit-2805`), 2015-09-28 to 2015-09-28: [Office of the Historian, US Department of State](https://history.state.gov/departmenthistory/visits/russia)",
     ] {
         assert!(report.contains(fact), "the report lacks {fact:?}");
     }
+    // The same sentences for readers of Arabic and Russian, with the
+    // numbers, dates and names as those readers write them.
+    let arabic = std::fs::read_to_string(out.join("report.ar.md")).unwrap();
+    for fact in [
+        "# قمة أنكوريج 2025 في ميزان ثمانين عامًا",
+        "1,521 يومًا، وهي أطول فترة بلا قمة منذ الفترة الممتدة بين عامي 1979 و1985",
+        "لم يصدر بيان مشترك، وهذا غير معتاد: صدر بيان مشترك عن 49 من أصل 59 من القمم السابقة بين روسيا والولايات المتحدة المعروفة نتائجها",
+        "كانت روسيا في حالة حرب (الحرب الروسية الأوكرانية)، ولم تكن الولايات المتحدة كذلك",
+        "مذكرة توقيف بحق فلاديمير بوتين صادرة عن المحكمة الجنائية الدولية (2023)",
+    ] {
+        assert!(arabic.contains(fact), "the Arabic report lacks {fact:?}");
+    }
+    let russian = std::fs::read_to_string(out.join("report.ru.md")).unwrap();
+    for fact in [
+        "1\u{202F}521 день — самый долгий перерыв со времён перерыва 1979–1985\u{A0}гг.",
+        "Совместного заявления не было, что нетипично: совместное заявление принималось на 49 из 59 предыдущих саммитов России и США, по которым есть данные.",
+        "Россия в состоянии войны (Российско-украинская война), США — нет.",
+        "Международный уголовный суд: ордер на арест — Владимир Путин (2023)",
+    ] {
+        assert!(russian.contains(fact), "the Russian report lacks {fact:?}");
+    }
+    // The README quotes one line of each report, abridged after `… `.
+    let readme = std::fs::read_to_string(crate::util::in_package("README.md")).unwrap();
+    let reports = [&report, &arabic, &russian];
+    let quoted: Vec<&str> = readme.lines().filter(|l| l.starts_with("> - **")).collect();
+    assert_eq!(quoted.len(), 3);
+    for quote in quoted {
+        let (label, tail) = quote[2..].split_once(": … ").unwrap();
+        assert!(
+            reports.iter().any(|r| r
+                .lines()
+                .any(|l| l.starts_with(&format!("{label}: ")) && l.ends_with(tail))),
+            "the README quotes a line no report has: {quote}"
+        );
+    }
+    // Each page says which run it came from: the manifest's inputs hash.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let hash = manifest["inputs_sha256"].as_str().unwrap();
+    assert_eq!(hash.len(), 64);
+    for lang in ["en", "ar", "ru"] {
+        let page = std::fs::read_to_string(out.join(format!("report.{lang}.html"))).unwrap();
+        assert!(
+            page.contains(hash),
+            "report.{lang}.html lacks the inputs hash"
+        );
+        assert!(
+            page.contains("@software{summitry_"),
+            "report.{lang}.html lacks the citation"
+        );
+    }
+    let page = std::fs::read_to_string(out.join("report.ar.html")).unwrap();
+    assert!(page.contains("<html lang=\"ar\" dir=\"rtl\">"));
+    // Nothing is fetched to show it: the charts are inline, no image or
+    // script is loaded (the links to the charts' data are for readers).
+    assert!(!page.contains("<img") && !page.contains(" src=") && !page.contains("<link"));
     assert!(out.join("charts/gaps-ar.png").exists());
     // Each chart has its data beside it, the dyads named in its language.
     let gaps = std::fs::read_to_string(out.join("charts/gaps-en.csv")).unwrap();
@@ -140,7 +196,7 @@ fn the_great_power_study_runs_and_verifies() {
         out.to_str().unwrap(),
         "--quiet",
     ]);
-    let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+    let report = std::fs::read_to_string(out.join("report.en.md")).unwrap();
     for fact in [
         "| | Anchorage Summit (RUS-USA, 2025-08-15) | Busan Meeting (CHN-USA, 2025-10-30) | Moscow state visit (80th Victory Day) (CHN-RUS, 2025-05-08) | Beijing talks (SCO Tianjin and Victory parade visit) (CHN-RUS, 2025-09-02) |",
         "| Place in the dyad's history | 96th of 96 | 59th of 59 | 76th of 77 | 77th of 77 |",
@@ -316,7 +372,7 @@ fn specs_that_would_write_outside_out_are_refused_and_touch_nothing() {
     let result = must_fail_in(2, &work, &["run", "elsewhere.toml"]);
     assert_eq!(
         result.stderr,
-        "error: elsewhere.toml:4:1: invalid study: unknown field `output`, expected one of `name`, `title`, `description`, `collection`, `focus`, `compare`, `charts`, `summaries`; a study no longer chooses where it is written: it goes to out/<name>, or to `summitry run --out DIR`\n"
+        "error: elsewhere.toml:4:1: invalid study: unknown field `output`, expected one of `name`, `title`, `description`, `collection`, `focus`, `compare`, `charts`, `summaries`, `translations`; a study no longer chooses where it is written: it goes to out/<name>, or to `summitry run --out DIR`\n"
     );
 
     // Nothing was made anywhere: not the victim, not out/.

@@ -1,0 +1,1383 @@
+//! The sentences of a comparison ([`super::compare`]) in English, Arabic
+//! and Russian: one method a sentence, its three languages side by side,
+//! so that a reader of any of them can check one against the others.
+//!
+//! English keeps the terse register of the comparison table (summit ids,
+//! ISO dates, `RUS-USA`), which scripts parse and the tests pin. Arabic and
+//! Russian are written for their readers: summits by name and date,
+//! countries by name (Russian in the case the sentence needs), numbers and
+//! dates as each language writes them, and nouns that agree with their
+//! numbers.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::compare::{Against, ordinal};
+use super::read;
+use crate::load::Collection;
+use crate::model::{Lang, in_sentence};
+use crate::text::{Noun, RuCase, Style, ru_country};
+
+/// A unit a history of numbers is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Days,
+    Agreements,
+    Hours,
+    People,
+}
+
+impl Unit {
+    fn en(self) -> &'static str {
+        match self {
+            Unit::Days => "days",
+            Unit::Agreements => "agreements",
+            Unit::Hours => "hours",
+            Unit::People => "people",
+        }
+    }
+
+    /// The English words after the median in a verdict.
+    fn en_verdict(self) -> &'static str {
+        match self {
+            Unit::Days => "days",
+            Unit::Agreements => "agreements",
+            Unit::Hours => "hours of talks",
+            Unit::People => "people named",
+        }
+    }
+}
+
+/// A yes-or-no fact a comparison counts, and its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flag {
+    JointStatement,
+    JointPressConference,
+    PressQuestions,
+    FollowUp,
+    ConflictBetween,
+    SanctionsBetween,
+    Warrant,
+}
+
+/// (English noun phrase; Arabic: it happened, it did not, it happened at
+/// `{k}` of `{n}` `{scope}`; Russian: the same three.)
+struct FlagWords {
+    en: &'static str,
+    ar: [&'static str; 3],
+    ru: [&'static str; 3],
+}
+
+impl Flag {
+    fn words(self) -> FlagWords {
+        match self {
+            Flag::JointStatement => FlagWords {
+                en: "a joint statement",
+                ar: [
+                    "صدر بيان مشترك",
+                    "لم يصدر بيان مشترك",
+                    "صدر بيان مشترك عن {k} من أصل {n} من {scope}",
+                ],
+                ru: [
+                    "принято совместное заявление",
+                    "совместного заявления не было",
+                    "совместное заявление принималось на {k} из {n} {scope}",
+                ],
+            },
+            Flag::JointPressConference => FlagWords {
+                en: "a joint press conference",
+                ar: [
+                    "عُقد مؤتمر صحفي مشترك",
+                    "لم يُعقد مؤتمر صحفي مشترك",
+                    "عُقد مؤتمر صحفي مشترك في {k} من أصل {n} من {scope}",
+                ],
+                ru: [
+                    "прошла совместная пресс-конференция",
+                    "совместной пресс-конференции не было",
+                    "совместная пресс-конференция проводилась на {k} из {n} {scope}",
+                ],
+            },
+            Flag::PressQuestions => FlagWords {
+                en: "questions from the press",
+                ar: [
+                    "أجاب القادة عن أسئلة الصحفيين",
+                    "لم يُجب القادة عن أسئلة الصحفيين",
+                    "أجاب القادة عن أسئلة الصحفيين في {k} من أصل {n} من {scope}",
+                ],
+                ru: [
+                    "лидеры ответили на вопросы журналистов",
+                    "вопросов журналистов лидеры не принимали",
+                    "вопросы журналистов лидеры принимали на {k} из {n} {scope}",
+                ],
+            },
+            Flag::FollowUp => FlagWords {
+                en: "a follow-up agreed",
+                ar: [
+                    "اتُّفق على خطوات لاحقة",
+                    "لم يُتفق على خطوات لاحقة",
+                    "اتُّفق على خطوات لاحقة في {k} من أصل {n} من {scope}",
+                ],
+                ru: [
+                    "стороны договорились о дальнейших шагах",
+                    "о дальнейших шагах стороны не договорились",
+                    "о дальнейших шагах договаривались на {k} из {n} {scope}",
+                ],
+            },
+            Flag::ConflictBetween => FlagWords {
+                en: "an armed conflict between the two sides",
+                ar: [
+                    "كان بين الطرفين نزاع مسلح",
+                    "لم يكن بين الطرفين نزاع مسلح",
+                    "انعقدت {k} من أصل {n} من {scope} في ظل نزاع مسلح بين الطرفين",
+                ],
+                ru: [
+                    "между сторонами шёл вооружённый конфликт",
+                    "вооружённого конфликта между сторонами не было",
+                    "вооружённый конфликт между сторонами шёл во время {k} из {n} {scope}",
+                ],
+            },
+            Flag::SanctionsBetween => FlagWords {
+                en: "sanctions in force between the two sides",
+                ar: [
+                    "كانت بين الطرفين عقوبات سارية",
+                    "لم تكن بين الطرفين عقوبات سارية",
+                    "انعقدت {k} من أصل {n} من {scope} في ظل عقوبات سارية بين الطرفين",
+                ],
+                ru: [
+                    "между сторонами действовали санкции",
+                    "санкций между сторонами не было",
+                    "санкции между сторонами действовали во время {k} из {n} {scope}",
+                ],
+            },
+            Flag::Warrant => FlagWords {
+                en: "an arrest warrant or indictment against a participant",
+                ar: [
+                    "كان أحد المشاركين ملاحَقًا بمذكرة توقيف أو لائحة اتهام",
+                    "لم يكن أيٌّ من المشاركين ملاحَقًا بمذكرة توقيف أو لائحة اتهام",
+                    "كان أحد المشاركين ملاحَقًا بمذكرة توقيف أو لائحة اتهام في {k} من أصل {n} من {scope}",
+                ],
+                ru: [
+                    "против одного из участников действовал ордер на арест или обвинение",
+                    "ордеров на арест и обвинений против участников не было",
+                    "ордер на арест или обвинение против одного из участников действовали во время {k} из {n} {scope}",
+                ],
+            },
+        }
+    }
+}
+
+/// A summit as a sentence names it in Arabic or Russian.
+struct Named {
+    ar: String,
+    ru: String,
+    start: NaiveDate,
+}
+
+/// Writes the sentences of comparisons in one language.
+pub struct Say {
+    /// The language and digits.
+    pub style: Style,
+    summits: HashMap<String, Named>,
+}
+
+impl Say {
+    /// Sentences in `style` about the summits of `data`.
+    pub fn new(style: Style, data: &Collection) -> crate::Result<Say> {
+        let frame = data.summits();
+        let ids = read::text(frame, "summit_id")?;
+        let names = read::text(frame, "name")?;
+        let name_ar = read::text(frame, "name_ar")?;
+        let name_ru = read::text(frame, "name_ru")?;
+        let starts = read::date(frame, "start_date")?;
+        let mut summits = HashMap::new();
+        for i in 0..ids.len() {
+            let (Some(id), Some(start)) = (ids[i].clone(), starts[i]) else {
+                continue;
+            };
+            let english = names[i].clone().unwrap_or_else(|| id.clone());
+            summits.insert(
+                id,
+                Named {
+                    ar: name_ar[i].clone().unwrap_or_else(|| english.clone()),
+                    ru: name_ru[i].clone().unwrap_or(english),
+                    start,
+                },
+            );
+        }
+        Ok(Say { style, summits })
+    }
+
+    fn lang(&self) -> Lang {
+        self.style.lang
+    }
+
+    fn int(&self, n: i64) -> String {
+        self.style.int(n)
+    }
+
+    fn count(&self, n: i64, noun: Noun) -> String {
+        self.style.count(n, noun)
+    }
+
+    /// A summit in a sentence: its id in English; its name and date in
+    /// Arabic and Russian.
+    pub fn summit(&self, id: &str) -> String {
+        match (self.lang(), self.summits.get(id)) {
+            (Lang::Ar, Some(s)) => format!("{} ({})", s.ar, self.style.date(s.start)),
+            (Lang::Ru, Some(s)) => format!("«{}» ({})", s.ru, self.style.date(s.start)),
+            _ => id.to_owned(),
+        }
+    }
+
+    /// A country as the subject of a sentence.
+    pub fn country(&self, code: &str) -> String {
+        match self.lang() {
+            Lang::En => in_sentence(code),
+            lang => crate::model::country(code)
+                .map_or_else(|| code.to_owned(), |c| c.name(lang).to_owned()),
+        }
+    }
+
+    /// The two countries of a dyad as a phrase: `RUS-USA` in English;
+    /// «روسيا والولايات المتحدة»; «России и США» (genitive).
+    pub fn pair(&self, dyad: &str) -> String {
+        let mut codes = dyad.split('-');
+        let (a, b) = (codes.next().unwrap_or(""), codes.next().unwrap_or(""));
+        match self.lang() {
+            Lang::En => dyad.to_owned(),
+            Lang::Ar => format!("{} و{}", self.country(a), self.country(b)),
+            Lang::Ru => format!(
+                "{} и {}",
+                ru_country(a, RuCase::Genitive),
+                ru_country(b, RuCase::Genitive)
+            ),
+        }
+    }
+
+    /// The summits compared against: `earlier RUS-USA summits`; in
+    /// Russian in the genitive plural, to follow «из N».
+    pub fn scope(&self, against: Against, last: Option<usize>, dyad: &str) -> String {
+        let pair = self.pair(dyad);
+        match (self.lang(), against, last) {
+            (Lang::En, Against::Dyad, None) => format!("earlier {dyad} summits"),
+            (Lang::En, Against::Dyad, Some(n)) => format!("last {n} earlier {dyad} summits"),
+            (Lang::En, Against::All, None) => "earlier summits of all dyads".to_owned(),
+            (Lang::En, Against::All, Some(n)) => format!("last {n} earlier summits of all dyads"),
+            (Lang::Ar, Against::Dyad, last) => {
+                format!("القمم السابقة بين {pair}{}", self.last(last))
+            }
+            (Lang::Ar, Against::All, last) => {
+                format!("القمم السابقة بين كل الأطراف{}", self.last(last))
+            }
+            (Lang::Ru, Against::Dyad, last) => {
+                format!("предыдущих саммитов {pair}{}", self.last(last))
+            }
+            (Lang::Ru, Against::All, last) => {
+                format!("предыдущих саммитов всех пар стран{}", self.last(last))
+            }
+        }
+    }
+
+    fn last(&self, last: Option<usize>) -> String {
+        match (self.lang(), last) {
+            (_, None) => String::new(),
+            (Lang::Ar, Some(n)) => format!(" (آخر {} منها)", self.int(n as i64)),
+            (_, Some(n)) => format!(" (последних {})", self.int(n as i64)),
+        }
+    }
+
+    /// No summit before this one.
+    pub fn no_earlier(&self) -> String {
+        match self.lang() {
+            Lang::En => "no earlier summits",
+            Lang::Ar => "لا قمم سابقة",
+            Lang::Ru => "предыдущих саммитов нет",
+        }
+        .to_owned()
+    }
+
+    /// A value no source settles.
+    pub fn unknown(&self) -> String {
+        match self.lang() {
+            Lang::En => "unknown",
+            Lang::Ar => "غير معروف",
+            Lang::Ru => "неизвестно",
+        }
+        .to_owned()
+    }
+
+    /// Yes, no or unknown.
+    pub fn yes_no(&self, v: Option<bool>) -> String {
+        match (self.lang(), v) {
+            (_, None) => return self.unknown(),
+            (Lang::En, Some(true)) => "yes",
+            (Lang::En, Some(false)) => "no",
+            (Lang::Ar, Some(true)) => "نعم",
+            (Lang::Ar, Some(false)) => "لا",
+            (Lang::Ru, Some(true)) => "да",
+            (Lang::Ru, Some(false)) => "нет",
+        }
+        .to_owned()
+    }
+
+    // The place in the dyad's history.
+
+    /// `96th of 96`.
+    pub fn sequence(&self, seq: i64, n: usize) -> String {
+        match self.lang() {
+            Lang::En => format!("{} of {n}", ordinal(seq)),
+            Lang::Ar => format!("{} من أصل {}", self.int(seq), self.int(n as i64)),
+            Lang::Ru => format!("{}-й из {}", self.int(seq), self.int(n as i64)),
+        }
+    }
+
+    /// `96 summits 1943–2025`.
+    pub fn sequence_history(&self, n: usize, first: &str, last: &str) -> String {
+        let (first, last) = (self.style.numbers(first), self.style.numbers(last));
+        match self.lang() {
+            Lang::En => format!("{n} summits {first}–{last}"),
+            Lang::Ar => format!(
+                "{} بين عامي {first} و{last}",
+                self.count(n as i64, Noun::Summit)
+            ),
+            Lang::Ru => format!(
+                "{} в {first}–{last}\u{A0}гг.",
+                self.count(n as i64, Noun::Summit)
+            ),
+        }
+    }
+
+    /// `the 96th RUS-USA summit`.
+    pub fn sequence_verdict(&self, seq: i64, dyad: &str) -> String {
+        match self.lang() {
+            Lang::En => format!("the {} {dyad} summit", ordinal(seq)),
+            Lang::Ar => format!(
+                "القمة رقم {} في تاريخ القمم بين {}",
+                self.int(seq),
+                self.pair(dyad)
+            ),
+            Lang::Ru => format!("{}-й по счёту саммит {}", self.int(seq), self.pair(dyad)),
+        }
+    }
+
+    // The gap since the previous summit.
+
+    /// `1,521 days since 2021-geneva`.
+    pub fn gap(&self, days: i64, previous: &str) -> String {
+        match self.lang() {
+            Lang::En => format!("{} days since {previous}", self.int(days)),
+            Lang::Ar => format!(
+                "{} منذ القمة السابقة، {}",
+                self.count(days, Noun::Day),
+                self.summit(previous)
+            ),
+            Lang::Ru => format!(
+                "{} с предыдущего саммита — {}",
+                self.count(days, Noun::Day),
+                self.summit(previous)
+            ),
+        }
+    }
+
+    /// No gap: the dyad's first summit.
+    pub fn no_gap(&self) -> String {
+        match self.lang() {
+            Lang::En => "none",
+            Lang::Ar => "لا قمة قبلها",
+            Lang::Ru => "предыдущего саммита не было",
+        }
+        .to_owned()
+    }
+
+    /// `1,521 days: the longest gap since 1979–1985 (5 of 95 gaps, 1 =
+    /// longest)`.
+    pub fn gap_longest_since(&self, days: i64, from: &str, to: &str, rank: i64, n: i64) -> String {
+        let (from, to) = (self.style.numbers(from), self.style.numbers(to));
+        match self.lang() {
+            Lang::En => format!(
+                "{} days: the longest gap since {from}–{to} ({rank} of {n} gaps, 1 = longest)",
+                self.int(days)
+            ),
+            Lang::Ar => format!(
+                "{}، وهي أطول فترة بلا قمة منذ الفترة الممتدة بين عامي {from} و{to} (المرتبة {} بين {} مرتبةً من الأطول إلى الأقصر)",
+                self.count(days, Noun::Day),
+                self.int(rank),
+                self.count(n, Noun::Gap)
+            ),
+            Lang::Ru => format!(
+                "{} — самый долгий перерыв со времён перерыва {from}–{to}\u{A0}гг. ({}-й по длительности из {})",
+                self.count(days, Noun::Day),
+                self.int(rank),
+                self.int(n)
+            ),
+        }
+    }
+
+    /// `1,521 days: the longest gap in the dyad's history so far`.
+    pub fn gap_longest_ever(&self, days: i64) -> String {
+        match self.lang() {
+            Lang::En => format!(
+                "{} days: the longest gap in the dyad's history so far",
+                self.int(days)
+            ),
+            Lang::Ar => format!(
+                "{}، وهي أطول فترة بلا قمة في تاريخ القمم بين البلدين حتى الآن",
+                self.count(days, Noun::Day)
+            ),
+            Lang::Ru => format!(
+                "{} — самый долгий перерыв за всю историю встреч",
+                self.count(days, Noun::Day)
+            ),
+        }
+    }
+
+    /// `the first RUS-USA summit`.
+    pub fn first_summit(&self, dyad: &str) -> String {
+        match self.lang() {
+            Lang::En => format!("the first {dyad} summit"),
+            Lang::Ar => format!("أول قمة بين {}", self.pair(dyad)),
+            Lang::Ru => format!("первый саммит {}", self.pair(dyad)),
+        }
+    }
+
+    // Numbers against their history.
+
+    /// `median 160.5 days (range 4–3,653, n = 94)`.
+    pub(crate) fn numbers(&self, values: &[f64], unit: Unit) -> String {
+        let Some(m) = super::compare::median(values) else {
+            return self.none_recorded();
+        };
+        let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+        let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let (m, min, max) = (
+            self.style.number(m),
+            self.style.number(min),
+            self.style.number(max),
+        );
+        let n = values.len() as i64;
+        match self.lang() {
+            Lang::En => format!("median {m} {} (range {min}–{max}, n = {n})", unit.en()),
+            Lang::Ar => format!(
+                "الوسيط {m}، والمدى من {min} إلى {max} (في {})",
+                self.count(n, Noun::Summit)
+            ),
+            Lang::Ru => format!(
+                "медиана {m}, от {min} до {max} (саммитов с данными: {})",
+                self.int(n)
+            ),
+        }
+    }
+
+    /// `median 0.20, highest 0.75 (n = 95)`.
+    pub fn fractions(&self, values: &[f64]) -> String {
+        let Some(m) = super::compare::median(values) else {
+            return self.none_recorded();
+        };
+        let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let (m, max) = (self.style.fraction(m), self.style.fraction(max));
+        let n = values.len() as i64;
+        match self.lang() {
+            Lang::En => format!("median {m}, highest {max} (n = {n})"),
+            Lang::Ar => format!(
+                "الوسيط {m}، والأعلى {max} (في {})",
+                self.count(n, Noun::Summit)
+            ),
+            Lang::Ru => format!(
+                "медиана {m}, максимум {max} (саммитов с данными: {})",
+                self.int(n)
+            ),
+        }
+    }
+
+    fn none_recorded(&self) -> String {
+        match self.lang() {
+            Lang::En => "none recorded",
+            Lang::Ar => "لا بيانات مسجّلة",
+            Lang::Ru => "данных нет",
+        }
+        .to_owned()
+    }
+
+    /// A number of the summit: `2.75`, `2,75`; unknown when not recorded.
+    pub fn value(&self, x: Option<f64>) -> String {
+        x.map_or_else(|| self.unknown(), |x| self.style.numbers(&format!("{x}")))
+    }
+
+    /// `above the median of 1.5 hours of talks`.
+    pub(crate) fn against_median(&self, this: Option<f64>, values: &[f64], unit: Unit) -> String {
+        let lang = self.lang();
+        let (x, m) = match (this, super::compare::median(values)) {
+            (None, _) => {
+                return match lang {
+                    Lang::En => "not recorded",
+                    Lang::Ar => "غير مسجّل",
+                    Lang::Ru => "нет данных",
+                }
+                .to_owned();
+            }
+            (Some(_), None) => return self.nothing_to_compare(),
+            (Some(x), Some(m)) => (x, m),
+        };
+        let median = self.style.number(m);
+        let (en, ar, ru) = if x > m {
+            ("above", "أعلى من الوسيط", "выше медианы")
+        } else if x < m {
+            ("below", "أدنى من الوسيط", "ниже медианы")
+        } else {
+            ("at", "عند الوسيط", "на уровне медианы")
+        };
+        match lang {
+            Lang::En => format!("{en} the median of {median} {}", unit.en_verdict()),
+            Lang::Ar => format!("{ar} ({median})"),
+            Lang::Ru => format!("{ru} ({median})"),
+        }
+    }
+
+    fn nothing_to_compare(&self) -> String {
+        match self.lang() {
+            Lang::En => "nothing to compare with",
+            Lang::Ar => "لا يوجد ما يُقارَن به",
+            Lang::Ru => "сравнивать не с чем",
+        }
+        .to_owned()
+    }
+
+    // Yes-or-no facts as rates.
+
+    /// The history of a flag: `49 of 59 coded (83%)`; `coded` says the
+    /// fact is coded by hand, not computed from a table of facts.
+    pub(crate) fn flag_history(
+        &self,
+        yes: usize,
+        known: usize,
+        earlier: usize,
+        coded: bool,
+        scope: &str,
+    ) -> String {
+        let lang = self.lang();
+        if earlier == 0 {
+            return self.no_earlier();
+        }
+        if known == 0 {
+            return match (lang, coded) {
+                (Lang::En, true) => format!("not coded for the {scope}"),
+                (Lang::En, false) => format!("not known for the {scope}"),
+                (Lang::Ar, true) => format!("غير مرمّز في {scope}"),
+                (Lang::Ar, false) => format!("غير معروف في {scope}"),
+                (Lang::Ru, true) => format!("не закодировано для {scope}"),
+                (Lang::Ru, false) => format!("неизвестно для {scope}"),
+            };
+        }
+        let (k, n, p) = (
+            self.int(yes as i64),
+            self.int(known as i64),
+            self.style.percent(yes, known),
+        );
+        match (lang, coded) {
+            (Lang::En, true) => format!("{k} of {n} coded ({p})"),
+            (Lang::En, false) => format!("{k} of {n} ({p})"),
+            (Lang::Ar, true) => format!("{k} من أصل {n} قمة معروفة النتيجة ({p})"),
+            (Lang::Ar, false) => format!("{k} من أصل {n} ({p})"),
+            (Lang::Ru, true) => format!("{k} из {n} с данными ({p})"),
+            (Lang::Ru, false) => format!("{k} из {n} ({p})"),
+        }
+    }
+
+    /// A flag no source settles (`coded`) or no table covers.
+    pub(crate) fn flag_unknown(&self, coded: bool) -> String {
+        match (self.lang(), coded) {
+            (Lang::En, true) => "not coded (no source settles it)",
+            (Lang::En, false) => "unknown (the collection has no table of these facts)",
+            (Lang::Ar, true) => "غير مرمّز (لا يحسمه أي مصدر)",
+            (Lang::Ar, false) => "غير معروف (لا تتضمن المجموعة جدولًا بهذه الوقائع)",
+            (Lang::Ru, true) => "не закодировано (ни один источник этого не устанавливает)",
+            (Lang::Ru, false) => "неизвестно (в коллекции нет таблицы этих фактов)",
+        }
+        .to_owned()
+    }
+
+    /// The verdict of a flag: what this summit had (with the names of the
+    /// facts that make a computed flag true), and how often the earlier
+    /// summits had it, marked unusual when this one went against the
+    /// majority.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn flag_verdict(
+        &self,
+        flag: Flag,
+        this: bool,
+        because: Option<&str>,
+        yes: usize,
+        known: usize,
+        coded: bool,
+        scope: &str,
+    ) -> String {
+        let words = flag.words();
+        let unusual = known > 0
+            && if this {
+                yes * 2 < known
+            } else {
+                yes * 2 > known
+            };
+        if self.lang() == Lang::En {
+            let had = match (this, because) {
+                (true, Some(what)) => format!("{}: {what}", words.en),
+                (true, None) => words.en.to_owned(),
+                (false, _) => format!(
+                    "no {}",
+                    words.en.trim_start_matches("a ").trim_start_matches("an ")
+                ),
+            };
+            if known == 0 {
+                return format!("{had}; nothing to compare with");
+            }
+            return format!(
+                "{had}; {yes} of the {known} {scope}{} had {}{}",
+                if coded { " coded" } else { "" },
+                words.en,
+                if unusual { " (unusual)" } else { "" }
+            );
+        }
+        let forms = if self.lang() == Lang::Ar {
+            words.ar
+        } else {
+            words.ru
+        };
+        let mut had = forms[if this { 0 } else { 1 }].to_owned();
+        if let (true, Some(what)) = (this, because) {
+            had.push_str(&format!(" ({what})"));
+        }
+        if known == 0 {
+            return match self.lang() {
+                Lang::Ar => format!("{had}، ولا يوجد ما يُقارَن به"),
+                _ => format!("{had}; сравнивать не с чем"),
+            };
+        }
+        let mut scope = scope.to_owned();
+        if coded {
+            scope.push_str(match self.lang() {
+                Lang::Ar => " المعروفة نتائجها",
+                _ => ", по которым есть данные",
+            });
+        }
+        let rate = if yes == 0 {
+            // "0 of 95 had it" reads as nothing in Arabic and Russian.
+            match self.lang() {
+                Lang::Ar => format!(
+                    "لم يحدث ذلك في أيٍّ من {scope} ({})",
+                    self.count(known as i64, Noun::Summit)
+                ),
+                _ => format!(
+                    "такого не было ни на одном из {} {scope}",
+                    self.int(known as i64)
+                ),
+            }
+        } else {
+            forms[2]
+                .replace("{k}", &self.int(yes as i64))
+                .replace("{n}", &self.int(known as i64))
+                .replace("{scope}", &scope)
+        };
+        match (self.lang(), unusual) {
+            (Lang::Ar, true) => format!("{had}، وهذا غير معتاد: {rate}"),
+            (Lang::Ar, false) => format!("{had}؛ {rate}"),
+            (_, true) => format!("{had}, что нетипично: {rate}"),
+            (_, false) => format!("{had}; {rate}"),
+        }
+    }
+
+    // The wars of either side.
+
+    /// `USA: none; RUS: Russo-Ukrainian War`.
+    pub fn wars(&self, sides: [(&str, Option<&str>); 2]) -> String {
+        let none = match self.lang() {
+            Lang::En => "none",
+            Lang::Ar => "لا حرب",
+            Lang::Ru => "нет",
+        };
+        let side = |(code, wars): (&str, Option<&str>)| {
+            let name = match self.lang() {
+                Lang::En => code.to_owned(),
+                _ => self.country(code),
+            };
+            format!("{name}: {}", wars.unwrap_or(none))
+        };
+        let sep = if self.lang() == Lang::Ar { "؛ " } else { "; " };
+        format!("{}{sep}{}", side(sides[0]), side(sides[1]))
+    }
+
+    /// `65 of 95 earlier RUS-USA summits held while a side fought a war`.
+    pub fn wars_history(&self, at_war: usize, earlier: usize, scope: &str) -> String {
+        if earlier == 0 {
+            return self.no_earlier();
+        }
+        let (k, n) = (self.int(at_war as i64), self.int(earlier as i64));
+        match self.lang() {
+            Lang::En => format!("{k} of {n} {scope} held while a side fought a war"),
+            Lang::Ar => {
+                format!("انعقدت {k} من أصل {n} من {scope} وأحد الطرفين في حالة حرب")
+            }
+            Lang::Ru => format!("войну вела одна из сторон во время {k} из {n} {scope}"),
+        }
+    }
+
+    /// The wars unknown: no table of armed conflicts.
+    pub fn wars_unknown(&self) -> String {
+        match self.lang() {
+            Lang::En => "unknown (the collection has no table of armed conflicts)",
+            Lang::Ar => "غير معروف (لا تتضمن المجموعة جدول النزاعات المسلحة)",
+            Lang::Ru => "неизвестно (в коллекции нет таблицы вооружённых конфликтов)",
+        }
+        .to_owned()
+    }
+
+    /// Which side was at war: the side at war first.
+    pub fn wars_verdict(&self, sides: [(&str, Option<&str>); 2]) -> String {
+        let [a, b] = sides;
+        let (first, second) = match (a.1, b.1) {
+            (None, None) => {
+                return match self.lang() {
+                    Lang::En => "neither side was at war",
+                    Lang::Ar => "لم يكن أيٌّ من الطرفين في حالة حرب",
+                    Lang::Ru => "ни одна из сторон не вела войну",
+                }
+                .to_owned();
+            }
+            (Some(_), _) => (a, b),
+            (None, Some(_)) => (b, a),
+        };
+        let (name1, name2) = (self.country(first.0), self.country(second.0));
+        let wars1 = first.1.unwrap_or_default();
+        match (self.lang(), second.1) {
+            (Lang::En, None) => format!("{name1} was at war ({wars1}); {name2} was not"),
+            (Lang::En, Some(w)) => {
+                format!("{name1} was at war ({wars1}); {name2} was at war ({w})")
+            }
+            (Lang::Ar, None) => {
+                format!("كانت {name1} في حالة حرب ({wars1})، ولم تكن {name2} كذلك")
+            }
+            (Lang::Ar, Some(w)) => {
+                format!("كانت {name1} في حالة حرب ({wars1})، وكذلك {name2} ({w})")
+            }
+            (_, None) => format!("{name1} в состоянии войны ({wars1}), {name2} — нет"),
+            (_, Some(w)) => {
+                format!("обе стороны в состоянии войны: {name1} ({wars1}), {name2} ({w})")
+            }
+        }
+    }
+
+    // The delegations.
+
+    /// How a portfolio's share of the delegation ranks among the earlier
+    /// summits with participants recorded.
+    pub fn share_verdict(&self, this: Option<f64>, shares: &[f64], scope: &str) -> String {
+        let lang = self.lang();
+        let Some(s) = this else {
+            return match lang {
+                Lang::En => "no participants recorded",
+                Lang::Ar => "لا مشاركين مسجّلين",
+                Lang::Ru => "участники не записаны",
+            }
+            .to_owned();
+        };
+        if shares.is_empty() {
+            return self.nothing_to_compare();
+        }
+        let above = shares.iter().filter(|x| **x > s).count();
+        let below = shares.iter().filter(|x| **x < s).count();
+        let tied = shares.len() - above - below;
+        let n = shares.len();
+        if above == 0 && below == 0 {
+            return match lang {
+                Lang::En => {
+                    format!("the same as all {n} {scope} with participants recorded")
+                }
+                Lang::Ar => format!(
+                    "مثل كل {scope} المعروف أعضاء وفودها ({})",
+                    self.count(n as i64, Noun::Summit)
+                ),
+                Lang::Ru => format!(
+                    "как у всех {scope} с известным составом ({})",
+                    self.int(n as i64)
+                ),
+            };
+        }
+        let rank = above as i64 + 1;
+        if below == 0 && lang != Lang::En {
+            let (of, n) = (self.int(n as i64 + 1), self.int(n as i64));
+            let joint = tied > 0;
+            return match lang {
+                Lang::Ar => format!(
+                    "في المرتبة {}{} من أصل {of}: لا تعلو على أيٍّ من {scope} المعروف أعضاء وفودها ({n})",
+                    self.int(rank),
+                    if joint { " (مكرّرة)" } else { "" },
+                ),
+                _ => format!(
+                    "{}-е место{} из {of}: не выше, чем у любого из {n} {scope} с известным составом",
+                    self.int(rank),
+                    if joint {
+                        " (разделённое)"
+                    } else {
+                        ""
+                    },
+                ),
+            };
+        }
+        let (of, below, n) = (
+            self.int(n as i64 + 1),
+            self.int(below as i64),
+            self.int(n as i64),
+        );
+        match lang {
+            Lang::En => format!(
+                "the {}{} highest of {of}: higher than {below} of the {n} {scope} with participants recorded",
+                if tied > 0 { "joint " } else { "" },
+                ordinal(rank),
+            ),
+            Lang::Ar => format!(
+                "في المرتبة {}{} من أصل {of}: أعلى منها في {below} من أصل {n} من {scope} المعروف أعضاء وفودها",
+                self.int(rank),
+                if tied > 0 { " (مكرّرة)" } else { "" },
+            ),
+            Lang::Ru => format!(
+                "{}-е место{} из {of}: выше, чем у {below} из {n} {scope} с известным составом",
+                self.int(rank),
+                if tied > 0 {
+                    " (разделённое)"
+                } else {
+                    ""
+                },
+            ),
+        }
+    }
+
+    // Where it was held.
+
+    /// `Anchorage, USA (side_a)`; in Arabic and Russian the host country
+    /// and whose soil it is.
+    pub fn venue(&self, city: &str, host: &str, host_side: Option<&str>) -> String {
+        match self.lang() {
+            Lang::En => format!(
+                "{city}, {host} ({})",
+                host_side.unwrap_or("host side unknown")
+            ),
+            Lang::Ar => format!(
+                "في {}، {}",
+                self.country(host),
+                match host_side {
+                    Some("third_country") => "بلد ثالث",
+                    Some(_) => "على أرض أحد الطرفين",
+                    None => "ولا يُعرف الطرف المضيف",
+                }
+            ),
+            Lang::Ru => format!(
+                "{} ({})",
+                ru_country(host, RuCase::In),
+                match host_side {
+                    Some("third_country") => "третья страна",
+                    Some(_) => "на территории одной из сторон",
+                    None => "принимающая сторона неизвестна",
+                }
+            ),
+        }
+    }
+
+    /// `20 of 95 earlier RUS-USA summits in USA; 54 in a third country`.
+    pub fn venue_history(
+        &self,
+        here: usize,
+        earlier: usize,
+        third: usize,
+        host: &str,
+        scope: &str,
+    ) -> String {
+        let (k, n, t) = (
+            self.int(here as i64),
+            self.int(earlier as i64),
+            self.int(third as i64),
+        );
+        match self.lang() {
+            Lang::En => format!("{k} of {n} {scope} in {host}; {t} in a third country"),
+            Lang::Ar => format!(
+                "انعقدت {k} من أصل {n} من {scope} في {}، و{t} في بلد ثالث",
+                self.country(host)
+            ),
+            Lang::Ru => format!(
+                "{k} из {n} {scope} прошли {}, {t} — в третьих странах",
+                ru_country(host, RuCase::In)
+            ),
+        }
+    }
+
+    /// `the first RUS-USA summit in the United States since 2015-new-york
+    /// (2015)`, or the first there of all.
+    pub fn venue_verdict(
+        &self,
+        dyad: Option<&str>,
+        host: &str,
+        last_here: Option<(&str, NaiveDate)>,
+        scope: &str,
+    ) -> String {
+        match (self.lang(), last_here) {
+            (Lang::En, Some((id, day))) => format!(
+                "the first {} in {} since {id} ({})",
+                dyad.map_or_else(|| "summit".to_owned(), |d| format!("{d} summit")),
+                in_sentence(host),
+                day.format("%Y")
+            ),
+            (Lang::En, None) => format!(
+                "the first {} in {} among the {scope}",
+                dyad.map_or_else(|| "summit".to_owned(), |d| format!("{d} summit")),
+                in_sentence(host)
+            ),
+            (Lang::Ar, Some((id, _))) => format!(
+                "أول قمة{} في {} منذ {}",
+                dyad.map_or_else(String::new, |d| format!(" بين {}", self.pair(d))),
+                self.country(host),
+                self.summit(id)
+            ),
+            (Lang::Ar, None) => format!("لم تنعقد أيٌّ من {scope} في {}", self.country(host)),
+            (_, Some((id, day))) => format!(
+                "первый саммит{} {} с {} года (предыдущий — {})",
+                dyad.map_or_else(String::new, |d| format!(" {}", self.pair(d))),
+                ru_country(host, RuCase::In),
+                self.style.year(day),
+                self.summit(id)
+            ),
+            (_, None) => format!(
+                "ни один из {scope} не проходил {}",
+                ru_country(host, RuCase::In)
+            ),
+        }
+    }
+
+    // The visiting side on the host's soil.
+
+    /// `a leader of Russia in the United States`.
+    pub fn visit(&self, visitor: &str, host: &str) -> String {
+        match self.lang() {
+            Lang::En => format!(
+                "a leader of {} in {}",
+                in_sentence(visitor),
+                in_sentence(host)
+            ),
+            Lang::Ar => format!(
+                "زيارة قائد من {} إلى {}",
+                self.country(visitor),
+                self.country(host)
+            ),
+            Lang::Ru => format!(
+                "визит лидера {} {}",
+                ru_country(visitor, RuCase::Genitive),
+                ru_country(host, RuCase::Into)
+            ),
+        }
+    }
+
+    /// The official record's earlier visits: `31 earlier in the official
+    /// record, 1959–2015 (leaders of the Soviet Union and Russia); latest
+    /// 2015-09-28, President Vladimir Putin`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn visits_history(
+        &self,
+        n: usize,
+        first: NaiveDate,
+        latest: NaiveDate,
+        person: &str,
+        origins: &[String],
+    ) -> String {
+        let (y1, y2) = (self.style.year(first), self.style.year(latest));
+        match self.lang() {
+            Lang::En => format!(
+                "{n} earlier in the official record, {y1}–{y2} (leaders of {}); latest {latest}, {person}",
+                origins
+                    .iter()
+                    .map(|c| in_sentence(c))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            ),
+            Lang::Ar => format!(
+                "{} سابقة في السجل الرسمي الأمريكي بين عامي {y1} و{y2} (قادة {})، آخرها في {} ({person})",
+                self.count(n as i64, Noun::Visit),
+                origins
+                    .iter()
+                    .map(|c| self.country(c))
+                    .collect::<Vec<_>>()
+                    .join(" ثم "),
+                self.style.date(latest)
+            ),
+            Lang::Ru => format!(
+                "{} в официальном реестре США за {y1}–{y2}\u{A0}гг. (лидеры {}); последний — {}, {person}",
+                self.count(n as i64, Noun::Visit),
+                origins
+                    .iter()
+                    .map(|c| ru_country(c, RuCase::Genitive))
+                    .collect::<Vec<_>>()
+                    .join(", затем "),
+                self.style.date(latest)
+            ),
+        }
+    }
+
+    /// No earlier visit in the official record.
+    pub fn no_visits(&self, visitor: &str, host: &str) -> String {
+        match self.lang() {
+            Lang::En => format!(
+                "no earlier visit by a leader of {} to {} in the official record",
+                in_sentence(visitor),
+                in_sentence(host)
+            ),
+            Lang::Ar => format!(
+                "لا زيارة سابقة لقائد من {} إلى {} في السجل الرسمي الأمريكي",
+                self.country(visitor),
+                self.country(host)
+            ),
+            Lang::Ru => format!(
+                "в официальном реестре США нет более ранних визитов лидеров {} {}",
+                ru_country(visitor, RuCase::Genitive),
+                ru_country(host, RuCase::Into)
+            ),
+        }
+    }
+
+    /// `the first visit by a leader of Russia to the United States since
+    /// 2015 (hs-visit-2805, 3,609 days before)`, with where the official
+    /// record ends when it ends before the summit.
+    pub fn visit_verdict(
+        &self,
+        visitor: &str,
+        host: &str,
+        latest: Option<(NaiveDate, &str, i64)>,
+        record_ends: Option<NaiveDate>,
+    ) -> String {
+        let coverage = match (self.lang(), record_ends) {
+            (_, None) => String::new(),
+            (Lang::En, Some(last)) => format!("; the official record runs to {last}"),
+            (Lang::Ar, Some(last)) => {
+                format!(
+                    "؛ علمًا بأن السجل الرسمي يتوقف عند {}",
+                    self.style.date(last)
+                )
+            }
+            (_, Some(last)) => format!("; официальный реестр доведён до {}", self.style.date(last)),
+        };
+        // The latest visit is a summit of the collection or a visit of
+        // the official record.
+        let what = |id: &str| match (self.lang(), self.summits.contains_key(id)) {
+            (Lang::En, _) | (_, true) => self.summit(id),
+            (Lang::Ar, false) => "زيارة في السجل الرسمي".to_owned(),
+            (_, false) => "визит из официального реестра".to_owned(),
+        };
+        match (self.lang(), latest) {
+            (Lang::En, Some((day, id, days))) => format!(
+                "the first visit by a leader of {} to {} since {} ({id}, {} days before){coverage}",
+                in_sentence(visitor),
+                in_sentence(host),
+                day.format("%Y"),
+                self.int(days)
+            ),
+            (Lang::En, None) => format!(
+                "the first visit by a leader of {} to {} in the official record and the collection{coverage}",
+                in_sentence(visitor),
+                in_sentence(host)
+            ),
+            (Lang::Ar, Some((day, id, days))) => format!(
+                "أول زيارة لقائد من {} إلى {} منذ عام {} ({}، قبل {}){coverage}",
+                self.country(visitor),
+                self.country(host),
+                self.style.year(day),
+                what(id),
+                self.count(days, Noun::Day)
+            ),
+            (Lang::Ar, None) => format!(
+                "أول زيارة لقائد من {} إلى {} في السجل الرسمي وفي المجموعة{coverage}",
+                self.country(visitor),
+                self.country(host)
+            ),
+            (_, Some((day, id, days))) => format!(
+                "первый визит лидера {} {} с {} года ({}, {} назад){coverage}",
+                ru_country(visitor, RuCase::Genitive),
+                ru_country(host, RuCase::Into),
+                self.style.year(day),
+                what(id),
+                self.count(days, Noun::Day)
+            ),
+            (_, None) => format!(
+                "первый визит лидера {} {} по данным официального реестра и коллекции{coverage}",
+                ru_country(visitor, RuCase::Genitive),
+                ru_country(host, RuCase::Into)
+            ),
+        }
+    }
+
+    // The distance from the capitals.
+
+    /// `5,404 km from Washington, D.C., 6,988 km from Moscow`.
+    pub fn distance(&self, sides: [(&str, &str, i64); 2]) -> String {
+        let [(a, capital_a, km_a), (b, capital_b, km_b)] = sides;
+        match self.lang() {
+            Lang::En => format!(
+                "{} km from {capital_a}, {} km from {capital_b}",
+                self.int(km_a),
+                self.int(km_b)
+            ),
+            Lang::Ar => format!(
+                "{} من عاصمة {}، و{} من عاصمة {}",
+                self.count(km_a, Noun::Kilometre),
+                self.country(a),
+                self.count(km_b, Noun::Kilometre),
+                self.country(b)
+            ),
+            Lang::Ru => format!(
+                "{} от столицы {}, {} от столицы {}",
+                self.count(km_a, Noun::Kilometre),
+                ru_country(a, RuCase::Genitive),
+                self.count(km_b, Noun::Kilometre),
+                ru_country(b, RuCase::Genitive)
+            ),
+        }
+    }
+
+    /// Which capital the venue is closer to.
+    pub fn closer(&self, nearer: Option<(&str, &str)>) -> String {
+        match (self.lang(), nearer) {
+            (Lang::En, Some((_, capital))) => format!("closer to {capital}"),
+            (Lang::En, None) => "as far from both capitals".to_owned(),
+            (Lang::Ar, Some((code, _))) => format!("أقرب إلى عاصمة {}", self.country(code)),
+            (Lang::Ar, None) => "على المسافة نفسها من العاصمتين".to_owned(),
+            (_, Some((code, _))) => {
+                format!("ближе к столице {}", ru_country(code, RuCase::Genitive))
+            }
+            (_, None) => "на равном расстоянии от обеих столиц".to_owned(),
+        }
+    }
+
+    /// The venue's position or a capital's is not recorded.
+    pub fn distance_unknown(&self) -> String {
+        match self.lang() {
+            Lang::En => "the venue's position or a capital's is not recorded",
+            Lang::Ar => "موقع مكان القمة أو إحدى العاصمتين غير مسجّل",
+            Lang::Ru => "координаты места встречи или одной из столиц не записаны",
+        }
+        .to_owned()
+    }
+
+    // Who was absent.
+
+    /// The absent parties' codes (English) or names.
+    pub fn absent(&self, codes: Option<&str>) -> String {
+        match (self.lang(), codes) {
+            (Lang::En, Some(codes)) => codes.to_owned(),
+            (Lang::En, None) => "none recorded".to_owned(),
+            (_, Some(codes)) => self.names_of(codes),
+            (Lang::Ar, None) => "لا أطراف غائبة مسجّلة".to_owned(),
+            (_, None) => "не записаны".to_owned(),
+        }
+    }
+
+    /// `51 of 95 earlier RUS-USA summits had stakeholders absent`.
+    pub fn absent_history(&self, with_absent: usize, earlier: usize, scope: &str) -> String {
+        let (k, n) = (self.int(with_absent as i64), self.int(earlier as i64));
+        match self.lang() {
+            Lang::En => format!("{k} of {n} {scope} had stakeholders absent"),
+            Lang::Ar => format!("غابت أطراف معنية عن {k} من أصل {n} من {scope}"),
+            Lang::Ru => format!("заинтересованные стороны отсутствовали на {k} из {n} {scope}"),
+        }
+    }
+
+    /// `absent from the table: Ukraine, European Union`.
+    pub fn absent_verdict(&self, codes: Option<&str>) -> String {
+        match (self.lang(), codes) {
+            (Lang::En, Some(c)) => format!("absent from the table: {}", self.names_of(c)),
+            (Lang::En, None) => "no absent stakeholders recorded".to_owned(),
+            (Lang::Ar, Some(c)) => format!("غاب عن الطاولة: {}", self.names_of(c)),
+            (Lang::Ar, None) => "لم تُسجَّل أطراف معنية غائبة".to_owned(),
+            (_, Some(c)) => format!("за столом не было: {}", self.names_of(c)),
+            (_, None) => "отсутствующие заинтересованные стороны не записаны".to_owned(),
+        }
+    }
+
+    /// Codes of countries and organisations as names.
+    fn names_of(&self, codes: &str) -> String {
+        let lang = self.lang();
+        codes
+            .split(';')
+            .map(|c| {
+                crate::model::country(c)
+                    .map(|x| x.name(lang))
+                    .or_else(|| {
+                        crate::model::organisation(c).map(|o| match lang {
+                            Lang::En => o.en,
+                            Lang::Ar => o.ar,
+                            Lang::Ru => o.ru,
+                        })
+                    })
+                    .unwrap_or(c)
+            })
+            .collect::<Vec<_>>()
+            .join(if lang == Lang::Ar { "، " } else { ", " })
+    }
+
+    // Each principal's last meetings.
+
+    /// `last met RUS at 2021-geneva, 1,521 days before`, or the first
+    /// summit with that side.
+    pub fn met_before(&self, counterpart: &str, last: Option<(&str, i64)>) -> String {
+        match (self.lang(), last) {
+            (Lang::En, Some((id, days))) => format!(
+                "last met {counterpart} at {id}, {} days before",
+                self.int(days)
+            ),
+            (Lang::En, None) => format!("first summit with {counterpart} in the data"),
+            (Lang::Ar, Some((id, days))) => format!(
+                "آخر قمة له مع {}: {}، قبل {}",
+                self.country(counterpart),
+                self.summit(id),
+                self.count(days, Noun::Day)
+            ),
+            (Lang::Ar, None) => {
+                format!("أول قمة له مع {} في البيانات", self.country(counterpart))
+            }
+            (_, Some((id, days))) => format!(
+                "предыдущая встреча на высшем уровне с представителем {} — {}, {} назад",
+                ru_country(counterpart, RuCase::Genitive),
+                self.summit(id),
+                self.count(days, Noun::Day)
+            ),
+            (_, None) => format!(
+                "первая в данных встреча с представителем {}",
+                ru_country(counterpart, RuCase::Genitive)
+            ),
+        }
+    }
+
+    /// Where a principal was last on the counterpart's soil, at a summit
+    /// (`at`) or on a visit of the official record (`visit`: its id, first
+    /// and last days, and the days before), or both.
+    pub fn soil(
+        &self,
+        counterpart: &str,
+        at: Option<(&str, i64)>,
+        visit: Option<(&str, NaiveDate, NaiveDate, i64)>,
+    ) -> String {
+        let lang = self.lang();
+        let on = match lang {
+            Lang::En => format!("on {counterpart} soil"),
+            Lang::Ar => format!("على أرض {}", self.country(counterpart)),
+            _ => ru_country(counterpart, RuCase::In),
+        };
+        let listed = |(id, start, end): (&str, NaiveDate, NaiveDate)| match lang {
+            Lang::En => format!("{id}, {start} to {end}"),
+            _ => self.style.days_span(start, end),
+        };
+        let days = |d: i64| match lang {
+            Lang::En => format!("{} days before", self.int(d)),
+            Lang::Ar => format!("قبل {}", self.count(d, Noun::Day)),
+            _ => format!("{} назад", self.count(d, Noun::Day)),
+        };
+        match (at, visit) {
+            (None, None) => match lang {
+                Lang::En => {
+                    format!("no earlier summit or official visit {on} in the data")
+                }
+                Lang::Ar => format!("لا قمة سابقة ولا زيارة رسمية له {on} في البيانات"),
+                _ => format!("ни саммитов, ни официальных визитов {on} в данных нет"),
+            },
+            (Some((id, d)), None) => match lang {
+                Lang::En => format!(
+                    "last {on} at {id}, {}; no earlier visit in the official record",
+                    days(d)
+                ),
+                Lang::Ar => format!(
+                    "كان آخر وجود له {on} في {}، {}؛ ولا زيارة سابقة له في السجل الرسمي",
+                    self.summit(id),
+                    days(d)
+                ),
+                _ => format!(
+                    "последний раз был {on} {}: {}; визитов в официальном реестре нет",
+                    days(d),
+                    self.summit(id)
+                ),
+            },
+            (None, Some((vid, start, end, vd))) => match lang {
+                Lang::En => format!(
+                    "last {on} on a visit of the official record ({}), {}",
+                    listed((vid, start, end)),
+                    days(vd)
+                ),
+                Lang::Ar => format!(
+                    "كان آخر وجود له {on} في زيارة مسجّلة في السجل الرسمي ({})، {}",
+                    listed((vid, start, end)),
+                    days(vd)
+                ),
+                _ => format!(
+                    "последний раз был {on} с визитом из официального реестра ({}), {}",
+                    listed((vid, start, end)),
+                    days(vd)
+                ),
+            },
+            (Some((id, d)), Some((vid, start, end, vd))) => {
+                let stay = (end - start).num_days();
+                let visit = listed((vid, start, end));
+                if vd <= d && d <= vd + stay {
+                    match lang {
+                        Lang::En => format!(
+                            "last {on} at {id}, {}, during a visit of the official record ({visit})",
+                            days(d)
+                        ),
+                        Lang::Ar => format!(
+                            "كان آخر وجود له {on} في {}، {}، خلال زيارة مسجّلة في السجل الرسمي ({visit})",
+                            self.summit(id),
+                            days(d)
+                        ),
+                        _ => format!(
+                            "последний раз был {on} {}: {}, во время визита из официального реестра ({visit})",
+                            days(d),
+                            self.summit(id)
+                        ),
+                    }
+                } else if vd < d {
+                    match lang {
+                        Lang::En => format!(
+                            "last {on} on a visit of the official record ({visit}), {}; at a summit: {id}, {}",
+                            days(vd),
+                            days(d)
+                        ),
+                        Lang::Ar => format!(
+                            "كان آخر وجود له {on} في زيارة مسجّلة في السجل الرسمي ({visit})، {}؛ وآخر قمة له هناك: {}، {}",
+                            days(vd),
+                            self.summit(id),
+                            days(d)
+                        ),
+                        _ => format!(
+                            "последний раз был {on} с визитом из официального реестра ({visit}), {}; на саммите — {}, {}",
+                            days(vd),
+                            self.summit(id),
+                            days(d)
+                        ),
+                    }
+                } else {
+                    match lang {
+                        Lang::En => format!(
+                            "last {on} at {id}, {}; on a visit of the official record before that ({visit}), {}",
+                            days(d),
+                            days(vd)
+                        ),
+                        Lang::Ar => format!(
+                            "كان آخر وجود له {on} في {}، {}؛ وقبل ذلك في زيارة مسجّلة في السجل الرسمي ({visit})، {}",
+                            self.summit(id),
+                            days(d),
+                            days(vd)
+                        ),
+                        _ => format!(
+                            "последний раз был {on} {}: {}; до этого — с визитом из официального реестра ({visit}), {}",
+                            days(d),
+                            self.summit(id),
+                            days(vd)
+                        ),
+                    }
+                }
+            }
+        }
+    }
+}
