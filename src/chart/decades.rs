@@ -112,6 +112,7 @@ pub(crate) fn bars(
             format!("{y:.0}")
         })?;
         let width = 0.8 / series.len() as f64;
+        let mut entries = Vec::new();
         for (k, (name, values)) in series.iter().enumerate() {
             let colour = SERIES[k % SERIES.len()];
             chart
@@ -127,9 +128,10 @@ pub(crate) fn bars(
                 .legend(move |(x, y)| {
                     Rectangle::new([(x, y - 8), (x + 18, y + 8)], colour.filled())
                 });
+            entries.push((label(name, lang), super::Swatch::Bar(colour.filled())));
         }
         super::decade_labels(&mut chart, options, decades)?;
-        super::legend(&mut chart, options, legend_corner(lang))?;
+        super::legend(&mut chart, options, legend_corner(lang), &entries)?;
         Ok(())
     })
 }

@@ -68,6 +68,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
             (word("people", lang), 10),
             &|y| format!("{y:.0}"),
         )?;
+        let mut entries = Vec::new();
         for (k, p) in Portfolio::ALL.iter().enumerate() {
             let colour = SERIES[k % SERIES.len()];
             chart
@@ -89,6 +90,10 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                 .legend(move |(x, y)| {
                     Rectangle::new([(x, y - 8), (x + 18, y + 8)], colour.filled())
                 });
+            entries.push((
+                label(word(p.as_str(), lang), lang),
+                super::Swatch::Bar(colour.filled()),
+            ));
         }
         if let Some(x) = rows
             .iter()
@@ -125,7 +130,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                     )
             }))
             .map_err(chart_error)?;
-        super::legend(&mut chart, options, legend_corner(lang))?;
+        super::legend(&mut chart, options, legend_corner(lang), &entries)?;
         Ok(())
     })?;
     Ok(Drawn { svg, data: table })

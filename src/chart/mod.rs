@@ -534,12 +534,31 @@ pub(crate) type Plot<'a, 'b> = ChartContext<
     Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
 >;
 
-/// Draws the series legend of a chart in the house style at `position`.
+/// What a series looks like in its legend.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Swatch {
+    /// A filled box (bars, bands).
+    Bar(ShapeStyle),
+    /// A dot (points).
+    Dot(RGBColor),
+    /// A stroke (lines).
+    Line(RGBColor),
+}
+
+/// Draws the series legend of a chart in the house style at `position`:
+/// each entry's swatch, then its label. In Arabic the legend is mirrored
+/// as Arabic newsrooms set it: labels flush right, each swatch to the
+/// right of its label; `entries` are the series' labels and swatches, in
+/// the order they were drawn.
 pub(crate) fn legend<'a, 'b: 'a>(
     chart: &mut Plot<'a, 'b>,
     options: &ChartOptions,
     position: SeriesLabelPosition,
+    entries: &[(String, Swatch)],
 ) -> Result<()> {
+    if options.lang == Lang::Ar {
+        return mirrored_legend(chart, options, position, entries);
+    }
     chart
         .configure_series_labels()
         .position(position)
@@ -552,6 +571,85 @@ pub(crate) fn legend<'a, 'b: 'a>(
         .border_style(RGBColor(200, 200, 200))
         .draw()
         .map_err(chart_error)
+}
+
+/// The right-to-left legend of [`legend`], drawn in the plotting area's
+/// pixels: a box in the corner asked for, one row an entry, the labels
+/// right-aligned against a column of swatches at the box's right edge.
+fn mirrored_legend(
+    chart: &Plot<'_, '_>,
+    options: &ChartOptions,
+    position: SeriesLabelPosition,
+    entries: &[(String, Swatch)],
+) -> Result<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let px = |v: u32| options.px(v) as i32;
+    let area = chart.plotting_area().strip_coord_spec();
+    let (w, h) = area.dim_in_pixel();
+    let font = (family(options.lang), options.px(22))
+        .into_font()
+        .color(&palette::INK);
+    let mut widest = 0;
+    for (text, _) in entries {
+        let (tw, _) = area.estimate_text_size(text, &font).map_err(chart_error)?;
+        widest = widest.max(tw as i32);
+    }
+    let (pad, gap, swatch, row) = (px(10), px(10), px(24), px(30));
+    let box_w = pad + widest + gap + swatch + pad;
+    let box_h = pad * 2 + row * entries.len() as i32;
+    let margin = px(12);
+    let left = match position {
+        SeriesLabelPosition::UpperLeft | SeriesLabelPosition::LowerLeft => margin,
+        _ => w as i32 - margin - box_w,
+    };
+    let top = match position {
+        SeriesLabelPosition::LowerLeft | SeriesLabelPosition::LowerRight => {
+            h as i32 - margin - box_h
+        }
+        _ => margin,
+    };
+    area.draw(&Rectangle::new(
+        [(left, top), (left + box_w, top + box_h)],
+        WHITE.mix(0.9).filled(),
+    ))
+    .map_err(chart_error)?;
+    area.draw(&Rectangle::new(
+        [(left, top), (left + box_w, top + box_h)],
+        RGBColor(200, 200, 200),
+    ))
+    .map_err(chart_error)?;
+    let swatch_left = left + box_w - pad - swatch;
+    for (k, (text, look)) in entries.iter().enumerate() {
+        let y = top + pad + row * k as i32 + row / 2;
+        match look {
+            Swatch::Bar(style) => area.draw(&Rectangle::new(
+                [
+                    (swatch_left + px(3), y - px(8)),
+                    (swatch_left + px(21), y + px(8)),
+                ],
+                *style,
+            )),
+            Swatch::Dot(colour) => area.draw(&Circle::new(
+                (swatch_left + swatch / 2, y),
+                px(8),
+                colour.filled(),
+            )),
+            Swatch::Line(colour) => area.draw(&PathElement::new(
+                vec![(swatch_left, y), (swatch_left + swatch, y)],
+                colour.stroke_width(options.px(4)),
+            )),
+        }
+        .map_err(chart_error)?;
+        area.draw(&Text::new(
+            text.clone(),
+            (swatch_left - gap, y),
+            font.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+        ))
+        .map_err(chart_error)?;
+    }
+    Ok(())
 }
 
 /// Writes each decade's label under its group (a unit of x a decade).

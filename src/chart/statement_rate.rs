@@ -34,6 +34,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
             (word("share", lang), 6),
             &percent,
         )?;
+        let mut entries = Vec::new();
         for (k, dyad) in dyads.iter().enumerate() {
             let colour = SERIES[k % SERIES.len()];
             let points: Vec<(f64, f64)> = rates[k]
@@ -62,6 +63,10 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                 .legend(move |(x, y)| {
                     PathElement::new(vec![(x, y), (x + 24, y)], colour.stroke_width(px(4)))
                 });
+            entries.push((
+                label(&dyad_name(dyad, lang), lang),
+                super::Swatch::Line(colour),
+            ));
             chart
                 .draw_series(
                     points
@@ -76,7 +81,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
             crate::model::Lang::Ar => SeriesLabelPosition::LowerRight,
             _ => SeriesLabelPosition::LowerLeft,
         };
-        super::legend(&mut chart, options, corner)?;
+        super::legend(&mut chart, options, corner, &entries)?;
         Ok(())
     })?;
     Ok(Drawn { svg, data: table })

@@ -119,6 +119,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
             .draw()
             .map_err(chart_error)?;
         let (bottom, top) = (-0.6f64, dyads.len() as f64 + HEADROOM);
+        let mut entries = Vec::new();
         // Eras are named in the legend: a narrow band has no room for text.
         for (k, (key, from, to)) in ERAS.into_iter().enumerate() {
             let shade = [RGBColor(230, 230, 230), RGBColor(243, 243, 243)][k];
@@ -139,6 +140,10 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                         ShapeStyle::from(shade).filled().stroke_width(1),
                     )
                 });
+            entries.push((
+                label(word(key, lang), lang),
+                super::Swatch::Bar(ShapeStyle::from(shade).filled().stroke_width(1)),
+            ));
         }
         for (f, format) in Format::ALL.iter().enumerate() {
             let colour = FORMAT_COLOURS[f];
@@ -157,6 +162,10 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                 .map_err(chart_error)?
                 .label(label(word(format.as_str(), lang), lang))
                 .legend(move |(x, y)| Circle::new((x + 9, y), px(8), colour.filled()));
+            entries.push((
+                label(word(format.as_str(), lang), lang),
+                super::Swatch::Dot(colour),
+            ));
         }
         if let Some(i) = rows
             .iter()
@@ -207,7 +216,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                 "the focus summit {focus} is not among the summits drawn"
             )));
         }
-        super::legend(&mut chart, options, legend_corner(lang))?;
+        super::legend(&mut chart, options, legend_corner(lang), &entries)?;
         Ok(())
     })?;
     Ok(Drawn { svg, data: table })

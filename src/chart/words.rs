@@ -32,7 +32,7 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
         "timeline_title",
         "Summits over time",
         "القمم عبر الزمن",
-        "Саммиты во времени",
+        "Хронология саммитов",
     ),
     (
         "outcomes_title",
@@ -43,13 +43,13 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
     (
         "delegations_title",
         "Delegations by portfolio",
-        "الوفود حسب الحقيبة",
+        "تركيبة الوفود بحسب الحقائب",
         "Делегации по направлениям",
     ),
     (
         "decades_title",
         "Summits per decade",
-        "القمم في كل عقد",
+        "عدد القمم في كل عقد",
         "Саммиты по десятилетиям",
     ),
     (
@@ -63,7 +63,7 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
         "visits_title",
         "Leaders' visits per decade, in each direction",
         "زيارات القادة بين البلدين في كل عقد",
-        "Визиты лидеров по десятилетиям, в обе стороны",
+        "Взаимные визиты лидеров по десятилетиям",
     ),
     ("visits", "Visits", "الزيارات", "Визиты"),
     ("summits", "Summits", "القمم", "Саммиты"),
