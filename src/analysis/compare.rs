@@ -375,7 +375,7 @@ pub fn compare_in(
         let this_share = this.shares[k];
         out.push(
             &format!("{}_share", p.as_str()),
-            this_share.map_or_else(|| say.unknown(), |s| say.style.fraction(s)),
+            this_share.map_or_else(|| say.unknown(), |s| say.share(s)),
             say.fractions(&shares),
             say.share_verdict(this_share, &shares, &scope),
         );
@@ -488,6 +488,9 @@ pub fn compare_in(
         );
         out.push(&format!("presence:{person}"), name, with, soil);
     }
+    out.this = out.this.into_iter().map(|t| say.finish(t)).collect();
+    out.history = out.history.into_iter().map(|t| say.finish(t)).collect();
+    out.verdict = out.verdict.into_iter().map(|t| say.finish(t)).collect();
     Ok(out.finish()?)
 }
 
@@ -568,7 +571,13 @@ fn previous_visits(
     same_soil: &[&&Row],
     say: &Say,
 ) -> crate::Result<(String, String)> {
-    let earlier = earlier_visits(data, visitor, host, this.start)?;
+    // The official record is of visits to and from the United States:
+    // between two other countries it has nothing to say.
+    let covered = [visitor, host].contains(&"USA");
+    let mut earlier = earlier_visits(data, visitor, host, this.start)?;
+    if !covered {
+        earlier = earlier.clear();
+    }
     let ids = read::text(&earlier, "visit_id")?;
     let people = read::text(&earlier, "person")?;
     let person_ids = read::text(&earlier, "person_id")?;
@@ -603,6 +612,7 @@ fn previous_visits(
         (Some((_, person, start, _)), Some(first)) => {
             say.visits_history(n, first, *start, person, &origins)
         }
+        _ if !covered => say.record_us_only(),
         _ => say.no_visits(visitor, host),
     };
     // The latest of the record's visits and the dyad's summits there.
@@ -618,7 +628,8 @@ fn previous_visits(
         latest
             .as_ref()
             .map(|(day, id)| (*day, id.as_str(), (this.start - *day).num_days())),
-        recorded.filter(|last| *last < this.start),
+        recorded.filter(|last| covered && *last < this.start),
+        covered,
     );
     Ok((history, verdict))
 }

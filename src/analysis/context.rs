@@ -225,7 +225,7 @@ pub fn found(data: &Collection) -> PolarsResult<LazyFrame> {
         "",
         false,
     );
-    // In Arabic: «مذكرة توقيف بحق فلان صادرة عن المحكمة (2023)»; in
+    // In Arabic: «مذكرة توقيف بحق فلان صادرة عن المحكمة عام 2023»; in
     // Russian: «Суд: ордер на арест — Имя (2023)».
     let year = col("start_date").dt().year().cast(DataType::String);
     let arrest = kind.clone().eq(lit("arrest_warrant"));
@@ -237,9 +237,8 @@ pub fn found(data: &Collection) -> PolarsResult<LazyFrame> {
             or_english("person_ar", "person"),
             lit(" صادرة عن "),
             or_english("issuer_ar", "issuer"),
-            lit(" ("),
+            lit(" عام "),
             year.clone(),
-            lit(")"),
         ],
         "",
         false,

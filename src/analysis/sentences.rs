@@ -82,7 +82,7 @@ impl Flag {
                 ru: [
                     "принято совместное заявление",
                     "совместного заявления не было",
-                    "совместное заявление принималось на {k} из {n} {scope}",
+                    "такое заявление принималось по итогам {k} из {n} {scope}",
                 ],
             },
             Flag::JointPressConference => FlagWords {
@@ -107,21 +107,21 @@ impl Flag {
                 ],
                 ru: [
                     "лидеры ответили на вопросы журналистов",
-                    "вопросов журналистов лидеры не принимали",
-                    "вопросы журналистов лидеры принимали на {k} из {n} {scope}",
+                    "на вопросы журналистов лидеры не отвечали",
+                    "на вопросы журналистов лидеры отвечали во время {k} из {n} {scope}",
                 ],
             },
             Flag::FollowUp => FlagWords {
                 en: "a follow-up agreed",
                 ar: [
-                    "اتُّفق على خطوات لاحقة",
-                    "لم يُتفق على خطوات لاحقة",
-                    "اتُّفق على خطوات لاحقة في {k} من أصل {n} من {scope}",
+                    "اتفق الطرفان على خطوات لاحقة",
+                    "لم يتفق الطرفان على خطوات لاحقة",
+                    "اتفق الطرفان على خطوات لاحقة في {k} من أصل {n} من {scope}",
                 ],
                 ru: [
                     "стороны договорились о дальнейших шагах",
                     "о дальнейших шагах стороны не договорились",
-                    "о дальнейших шагах договаривались на {k} из {n} {scope}",
+                    "такая договорённость достигалась на {k} из {n} {scope}",
                 ],
             },
             Flag::ConflictBetween => FlagWords {
@@ -153,14 +153,14 @@ impl Flag {
             Flag::Warrant => FlagWords {
                 en: "an arrest warrant or indictment against a participant",
                 ar: [
-                    "كان أحد المشاركين ملاحَقًا بمذكرة توقيف أو لائحة اتهام",
-                    "لم يكن أيٌّ من المشاركين ملاحَقًا بمذكرة توقيف أو لائحة اتهام",
-                    "كان أحد المشاركين ملاحَقًا بمذكرة توقيف أو لائحة اتهام في {k} من أصل {n} من {scope}",
+                    "كان مشارك واحد على الأقل مطلوبًا بمذكرة توقيف أو ملاحَقًا بلائحة اتهام",
+                    "لم يكن أيٌّ من المشاركين مطلوبًا بمذكرة توقيف أو ملاحَقًا بلائحة اتهام",
+                    "كان مشارك واحد على الأقل مطلوبًا بمذكرة توقيف أو ملاحَقًا بلائحة اتهام في {k} من أصل {n} من {scope}",
                 ],
                 ru: [
-                    "против одного из участников действовал ордер на арест или обвинение",
+                    "в отношении кого-то из участников был выдан ордер на арест или предъявлено обвинение",
                     "ордеров на арест и обвинений против участников не было",
-                    "ордер на арест или обвинение против одного из участников действовали во время {k} из {n} {scope}",
+                    "подобное случалось во время {k} из {n} {scope}",
                 ],
             },
         }
@@ -225,7 +225,7 @@ impl Say {
     pub fn summit(&self, id: &str) -> String {
         match (self.lang(), self.summits.get(id)) {
             (Lang::Ar, Some(s)) => format!("{} ({})", s.ar, self.style.date(s.start)),
-            (Lang::Ru, Some(s)) => format!("«{}» ({})", s.ru, self.style.date(s.start)),
+            (Lang::Ru, Some(s)) => format!("«{}», {}", s.ru, self.style.date(s.start)),
             _ => id.to_owned(),
         }
     }
@@ -268,10 +268,14 @@ impl Say {
                 format!("القمم السابقة بين {pair}{}", self.last(last))
             }
             (Lang::Ar, Against::All, last) => {
-                format!("القمم السابقة بين كل الأطراف{}", self.last(last))
+                format!("القمم السابقة بين مختلف الدول{}", self.last(last))
             }
             (Lang::Ru, Against::Dyad, last) => {
-                format!("предыдущих саммитов {pair}{}", self.last(last))
+                format!(
+                    "предыдущих {}{}",
+                    ru_summits(dyad, RuForm::GenPl),
+                    self.last(last)
+                )
             }
             (Lang::Ru, Against::All, last) => {
                 format!("предыдущих саммитов всех пар стран{}", self.last(last))
@@ -284,6 +288,39 @@ impl Say {
             (_, None) => String::new(),
             (Lang::Ar, Some(n)) => format!(" (آخر {} منها)", self.int(n as i64)),
             (_, Some(n)) => format!(" (последних {})", self.int(n as i64)),
+        }
+    }
+
+    /// The summits compared against after the number `n` («из 21»): in
+    /// Russian the genitive singular after a number ending in one (not
+    /// eleven), the plural otherwise; other languages as they are.
+    fn after(&self, n: usize, scope: &str) -> String {
+        if self.lang() != Lang::Ru || n % 10 != 1 || n % 100 == 11 {
+            return scope.to_owned();
+        }
+        scope
+            .split(' ')
+            .map(|word| match word {
+                "предыдущих" => "предыдущего".to_owned(),
+                "саммитов" => "саммита".to_owned(),
+                w if w.ends_with("ских") => format!("{}ского", w.trim_end_matches("ских")),
+                w => w.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// A place in a Russian ranking: «3-е место», or for a tie the range
+    /// of places the tied summits share, «21–96-е места».
+    fn ru_place(&self, rank: i64, tied: usize) -> String {
+        if tied == 0 {
+            format!("{}-е место", self.int(rank))
+        } else {
+            format!(
+                "{}–{}-е места",
+                self.int(rank),
+                self.int(rank + tied as i64)
+            )
         }
     }
 
@@ -301,7 +338,7 @@ impl Say {
     pub fn unknown(&self) -> String {
         match self.lang() {
             Lang::En => "unknown",
-            Lang::Ar => "غير معروف",
+            Lang::Ar => "لا بيانات",
             Lang::Ru => "неизвестно",
         }
         .to_owned()
@@ -327,7 +364,7 @@ impl Say {
     pub fn sequence(&self, seq: i64, n: usize) -> String {
         match self.lang() {
             Lang::En => format!("{} of {n}", ordinal(seq)),
-            Lang::Ar => format!("{} من أصل {}", self.int(seq), self.int(n as i64)),
+            Lang::Ar => format!("الـ{} من أصل {}", self.int(seq), self.int(n as i64)),
             Lang::Ru => format!("{}-й из {}", self.int(seq), self.int(n as i64)),
         }
     }
@@ -342,7 +379,7 @@ impl Say {
                 self.count(n as i64, Noun::Summit)
             ),
             Lang::Ru => format!(
-                "{} в {first}–{last}\u{A0}гг.",
+                "всего {} в {first}–{last}\u{A0}гг.",
                 self.count(n as i64, Noun::Summit)
             ),
         }
@@ -353,11 +390,15 @@ impl Say {
         match self.lang() {
             Lang::En => format!("the {} {dyad} summit", ordinal(seq)),
             Lang::Ar => format!(
-                "القمة رقم {} في تاريخ القمم بين {}",
+                "القمة الـ{} في تاريخ القمم بين {}",
                 self.int(seq),
                 self.pair(dyad)
             ),
-            Lang::Ru => format!("{}-й по счёту саммит {}", self.int(seq), self.pair(dyad)),
+            Lang::Ru => format!(
+                "{}-й по счёту {}",
+                self.int(seq),
+                ru_summits(dyad, RuForm::NomSg)
+            ),
         }
     }
 
@@ -368,12 +409,12 @@ impl Say {
         match self.lang() {
             Lang::En => format!("{} days since {previous}", self.int(days)),
             Lang::Ar => format!(
-                "{} منذ القمة السابقة، {}",
+                "{} منذ القمة السابقة، وهي {}",
                 self.count(days, Noun::Day),
                 self.summit(previous)
             ),
             Lang::Ru => format!(
-                "{} с предыдущего саммита — {}",
+                "{}; предыдущий саммит — {}",
                 self.count(days, Noun::Day),
                 self.summit(previous)
             ),
@@ -400,13 +441,13 @@ impl Say {
                 self.int(days)
             ),
             Lang::Ar => format!(
-                "{}، وهي أطول فترة بلا قمة منذ الفترة الممتدة بين عامي {from} و{to} (المرتبة {} بين {} مرتبةً من الأطول إلى الأقصر)",
+                "{}، وهي أطول فترة انقطاع عن القمم منذ الفترة الفاصلة بين عامي {from} و{to} (في المرتبة {} من حيث الطول بين {})",
                 self.count(days, Noun::Day),
                 self.int(rank),
                 self.count(n, Noun::Gap)
             ),
             Lang::Ru => format!(
-                "{} — самый долгий перерыв со времён перерыва {from}–{to}\u{A0}гг. ({}-й по длительности из {})",
+                "{} — самый долгий перерыв со времён паузы {from}–{to}\u{A0}гг. ({}-е место по длительности из {})",
                 self.count(days, Noun::Day),
                 self.int(rank),
                 self.int(n)
@@ -437,7 +478,7 @@ impl Say {
         match self.lang() {
             Lang::En => format!("the first {dyad} summit"),
             Lang::Ar => format!("أول قمة بين {}", self.pair(dyad)),
-            Lang::Ru => format!("первый саммит {}", self.pair(dyad)),
+            Lang::Ru => format!("первый {}", ru_summits(dyad, RuForm::NomSg)),
         }
     }
 
@@ -459,11 +500,14 @@ impl Say {
         match self.lang() {
             Lang::En => format!("median {m} {} (range {min}–{max}, n = {n})", unit.en()),
             Lang::Ar => format!(
-                "الوسيط {m}، والمدى من {min} إلى {max} (في {})",
+                "الوسيط {m}، وتتراوح القيم بين {min} و{max} (على أساس {})",
                 self.count(n, Noun::Summit)
             ),
+            Lang::Ru if min == max => {
+                format!("во всех случаях {m} (саммитов с данными: {})", self.int(n))
+            }
             Lang::Ru => format!(
-                "медиана {m}, от {min} до {max} (саммитов с данными: {})",
+                "медиана {m}, разброс от {min} до {max} (саммитов с данными: {})",
                 self.int(n)
             ),
         }
@@ -475,18 +519,36 @@ impl Say {
             return self.none_recorded();
         };
         let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        let (m, max) = (self.style.fraction(m), self.style.fraction(max));
+        let (m, max) = (self.share(m), self.share(max));
         let n = values.len() as i64;
         match self.lang() {
             Lang::En => format!("median {m}, highest {max} (n = {n})"),
             Lang::Ar => format!(
-                "الوسيط {m}، والأعلى {max} (في {})",
+                "الوسيط {m}، وأعلى نسبة {max} (على أساس {})",
                 self.count(n, Noun::Summit)
             ),
             Lang::Ru => format!(
                 "медиана {m}, максимум {max} (саммитов с данными: {})",
                 self.int(n)
             ),
+        }
+    }
+
+    /// A share of a delegation: `0.27` (`0,27`), in Arabic `27%`, as the
+    /// Arabic press writes shares.
+    pub fn share(&self, x: f64) -> String {
+        match self.lang() {
+            Lang::Ar => self.style.numbers(&format!("{:.0}%", x * 100.0)),
+            _ => self.style.fraction(x),
+        }
+    }
+
+    /// A sentence as Russian typesetting wants it: a dash never starts a
+    /// line (a no-break space before it).
+    pub fn finish(&self, text: String) -> String {
+        match self.lang() {
+            Lang::Ru => text.replace(" — ", "\u{A0}— "),
+            _ => text,
         }
     }
 
@@ -511,7 +573,7 @@ impl Say {
             (None, _) => {
                 return match lang {
                     Lang::En => "not recorded",
-                    Lang::Ar => "غير مسجّل",
+                    Lang::Ar => "لا بيانات عن هذه القمة",
                     Lang::Ru => "нет данных",
                 }
                 .to_owned();
@@ -525,7 +587,7 @@ impl Say {
         } else if x < m {
             ("below", "أدنى من الوسيط", "ниже медианы")
         } else {
-            ("at", "عند الوسيط", "на уровне медианы")
+            ("at", "عند مستوى الوسيط", "на уровне медианы")
         };
         match lang {
             Lang::En => format!("{en} the median of {median} {}", unit.en_verdict()),
@@ -563,9 +625,9 @@ impl Say {
             return match (lang, coded) {
                 (Lang::En, true) => format!("not coded for the {scope}"),
                 (Lang::En, false) => format!("not known for the {scope}"),
-                (Lang::Ar, true) => format!("غير مرمّز في {scope}"),
+                (Lang::Ar, true) => format!("لا بيانات عنه في {scope}"),
                 (Lang::Ar, false) => format!("غير معروف في {scope}"),
-                (Lang::Ru, true) => format!("не закодировано для {scope}"),
+                (Lang::Ru, true) => format!("нет данных ни по одному из {scope}"),
                 (Lang::Ru, false) => format!("неизвестно для {scope}"),
             };
         }
@@ -577,7 +639,7 @@ impl Say {
         match (lang, coded) {
             (Lang::En, true) => format!("{k} of {n} coded ({p})"),
             (Lang::En, false) => format!("{k} of {n} ({p})"),
-            (Lang::Ar, true) => format!("{k} من أصل {n} قمة معروفة النتيجة ({p})"),
+            (Lang::Ar, true) => format!("{k} من أصل {n} من القمم التي تتوفر عنها بيانات ({p})"),
             (Lang::Ar, false) => format!("{k} من أصل {n} ({p})"),
             (Lang::Ru, true) => format!("{k} из {n} с данными ({p})"),
             (Lang::Ru, false) => format!("{k} из {n} ({p})"),
@@ -589,9 +651,9 @@ impl Say {
         match (self.lang(), coded) {
             (Lang::En, true) => "not coded (no source settles it)",
             (Lang::En, false) => "unknown (the collection has no table of these facts)",
-            (Lang::Ar, true) => "غير مرمّز (لا يحسمه أي مصدر)",
+            (Lang::Ar, true) => "لا تحسمه المصادر المتاحة",
             (Lang::Ar, false) => "غير معروف (لا تتضمن المجموعة جدولًا بهذه الوقائع)",
-            (Lang::Ru, true) => "не закодировано (ни один источник этого не устанавливает)",
+            (Lang::Ru, true) => "нет данных (ни в одном источнике это не указано)",
             (Lang::Ru, false) => "неизвестно (в коллекции нет таблицы этих фактов)",
         }
         .to_owned()
@@ -653,35 +715,61 @@ impl Say {
                 _ => format!("{had}; сравнивать не с чем"),
             };
         }
-        let mut scope = scope.to_owned();
+        let mut scope = self.after(known, scope);
         if coded {
             scope.push_str(match self.lang() {
-                Lang::Ar => " المعروفة نتائجها",
+                Lang::Ar => " التي تتوفر عنها بيانات",
                 _ => ", по которым есть данные",
             });
         }
-        let rate = if yes == 0 {
-            // "0 of 95 had it" reads as nothing in Arabic and Russian.
-            match self.lang() {
+        // "0 of 95 had it" reads as nothing in Arabic and Russian: a
+        // summit without it is like all before it, one with it is a first.
+        if yes == 0 && !this {
+            return match self.lang() {
                 Lang::Ar => format!(
-                    "لم يحدث ذلك في أيٍّ من {scope} ({})",
+                    "{had}، كما هي الحال في جميع {scope} ({})",
                     self.count(known as i64, Noun::Summit)
                 ),
                 _ => format!(
-                    "такого не было ни на одном из {} {scope}",
+                    "{had}, как и во время всех {} {scope}",
                     self.int(known as i64)
                 ),
-            }
-        } else {
+            };
+        }
+        if yes == 0 {
+            return match self.lang() {
+                Lang::Ar => format!(
+                    "{had}، ولم يسبق أن حدث ذلك في أيٍّ من {scope} ({})",
+                    self.count(known as i64, Noun::Summit)
+                ),
+                _ => format!(
+                    "{had}, что беспрецедентно: такого не было ни на одном из {} {scope}",
+                    self.int(known as i64)
+                ),
+            };
+        }
+        let rate = {
             forms[2]
                 .replace("{k}", &self.int(yes as i64))
                 .replace("{n}", &self.int(known as i64))
                 .replace("{scope}", &scope)
         };
         match (self.lang(), unusual) {
-            (Lang::Ar, true) => format!("{had}، وهذا غير معتاد: {rate}"),
+            (Lang::Ar, true) => format!("{had}، خلافًا للمعتاد؛ إذ {rate}"),
+            // Not the clause again: "as at 51 of the 62 earlier summits".
+            (Lang::Ar, false) if this => format!(
+                "{had}، كما هي الحال في {} من أصل {} من {scope}",
+                self.int(yes as i64),
+                self.int(known as i64)
+            ),
             (Lang::Ar, false) => format!("{had}؛ {rate}"),
             (_, true) => format!("{had}, что нетипично: {rate}"),
+            // Not the clause again: "as at 51 of the 62 earlier summits".
+            (_, false) if this => format!(
+                "{had}, как и на {} из {} {scope}",
+                self.int(yes as i64),
+                self.int(known as i64)
+            ),
             (_, false) => format!("{had}; {rate}"),
         }
     }
@@ -715,9 +803,14 @@ impl Say {
         match self.lang() {
             Lang::En => format!("{k} of {n} {scope} held while a side fought a war"),
             Lang::Ar => {
-                format!("انعقدت {k} من أصل {n} من {scope} وأحد الطرفين في حالة حرب")
+                format!(
+                    "انعقدت {k} من أصل {n} من {scope} بينما كان أحد الطرفين على الأقل في حالة حرب"
+                )
             }
-            Lang::Ru => format!("войну вела одна из сторон во время {k} из {n} {scope}"),
+            Lang::Ru => format!(
+                "хотя бы одна из сторон вела войну во время {k} из {n} {}",
+                self.after(earlier, scope)
+            ),
         }
     }
 
@@ -753,11 +846,9 @@ impl Say {
             (Lang::En, Some(w)) => {
                 format!("{name1} was at war ({wars1}); {name2} was at war ({w})")
             }
-            (Lang::Ar, None) => {
-                format!("كانت {name1} في حالة حرب ({wars1})، ولم تكن {name2} كذلك")
-            }
+            (Lang::Ar, None) => format!("{name1} في حالة حرب ({wars1})، بخلاف {name2}"),
             (Lang::Ar, Some(w)) => {
-                format!("كانت {name1} في حالة حرب ({wars1})، وكذلك {name2} ({w})")
+                format!("كلٌّ من {name1} ({wars1}) و{name2} ({w}) في حالة حرب")
             }
             (_, None) => format!("{name1} в состоянии войны ({wars1}), {name2} — нет"),
             (_, Some(w)) => {
@@ -797,8 +888,9 @@ impl Say {
                     self.count(n as i64, Noun::Summit)
                 ),
                 Lang::Ru => format!(
-                    "как у всех {scope} с известным составом ({})",
-                    self.int(n as i64)
+                    "как у всех {} {} с известным составом",
+                    self.int(n as i64),
+                    self.after(n, scope)
                 ),
             };
         }
@@ -808,18 +900,18 @@ impl Say {
             let joint = tied > 0;
             return match lang {
                 Lang::Ar => format!(
-                    "في المرتبة {}{} من أصل {of}: لا تعلو على أيٍّ من {scope} المعروف أعضاء وفودها ({n})",
-                    self.int(rank),
-                    if joint { " (مكرّرة)" } else { "" },
-                ),
-                _ => format!(
-                    "{}-е место{} из {of}: не выше, чем у любого из {n} {scope} с известным составом",
+                    "في المرتبة {}{} من أصل {of}: لا تتجاوز نظيرتها في أيٍّ من {scope} المعروف أعضاء وفودها (وعددها {n})",
                     self.int(rank),
                     if joint {
-                        " (разделённое)"
+                        " (بالتساوي مع غيرها)"
                     } else {
                         ""
                     },
+                ),
+                _ => format!(
+                    "{} из {of}: ни у одного из {n} {} с известным составом доля не была ниже",
+                    self.ru_place(rank, tied),
+                    self.after(shares.len(), scope)
                 ),
             };
         }
@@ -835,18 +927,18 @@ impl Say {
                 ordinal(rank),
             ),
             Lang::Ar => format!(
-                "في المرتبة {}{} من أصل {of}: أعلى منها في {below} من أصل {n} من {scope} المعروف أعضاء وفودها",
-                self.int(rank),
-                if tied > 0 { " (مكرّرة)" } else { "" },
-            ),
-            Lang::Ru => format!(
-                "{}-е место{} из {of}: выше, чем у {below} из {n} {scope} с известным составом",
+                "في المرتبة {}{} من أصل {of}: تتجاوز نظيرتها في {below} من أصل {n} من {scope} المعروف أعضاء وفودها",
                 self.int(rank),
                 if tied > 0 {
-                    " (разделённое)"
+                    " (بالتساوي مع غيرها)"
                 } else {
                     ""
                 },
+            ),
+            Lang::Ru => format!(
+                "{} из {of}: выше, чем у {below} из {n} {} с известным составом",
+                self.ru_place(rank, tied),
+                self.after(shares.len(), scope)
             ),
         }
     }
@@ -862,7 +954,7 @@ impl Say {
                 host_side.unwrap_or("host side unknown")
             ),
             Lang::Ar => format!(
-                "في {}، {}",
+                "في {} ({})",
                 self.country(host),
                 match host_side {
                     Some("third_country") => "بلد ثالث",
@@ -899,12 +991,13 @@ impl Say {
         match self.lang() {
             Lang::En => format!("{k} of {n} {scope} in {host}; {t} in a third country"),
             Lang::Ar => format!(
-                "انعقدت {k} من أصل {n} من {scope} في {}، و{t} في بلد ثالث",
+                "انعقدت {k} من أصل {n} من {scope} في {}، و{t} خارج أراضي الطرفين",
                 self.country(host)
             ),
             Lang::Ru => format!(
-                "{k} из {n} {scope} прошли {}, {t} — в третьих странах",
-                ru_country(host, RuCase::In)
+                "{} — {k} из {n} {}, в третьих странах — {t}",
+                ru_country(host, RuCase::In),
+                self.after(earlier, scope)
             ),
         }
     }
@@ -936,12 +1029,12 @@ impl Say {
                 self.country(host),
                 self.summit(id)
             ),
-            (Lang::Ar, None) => format!("لم تنعقد أيٌّ من {scope} في {}", self.country(host)),
+            (Lang::Ar, None) => format!("لم يُعقد في {} أيٌّ من {scope}", self.country(host)),
             (_, Some((id, day))) => format!(
-                "первый саммит{} {} с {} года (предыдущий — {})",
-                dyad.map_or_else(String::new, |d| format!(" {}", self.pair(d))),
-                ru_country(host, RuCase::In),
+                "первый с {} года {} {} (предыдущий — {})",
                 self.style.year(day),
+                dyad.map_or_else(|| "саммит".to_owned(), |d| ru_summits(d, RuForm::NomSg)),
+                ru_country(host, RuCase::In),
                 self.summit(id)
             ),
             (_, None) => format!(
@@ -962,7 +1055,7 @@ impl Say {
                 in_sentence(host)
             ),
             Lang::Ar => format!(
-                "زيارة قائد من {} إلى {}",
+                "زيارة زعيم {} إلى {}",
                 self.country(visitor),
                 self.country(host)
             ),
@@ -997,7 +1090,7 @@ impl Say {
                     .join(" and ")
             ),
             Lang::Ar => format!(
-                "{} سابقة في السجل الرسمي الأمريكي بين عامي {y1} و{y2} (قادة {})، آخرها في {} ({person})",
+                "{} سابقة في السجل الرسمي الأمريكي بين عامي {y1} و{y2} (زعماء {})، آخرها في {} ({person})",
                 self.count(n as i64, Noun::Visit),
                 origins
                     .iter()
@@ -1019,6 +1112,16 @@ impl Say {
         }
     }
 
+    /// The official record does not cover the two sides.
+    pub fn record_us_only(&self) -> String {
+        match self.lang() {
+            Lang::En => "the official record covers only visits to and from the United States",
+            Lang::Ar => "لا يغطي السجل الرسمي الأمريكي إلا الزيارات من الولايات المتحدة وإليها",
+            Lang::Ru => "официальный реестр США учитывает только визиты в США и из США",
+        }
+        .to_owned()
+    }
+
     /// No earlier visit in the official record.
     pub fn no_visits(&self, visitor: &str, host: &str) -> String {
         match self.lang() {
@@ -1028,12 +1131,12 @@ impl Say {
                 in_sentence(host)
             ),
             Lang::Ar => format!(
-                "لا زيارة سابقة لقائد من {} إلى {} في السجل الرسمي الأمريكي",
+                "لا يتضمن السجل الرسمي الأمريكي أي زيارة سابقة لزعيم {} إلى {}",
                 self.country(visitor),
                 self.country(host)
             ),
             Lang::Ru => format!(
-                "в официальном реестре США нет более ранних визитов лидеров {} {}",
+                "более ранних визитов лидеров {} {} в официальном реестре США нет",
                 ru_country(visitor, RuCase::Genitive),
                 ru_country(host, RuCase::Into)
             ),
@@ -1049,7 +1152,27 @@ impl Say {
         host: &str,
         latest: Option<(NaiveDate, &str, i64)>,
         record_ends: Option<NaiveDate>,
+        record_covers: bool,
     ) -> String {
+        if !record_covers && latest.is_none() {
+            return match self.lang() {
+                Lang::En => format!(
+                    "the first summit of a leader of {} in {} in the collection",
+                    in_sentence(visitor),
+                    in_sentence(host)
+                ),
+                Lang::Ar => format!(
+                    "أول قمة لزعيم {} في {} بحسب بيانات المجموعة",
+                    self.country(visitor),
+                    self.country(host)
+                ),
+                _ => format!(
+                    "первый в коллекции саммит лидера {} {}",
+                    ru_country(visitor, RuCase::Genitive),
+                    ru_country(host, RuCase::In)
+                ),
+            };
+        }
         let coverage = match (self.lang(), record_ends) {
             (_, None) => String::new(),
             (Lang::En, Some(last)) => format!("; the official record runs to {last}"),
@@ -1059,14 +1182,17 @@ impl Say {
                     self.style.date(last)
                 )
             }
-            (_, Some(last)) => format!("; официальный реестр доведён до {}", self.style.date(last)),
+            (_, Some(last)) => format!(
+                "; данные официального реестра охватывают период до {}",
+                self.style.date(last)
+            ),
         };
         // The latest visit is a summit of the collection or a visit of
         // the official record.
         let what = |id: &str| match (self.lang(), self.summits.contains_key(id)) {
             (Lang::En, _) | (_, true) => self.summit(id),
-            (Lang::Ar, false) => "زيارة في السجل الرسمي".to_owned(),
-            (_, false) => "визит из официального реестра".to_owned(),
+            (Lang::Ar, false) => "زيارة مدرجة في السجل الرسمي".to_owned(),
+            (_, false) => "визит, учтённый в официальном реестре".to_owned(),
         };
         match (self.lang(), latest) {
             (Lang::En, Some((day, id, days))) => format!(
@@ -1082,7 +1208,7 @@ impl Say {
                 in_sentence(host)
             ),
             (Lang::Ar, Some((day, id, days))) => format!(
-                "أول زيارة لقائد من {} إلى {} منذ عام {} ({}، قبل {}){coverage}",
+                "أول زيارة لزعيم {} إلى {} منذ عام {}، وكانت سابقتها {}، قبل هذه القمة بـ{}{coverage}",
                 self.country(visitor),
                 self.country(host),
                 self.style.year(day),
@@ -1090,12 +1216,12 @@ impl Say {
                 self.count(days, Noun::Day)
             ),
             (Lang::Ar, None) => format!(
-                "أول زيارة لقائد من {} إلى {} في السجل الرسمي وفي المجموعة{coverage}",
+                "أول زيارة لزعيم {} إلى {} بحسب السجل الرسمي وبيانات المجموعة{coverage}",
                 self.country(visitor),
                 self.country(host)
             ),
             (_, Some((day, id, days))) => format!(
-                "первый визит лидера {} {} с {} года ({}, {} назад){coverage}",
+                "визит лидера {} {} — первый с {} года (предыдущий — {}, за {} до саммита){coverage}",
                 ru_country(visitor, RuCase::Genitive),
                 ru_country(host, RuCase::Into),
                 self.style.year(day),
@@ -1122,18 +1248,18 @@ impl Say {
                 self.int(km_b)
             ),
             Lang::Ar => format!(
-                "{} من عاصمة {}، و{} من عاصمة {}",
+                "{} من {}، و{} من {}",
                 self.count(km_a, Noun::Kilometre),
-                self.country(a),
+                capital(a, Lang::Ar, false),
                 self.count(km_b, Noun::Kilometre),
-                self.country(b)
+                capital(b, Lang::Ar, false)
             ),
             Lang::Ru => format!(
-                "{} от столицы {}, {} от столицы {}",
+                "{} от {}, {} от {}",
                 self.count(km_a, Noun::Kilometre),
-                ru_country(a, RuCase::Genitive),
+                capital(a, Lang::Ru, false),
                 self.count(km_b, Noun::Kilometre),
-                ru_country(b, RuCase::Genitive)
+                capital(b, Lang::Ru, false)
             ),
         }
     }
@@ -1143,11 +1269,9 @@ impl Say {
         match (self.lang(), nearer) {
             (Lang::En, Some((_, capital))) => format!("closer to {capital}"),
             (Lang::En, None) => "as far from both capitals".to_owned(),
-            (Lang::Ar, Some((code, _))) => format!("أقرب إلى عاصمة {}", self.country(code)),
+            (Lang::Ar, Some((code, _))) => format!("أقرب إلى {}", capital(code, Lang::Ar, true)),
             (Lang::Ar, None) => "على المسافة نفسها من العاصمتين".to_owned(),
-            (_, Some((code, _))) => {
-                format!("ближе к столице {}", ru_country(code, RuCase::Genitive))
-            }
+            (_, Some((code, _))) => format!("ближе к {}", capital(code, Lang::Ru, true)),
             (_, None) => "на равном расстоянии от обеих столиц".to_owned(),
         }
     }
@@ -1156,7 +1280,7 @@ impl Say {
     pub fn distance_unknown(&self) -> String {
         match self.lang() {
             Lang::En => "the venue's position or a capital's is not recorded",
-            Lang::Ar => "موقع مكان القمة أو إحدى العاصمتين غير مسجّل",
+            Lang::Ar => "إحداثيات مكان القمة أو إحدى العاصمتين غير مسجّلة",
             Lang::Ru => "координаты места встречи или одной из столиц не записаны",
         }
         .to_owned()
@@ -1181,7 +1305,10 @@ impl Say {
         match self.lang() {
             Lang::En => format!("{k} of {n} {scope} had stakeholders absent"),
             Lang::Ar => format!("غابت أطراف معنية عن {k} من أصل {n} من {scope}"),
-            Lang::Ru => format!("заинтересованные стороны отсутствовали на {k} из {n} {scope}"),
+            Lang::Ru => format!(
+                "заинтересованные стороны отсутствовали на {k} из {n} {}",
+                self.after(earlier, scope)
+            ),
         }
     }
 
@@ -1190,9 +1317,9 @@ impl Say {
         match (self.lang(), codes) {
             (Lang::En, Some(c)) => format!("absent from the table: {}", self.names_of(c)),
             (Lang::En, None) => "no absent stakeholders recorded".to_owned(),
-            (Lang::Ar, Some(c)) => format!("غاب عن الطاولة: {}", self.names_of(c)),
+            (Lang::Ar, Some(c)) => format!("غاب عن طاولة المفاوضات: {}", self.names_of(c)),
             (Lang::Ar, None) => "لم تُسجَّل أطراف معنية غائبة".to_owned(),
-            (_, Some(c)) => format!("за столом не было: {}", self.names_of(c)),
+            (_, Some(c)) => format!("за столом переговоров отсутствовали: {}", self.names_of(c)),
             (_, None) => "отсутствующие заинтересованные стороны не записаны".to_owned(),
         }
     }
@@ -1200,7 +1327,7 @@ impl Say {
     /// Codes of countries and organisations as names.
     fn names_of(&self, codes: &str) -> String {
         let lang = self.lang();
-        codes
+        let codes: Vec<&str> = codes
             .split(';')
             .map(|c| {
                 crate::model::country(c)
@@ -1214,8 +1341,14 @@ impl Say {
                     })
                     .unwrap_or(c)
             })
-            .collect::<Vec<_>>()
-            .join(if lang == Lang::Ar { "، " } else { ", " })
+            .collect::<Vec<_>>();
+        match (lang, codes.split_last()) {
+            // «أوكرانيا والاتحاد الأوروبي».
+            (Lang::Ar, Some((last, rest))) if !rest.is_empty() => {
+                format!("{} و{last}", rest.join("، "))
+            }
+            _ => codes.join(", "),
+        }
     }
 
     // Each principal's last meetings.
@@ -1230,22 +1363,25 @@ impl Say {
             ),
             (Lang::En, None) => format!("first summit with {counterpart} in the data"),
             (Lang::Ar, Some((id, days))) => format!(
-                "آخر قمة له مع {}: {}، قبل {}",
+                "آخر قمة جمعته بزعيم {} كانت {}، قبل هذه القمة بـ{}",
                 self.country(counterpart),
                 self.summit(id),
                 self.count(days, Noun::Day)
             ),
             (Lang::Ar, None) => {
-                format!("أول قمة له مع {} في البيانات", self.country(counterpart))
+                format!(
+                    "أول قمة تجمعه بزعيم {} بحسب البيانات",
+                    self.country(counterpart)
+                )
             }
             (_, Some((id, days))) => format!(
-                "предыдущая встреча на высшем уровне с представителем {} — {}, {} назад",
+                "предыдущая встреча на высшем уровне с лидером {} — {}, за {} до этого саммита",
                 ru_country(counterpart, RuCase::Genitive),
                 self.summit(id),
                 self.count(days, Noun::Day)
             ),
             (_, None) => format!(
-                "первая в данных встреча с представителем {}",
+                "первая в данных встреча на высшем уровне с лидером {}",
                 ru_country(counterpart, RuCase::Genitive)
             ),
         }
@@ -1272,15 +1408,15 @@ impl Say {
         };
         let days = |d: i64| match lang {
             Lang::En => format!("{} days before", self.int(d)),
-            Lang::Ar => format!("قبل {}", self.count(d, Noun::Day)),
-            _ => format!("{} назад", self.count(d, Noun::Day)),
+            Lang::Ar => format!("قبلها بـ{}", self.count(d, Noun::Day)),
+            _ => format!("за {} до саммита", self.count(d, Noun::Day)),
         };
         match (at, visit) {
             (None, None) => match lang {
                 Lang::En => {
                     format!("no earlier summit or official visit {on} in the data")
                 }
-                Lang::Ar => format!("لا قمة سابقة ولا زيارة رسمية له {on} في البيانات"),
+                Lang::Ar => format!("لا تتضمن البيانات أي قمة سابقة أو زيارة رسمية له {on}"),
                 _ => format!("ни саммитов, ни официальных визитов {on} в данных нет"),
             },
             (Some((id, d)), None) => match lang {
@@ -1306,12 +1442,12 @@ impl Say {
                     days(vd)
                 ),
                 Lang::Ar => format!(
-                    "كان آخر وجود له {on} في زيارة مسجّلة في السجل الرسمي ({})، {}",
+                    "كان آخر وجود له {on} في زيارة مدرجة في السجل الرسمي ({})، {}",
                     listed((vid, start, end)),
                     days(vd)
                 ),
                 _ => format!(
-                    "последний раз был {on} с визитом из официального реестра ({}), {}",
+                    "последний раз был {on} с визитом, учтённым в официальном реестре ({}), {}",
                     listed((vid, start, end)),
                     days(vd)
                 ),
@@ -1326,12 +1462,12 @@ impl Say {
                             days(d)
                         ),
                         Lang::Ar => format!(
-                            "كان آخر وجود له {on} في {}، {}، خلال زيارة مسجّلة في السجل الرسمي ({visit})",
+                            "كان آخر وجود له {on} في {}، {}، خلال زيارة مدرجة في السجل الرسمي ({visit})",
                             self.summit(id),
                             days(d)
                         ),
                         _ => format!(
-                            "последний раз был {on} {}: {}, во время визита из официального реестра ({visit})",
+                            "последний раз был {on} {}: {}, во время визита, учтённого в официальном реестре ({visit})",
                             days(d),
                             self.summit(id)
                         ),
@@ -1344,13 +1480,13 @@ impl Say {
                             days(d)
                         ),
                         Lang::Ar => format!(
-                            "كان آخر وجود له {on} في زيارة مسجّلة في السجل الرسمي ({visit})، {}؛ وآخر قمة له هناك: {}، {}",
+                            "كان آخر وجود له {on} في زيارة مدرجة في السجل الرسمي ({visit})، {}؛ وآخر قمة له هناك: {}، {}",
                             days(vd),
                             self.summit(id),
                             days(d)
                         ),
                         _ => format!(
-                            "последний раз был {on} с визитом из официального реестра ({visit}), {}; на саммите — {}, {}",
+                            "последний раз был {on} с визитом, учтённым в официальном реестре ({visit}), {}; на саммите — {}, {}",
                             days(vd),
                             self.summit(id),
                             days(d)
@@ -1364,13 +1500,13 @@ impl Say {
                             days(vd)
                         ),
                         Lang::Ar => format!(
-                            "كان آخر وجود له {on} في {}، {}؛ وقبل ذلك في زيارة مسجّلة في السجل الرسمي ({visit})، {}",
+                            "كان آخر وجود له {on} في {}، {}؛ وقبل ذلك في زيارة مدرجة في السجل الرسمي ({visit})، {}",
                             self.summit(id),
                             days(d),
                             days(vd)
                         ),
                         _ => format!(
-                            "последний раз был {on} {}: {}; до этого — с визитом из официального реестра ({visit}), {}",
+                            "последний раз был {on} {}: {}; до этого — с визитом, учтённым в официальном реестре ({visit}), {}",
                             days(d),
                             self.summit(id),
                             days(vd)
@@ -1379,5 +1515,94 @@ impl Say {
                 }
             }
         }
+    }
+}
+
+/// A Russian form of «summit» with its dyad.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RuForm {
+    /// «российско-китайский саммит».
+    NomSg,
+    /// «российско-китайских саммитов».
+    GenPl,
+}
+
+/// (dyad, adjective as in «… саммит», as in «… саммитов»): the dyads of the
+/// shipped collections as the Russian press names their summits, the
+/// Soviet and the Russian years together.
+const RU_DYADS: &[(&str, &str, &str)] = &[
+    (
+        "CHN-RUS",
+        "советско-/российско-китайский",
+        "советско-/российско-китайских",
+    ),
+    ("CHN-USA", "американо-китайский", "американо-китайских"),
+    ("KOR-PRK", "межкорейский", "межкорейских"),
+    (
+        "PRK-USA",
+        "американо-северокорейский",
+        "американо-северокорейских",
+    ),
+    (
+        "RUS-USA",
+        "советско-/российско-американский",
+        "советско-/российско-американских",
+    ),
+    (
+        "UKR-USA",
+        "украинско-американский",
+        "украинско-американских",
+    ),
+];
+
+/// «советско-/российско-американский саммит», or for a dyad the table
+/// lacks «саммит Франции и США».
+fn ru_summits(dyad: &str, form: RuForm) -> String {
+    if let Some((_, nom, genitive)) = RU_DYADS.iter().find(|(d, ..)| *d == dyad) {
+        return match form {
+            RuForm::NomSg => format!("{nom} саммит"),
+            RuForm::GenPl => format!("{genitive} саммитов"),
+        };
+    }
+    let mut codes = dyad.split('-');
+    let (a, b) = (codes.next().unwrap_or(""), codes.next().unwrap_or(""));
+    let pair = format!(
+        "{} и {}",
+        ru_country(a, RuCase::Genitive),
+        ru_country(b, RuCase::Genitive)
+    );
+    match form {
+        RuForm::NomSg => format!("саммит {pair}"),
+        RuForm::GenPl => format!("саммитов {pair}"),
+    }
+}
+
+/// (country, Arabic, Russian genitive, Russian dative): the capitals of
+/// the sides of the shipped collections.
+const CAPITALS: &[(&str, &str, &str, &str)] = &[
+    ("CHN", "بكين", "Пекина", "Пекину"),
+    ("KOR", "سيول", "Сеула", "Сеулу"),
+    ("PRK", "بيونغ يانغ", "Пхеньяна", "Пхеньяну"),
+    ("RUS", "موسكو", "Москвы", "Москве"),
+    ("SUN", "موسكو", "Москвы", "Москве"),
+    ("UKR", "كييف", "Киева", "Киеву"),
+    ("USA", "واشنطن", "Вашингтона", "Вашингтону"),
+];
+
+/// A side's capital in a sentence: in Arabic by name; in Russian in the
+/// genitive («от Москвы») or, `towards` it, the dative («к Москве»); a
+/// side the table lacks as «its capital».
+fn capital(code: &str, lang: Lang, towards: bool) -> String {
+    let found = CAPITALS.iter().find(|(c, ..)| *c == code);
+    match (lang, found) {
+        (Lang::Ar, Some((_, ar, ..))) => (*ar).to_owned(),
+        (Lang::Ar, None) => format!(
+            "عاصمة {}",
+            crate::model::country(code).map_or(code, |c| c.ar)
+        ),
+        (_, Some((_, _, genitive, dative))) => {
+            (if towards { *dative } else { *genitive }).to_owned()
+        }
+        (_, None) => format!("столицы {}", ru_country(code, RuCase::Genitive)),
     }
 }

@@ -264,14 +264,17 @@ fn context_facts(data: &Collection, focus: &str, lang: Lang) -> Result<String> {
     for i in 0..found.height() {
         let name = names[i].clone().unwrap_or_default();
         let end = match (&ends[i], &ended[i]) {
-            (Some(url), Some(_)) => format!(", [{}]({url})", word("its_end", lang)),
-            (Some(url), None) => format!(", [{}]({url})", word("still_in_force", lang)),
+            (Some(url), Some(_)) => format!("{} [{}]({url})", comma(lang), word("its_end", lang)),
+            (Some(url), None) => {
+                format!("{} [{}]({url})", comma(lang), word("still_in_force", lang))
+            }
             (None, _) => String::new(),
         };
         md.push_str(&format!(
-            "- {} (`{}`, `{}`): [{}]({}){end}\n",
-            escape(&name),
+            "- {} (`{}`{} `{}`): [{}]({}){end}\n",
+            escape(&capitalise(&name)),
             tables[i].clone().unwrap_or_default(),
+            comma(lang),
             rows[i].clone().unwrap_or_default(),
             word("source", lang),
             starts[i].clone().unwrap_or_default(),
@@ -320,7 +323,8 @@ fn official_record(
             _ => style.days_span(v.start_date, v.end_date),
         };
         md.push_str(&format!(
-            "- {person} (`{id}`), {days}: [{}]({})\n",
+            "- {person} (`{id}`){} {days}: [{}]({})\n",
+            comma(lang),
             word("historian", lang),
             v.source_url
         ));
@@ -378,8 +382,8 @@ fn side_by_side(inputs: &Inputs<'_>, comparisons: &[DataFrame], style: Style) ->
             _ => format!(
                 " {} ({}{} {}) |",
                 summit_name(inputs.data, focus, lang)?,
-                chart::words::dyad_name(&dyad, lang),
-                if lang == Lang::Ar { "،" } else { "," },
+                dyad_words(&dyad, lang),
+                comma(lang),
                 style.date(s.start_date)
             ),
         });
@@ -418,6 +422,24 @@ const SIDE_BY_SIDE: [&str; 9] = [
     "economic_share",
     "venue",
 ];
+
+/// The comma of `lang`: «،» in Arabic.
+fn comma(lang: Lang) -> &'static str {
+    if lang == Lang::Ar { "،" } else { "," }
+}
+
+/// A dyad as running text names it: «روسيا والولايات المتحدة»,
+/// «Россия–США».
+fn dyad_words(dyad: &str, lang: Lang) -> String {
+    if lang != Lang::Ar {
+        return chart::words::dyad_name(dyad, lang);
+    }
+    let names: Vec<&str> = dyad
+        .split('-')
+        .map(|code| crate::model::country(code).map_or(code, |c| c.ar))
+        .collect();
+    names.join(" و")
+}
 
 /// Text with the characters Markdown would read as markup escaped, for
 /// titles and names taken from the data.

@@ -57,17 +57,25 @@ impl Style {
     /// A whole number: `1,521`, `1 521` (a narrow no-break space),
     /// `1,521` or `١٬٥٢١`.
     pub fn int(&self, n: i64) -> String {
-        self.numbers(&thousands(n))
+        match (self.lang, self.digits) {
+            // Arabic print sets Western digits without the Latin comma.
+            (Lang::Ar, Digits::Western) => n.to_string(),
+            _ => self.numbers(&thousands(n)),
+        }
     }
 
     /// A number with one decimal place when it has a fraction: `1,132.5`,
     /// `1 132,5`.
     pub fn number(&self, x: f64) -> String {
         let tenths = (x * 10.0).round() as i64;
+        let whole = match (self.lang, self.digits) {
+            (Lang::Ar, Digits::Western) => (tenths / 10).to_string(),
+            _ => thousands(tenths / 10),
+        };
         let western = if tenths % 10 == 0 {
-            thousands(tenths / 10)
+            whole
         } else {
-            format!("{}.{}", thousands(tenths / 10), (tenths % 10).abs())
+            format!("{whole}.{}", (tenths % 10).abs())
         };
         self.numbers(&western)
     }
@@ -114,6 +122,16 @@ impl Style {
         if start == end {
             return self.date(start);
         }
+        // Within one month: «من 8 إلى 10 نوفمبر 2017», «с 8 по 10 ноября
+        // 2017 г.».
+        if (start.year(), start.month()) == (end.year(), end.month()) {
+            let first = self.numbers(&start.day().to_string());
+            match self.lang {
+                Lang::Ar => return format!("من {first} إلى {}", self.date(end)),
+                Lang::Ru => return format!("с {first} по {}", self.date(end)),
+                Lang::En => {}
+            }
+        }
         match self.lang {
             Lang::En => format!("{start} to {end}"),
             Lang::Ar => format!("من {} إلى {}", self.date(start), self.date(end)),
@@ -130,7 +148,8 @@ impl Style {
                 let word = if n == 1 { forms.en.0 } else { forms.en.1 };
                 format!("{} {word}", self.int(n))
             }
-            Lang::Ru => format!("{} {}", self.int(n), ru_plural(n, forms.ru)),
+            // A no-break space: a line never parts a number from its noun.
+            Lang::Ru => format!("{}\u{A0}{}", self.int(n), ru_plural(n, forms.ru)),
             Lang::Ar => ar_counted(self, n, forms.ar),
         }
     }
@@ -332,7 +351,7 @@ mod tests {
         assert_eq!(Style::ENGLISH.int(1521), "1,521");
         assert_eq!(ru.int(1521), "1\u{202F}521");
         assert_eq!(ru.number(1132.5), "1\u{202F}132,5");
-        assert_eq!(ar.int(1521), "1,521");
+        assert_eq!(ar.int(1521), "1521");
         assert_eq!(ar_indic.number(1132.5), "١٬١٣٢٫٥");
         assert_eq!(ar_indic.percent(3, 7), "٤٣٪");
         assert_eq!(ru.percent(3, 7), "43\u{A0}%");
@@ -348,7 +367,11 @@ mod tests {
         assert_eq!(Style::of(Lang::Ru).date(d), "15 августа 2025\u{A0}г.");
         assert_eq!(
             Style::of(Lang::Ru).days_span(day(1985, 11, 19), day(1985, 11, 20)),
-            "с 19 ноября 1985\u{A0}г. по 20 ноября 1985\u{A0}г."
+            "с 19 по 20 ноября 1985\u{A0}г."
+        );
+        assert_eq!(
+            Style::of(Lang::Ar).days_span(day(1989, 12, 2), day(1990, 1, 3)),
+            "من 2 ديسمبر 1989 إلى 3 يناير 1990"
         );
     }
 
@@ -358,15 +381,15 @@ mod tests {
         let ar = Style::of(Lang::Ar);
         assert_eq!(Style::ENGLISH.count(1, Noun::Day), "1 day");
         assert_eq!(Style::ENGLISH.count(1521, Noun::Day), "1,521 days");
-        assert_eq!(ru.count(1, Noun::Day), "1 день");
-        assert_eq!(ru.count(22, Noun::Day), "22 дня");
-        assert_eq!(ru.count(11, Noun::Day), "11 дней");
-        assert_eq!(ru.count(1521, Noun::Day), "1\u{202F}521 день");
-        assert_eq!(ru.count(45, Noun::Summit), "45 саммитов");
+        assert_eq!(ru.count(1, Noun::Day), "1\u{A0}день");
+        assert_eq!(ru.count(22, Noun::Day), "22\u{A0}дня");
+        assert_eq!(ru.count(11, Noun::Day), "11\u{A0}дней");
+        assert_eq!(ru.count(1521, Noun::Day), "1\u{202F}521\u{A0}день");
+        assert_eq!(ru.count(45, Noun::Summit), "45\u{A0}саммитов");
         assert_eq!(ar.count(1, Noun::Day), "يوم واحد");
         assert_eq!(ar.count(2, Noun::Summit), "قمتين");
         assert_eq!(ar.count(7, Noun::Day), "7 أيام");
-        assert_eq!(ar.count(1521, Noun::Day), "1,521 يومًا");
+        assert_eq!(ar.count(1521, Noun::Day), "1521 يومًا");
         assert_eq!(ar.count(300, Noun::Day), "300 يوم");
         assert_eq!(ar.count(45, Noun::Summit), "45 قمة");
     }
