@@ -117,7 +117,7 @@ pub(crate) fn bars(
             let colour = SERIES[k % SERIES.len()];
             chart
                 .draw_series(values.iter().enumerate().filter_map(|(i, v)| {
-                    let x = i as f64 + 0.1 + k as f64 * width;
+                    let x = options.slot(i, n) + 0.1 + k as f64 * width;
                     Some(Rectangle::new(
                         [(x, 0.0), (x + width * 0.92, (*v)?)],
                         colour.filled(),

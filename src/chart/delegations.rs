@@ -78,8 +78,8 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                     (here > 0).then(|| {
                         Rectangle::new(
                             [
-                                (x as f64 + 0.15, below as f64),
-                                (x as f64 + 0.85, (below + here) as f64),
+                                (options.slot(x, n) + 0.15, below as f64),
+                                (options.slot(x, n) + 0.85, (below + here) as f64),
                             ],
                             colour.filled(),
                         )
@@ -102,7 +102,10 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
             let height = total(rows[x]) as f64;
             chart
                 .draw_series(std::iter::once(Rectangle::new(
-                    [(x as f64 + 0.1, 0.0), (x as f64 + 0.9, height + top * 0.01)],
+                    [
+                        (options.slot(x, n) + 0.1, 0.0),
+                        (options.slot(x, n) + 0.9, height + top * 0.01),
+                    ],
                     palette::INK.stroke_width(px(4)),
                 )))
                 .map_err(chart_error)?;
@@ -111,7 +114,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
             .draw_series(rows.iter().enumerate().map(|(x, &i)| {
                 let year = dates[i].map_or_else(String::new, |d| d.format("%Y").to_string());
                 let city = cities[i].clone().unwrap_or_default();
-                EmptyElement::at((x as f64 + 0.5, 0.0))
+                EmptyElement::at((options.slot(x, n) + 0.5, 0.0))
                     + Text::new(
                         year,
                         (0, 10),

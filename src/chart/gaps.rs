@@ -120,7 +120,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
             .y_desc(label(word("days", lang), lang))
             .x_labels(n.min(40))
             .x_label_formatter(&|x| {
-                let i = x.floor() as usize;
+                let i = options.slot_at(*x, n);
                 if i < n && i.is_multiple_of(label_every) {
                     bars[i].year.to_string()
                 } else {
@@ -141,8 +141,9 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                 } else {
                     palette::BLUE
                 };
+                let x = options.slot(i, n);
                 Some(Rectangle::new(
-                    [(i as f64 + 0.15, 0.0), (i as f64 + 0.85, gap)],
+                    [(x + 0.15, 0.0), (x + 0.85, gap)],
                     colour.filled(),
                 ))
             }))
@@ -194,11 +195,16 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                 lang,
             );
             // Right of the middle, the label runs leftwards from its bar.
-            let anchor = if i * 2 > n { HPos::Right } else { HPos::Left };
+            let x = options.slot(i, n);
+            let anchor = if x * 2.0 > n as f64 {
+                HPos::Right
+            } else {
+                HPos::Left
+            };
             chart
                 .draw_series(std::iter::once(Text::new(
                     text,
-                    (i as f64 + 0.5, gap as f64 + top * 0.03),
+                    (x + 0.5, gap as f64 + top * 0.03),
                     (font, px(26))
                         .into_font()
                         .style(FontStyle::Bold)

@@ -97,6 +97,22 @@ pub struct ChartOptions {
     /// most Arabic newsrooms print them) or Arabic-Indic (`١٬٥٢١`).
     /// English and Russian charts always use Western digits.
     pub digits: Digits,
+    /// Which way time runs in an Arabic chart: left to right (the
+    /// default, as most Arabic newsrooms draw it) or right to left.
+    /// English and Russian charts always run left to right.
+    pub time_axis: TimeAxis,
+}
+
+/// Which way time runs along a chart's x axis.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum TimeAxis {
+    /// Oldest on the left.
+    #[default]
+    LeftToRight,
+    /// Oldest on the right, as the text of an Arabic page runs.
+    RightToLeft,
 }
 
 pub use crate::text::Digits;
@@ -158,6 +174,7 @@ impl Default for ChartOptions {
             width: 1600,
             height: 900,
             digits: Digits::Western,
+            time_axis: TimeAxis::LeftToRight,
         }
     }
 }
@@ -202,6 +219,39 @@ impl Kind {
 }
 
 impl ChartOptions {
+    /// Whether time runs right to left: an Arabic chart asked to.
+    pub fn flipped(&self) -> bool {
+        self.lang == Lang::Ar && self.time_axis == TimeAxis::RightToLeft
+    }
+
+    /// Where the `i`th of `n` slots in time order sits along x.
+    pub fn slot(&self, i: usize, n: usize) -> f64 {
+        if self.flipped() {
+            (n - 1 - i) as f64
+        } else {
+            i as f64
+        }
+    }
+
+    /// Which slot in time order sits at `x` along an axis of `n` slots.
+    pub fn slot_at(&self, x: f64, n: usize) -> usize {
+        let i = x.floor().max(0.0) as usize;
+        if self.flipped() {
+            n.saturating_sub(1).saturating_sub(i)
+        } else {
+            i
+        }
+    }
+
+    /// Where a year sits along an axis running from `first` to `last`.
+    pub fn year_x(&self, year: f64, first: f64, last: f64) -> f64 {
+        if self.flipped() {
+            first + last - year
+        } else {
+            year
+        }
+    }
+
     /// A size in pixels designed for 1600×900, scaled to this chart's
     /// canvas (by the smaller of the two ratios), so that text and marks
     /// keep their proportions at any size.
@@ -661,7 +711,7 @@ pub(crate) fn decade_labels(
     let (lang, font) = (options.lang, family(options.lang));
     chart
         .draw_series(decades.iter().enumerate().map(|(i, d)| {
-            EmptyElement::at((i as f64 + 0.5, 0.0))
+            EmptyElement::at((options.slot(i, decades.len()) + 0.5, 0.0))
                 + Text::new(
                     words::decade(*d, lang),
                     (0, options.px(10) as i32),

@@ -40,14 +40,18 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
             let points: Vec<(f64, f64)> = rates[k]
                 .iter()
                 .enumerate()
-                .filter_map(|(i, r)| Some((i as f64 + 0.5, (*r)?)))
+                .filter_map(|(i, r)| Some((options.slot(i, n) + 0.5, (*r)?)))
                 .collect();
             // A line joins consecutive decades only: a decade without a
             // coded summit leaves a gap.
             let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
             for p in &points {
                 match runs.last_mut() {
-                    Some(run) if run.last().is_some_and(|q| (p.0 - q.0 - 1.0).abs() < 1e-9) => {
+                    Some(run)
+                        if run
+                            .last()
+                            .is_some_and(|q| ((p.0 - q.0).abs() - 1.0).abs() < 1e-9) =>
+                    {
                         run.push(*p)
                     }
                     _ => runs.push(vec![*p]),

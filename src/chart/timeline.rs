@@ -101,7 +101,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
             .light_line_style(TRANSPARENT)
             .bold_line_style(RGBColor(230, 230, 230))
             .x_labels(12)
-            .x_label_formatter(&|x| format!("{:.0}", x))
+            .x_label_formatter(&|x| format!("{:.0}", options.year_x(*x, first, last)))
             // Fine ticks, so that every row's integer position is one; only
             // those get a label.
             .y_labels(dyads.len() * 5 + 5)
@@ -127,6 +127,14 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
             if from >= to {
                 continue;
             }
+            let (from, to) = if options.flipped() {
+                (
+                    options.year_x(to, first, last),
+                    options.year_x(from, first, last),
+                )
+            } else {
+                (from, to)
+            };
             chart
                 .draw_series(std::iter::once(Rectangle::new(
                     [(from, bottom), (to, top)],
@@ -156,7 +164,11 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                                 .iter()
                                 .position(|d| Some(d) == names[i].as_ref())
                                 .unwrap_or_default();
-                            Circle::new((year(i), k as f64), px(9), colour.mix(0.85).filled())
+                            Circle::new(
+                                (options.year_x(year(i), first, last), k as f64),
+                                px(9),
+                                colour.mix(0.85).filled(),
+                            )
                         }),
                 )
                 .map_err(chart_error)?
@@ -190,14 +202,15 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                 ),
                 lang,
             );
-            let anchor = if year(i) > (first + last) / 2.0 {
+            let x = options.year_x(year(i), first, last);
+            let anchor = if x > (first + last) / 2.0 {
                 HPos::Right
             } else {
                 HPos::Left
             };
             chart
                 .draw_series(std::iter::once(
-                    EmptyElement::at((year(i), k as f64))
+                    EmptyElement::at((x, k as f64))
                         + Circle::new((0, 0), px(15), palette::VERMILION.stroke_width(px(4)))
                         // Below the point: legends sit in the top corners.
                         + Text::new(

@@ -42,6 +42,10 @@ pub struct Args {
     /// (١٬٥٢١).
     #[arg(long, value_enum, default_value_t = DigitsArg::Western)]
     digits: DigitsArg,
+    /// Which way time runs in an Arabic chart: left-to-right (as most
+    /// Arabic newsrooms draw it) or right-to-left.
+    #[arg(long, value_enum, default_value_t = TimeAxisArg::LeftToRight)]
+    time_axis: TimeAxisArg,
     /// Width in pixels.
     #[arg(long, default_value_t = 1600)]
     width: u32,
@@ -81,6 +85,14 @@ enum DigitsArg {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum TimeAxisArg {
+    /// Oldest on the left.
+    LeftToRight,
+    /// Oldest on the right.
+    RightToLeft,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum LangArg {
     /// English.
     En,
@@ -115,6 +127,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         digits: match args.digits {
             DigitsArg::Western => chart::Digits::Western,
             DigitsArg::ArabicIndic => chart::Digits::ArabicIndic,
+        },
+        time_axis: match args.time_axis {
+            TimeAxisArg::LeftToRight => chart::TimeAxis::LeftToRight,
+            TimeAxisArg::RightToLeft => chart::TimeAxis::RightToLeft,
         },
     };
     let kind = match args.kind {

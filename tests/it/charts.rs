@@ -344,3 +344,69 @@ fn russian_charts_write_numbers_the_russian_way() {
     assert!(!svg.contains("1,521"));
     assert!(svg.contains("summitry 0.1.0"));
 }
+
+/// An Arabic chart may run time right to left: the bars are then in the
+/// mirror order, as many after the focus summit's bar as were before it;
+/// by default, and in English whatever is asked, time runs left to right.
+#[test]
+fn arabic_time_axes_run_right_to_left_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let gaps = |lang: &str, axis: &str| -> String {
+        let out = dir.path().join(format!("gaps-{lang}-{axis}.svg"));
+        let svg = chart(
+            &[
+                "gaps",
+                "--data",
+                "tests/fixtures/analysis-small",
+                "--focus",
+                "1995-moscow",
+                "--lang",
+                lang,
+                "--time-axis",
+                axis,
+            ],
+            &out,
+        );
+        String::from_utf8(svg).unwrap()
+    };
+    // The x of every bar, and of the focus bar (drawn in vermilion).
+    let bars = |svg: &str| -> (Vec<f64>, f64) {
+        let tree = roxmltree::Document::parse(svg).unwrap();
+        let mut all = Vec::new();
+        let mut focus = f64::NAN;
+        for rect in tree.descendants().filter(|n| n.has_tag_name("rect")) {
+            let x: f64 = rect.attribute("x").unwrap_or("0").parse().unwrap();
+            match rect.attribute("fill") {
+                Some("#0072B2") => all.push(x),
+                Some("#D55E00") => focus = x,
+                _ => {}
+            }
+        }
+        (all, focus)
+    };
+    let flipped = gaps("ar", "right-to-left");
+    assert_golden(
+        "tests/golden/charts/gaps-ar-right-to-left.svg",
+        flipped.as_bytes(),
+    );
+    // (bars left of the focus, bars right of it)
+    let sides = |svg: &str| {
+        let (others, focus) = bars(svg);
+        assert!(!others.is_empty() && focus.is_finite());
+        (
+            others.iter().filter(|x| **x < focus).count(),
+            others.iter().filter(|x| **x > focus).count(),
+        )
+    };
+    let (before, after) = sides(&gaps("ar", "left-to-right"));
+    assert!(
+        before > 0 && before != after,
+        "the fixture tells the two orders apart"
+    );
+    assert_eq!(sides(&flipped), (after, before));
+    assert_eq!(
+        sides(&gaps("en", "right-to-left")),
+        (before, after),
+        "English ignores the option"
+    );
+}
