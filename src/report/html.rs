@@ -127,10 +127,11 @@ th, td { border: 1px solid #ccc; padding: 0.35rem 0.5rem; text-align: start; ver
 hr { margin-top: 3rem; border: none; border-top: 1px solid #ccc; }
 "#;
 
-/// Text for HTML.
+/// Text for HTML (an attribute's or an element's), as pulldown-cmark
+/// escapes it.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, text);
+    out
 }

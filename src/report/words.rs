@@ -217,14 +217,7 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
 /// The word for `key` in `lang`; the key itself if the table lacks it (a
 /// test keeps the table complete for every metric).
 pub fn word(key: &str, lang: Lang) -> &str {
-    WORDS
-        .iter()
-        .find(|(k, ..)| *k == key)
-        .map_or(key, |(_, en, ar, ru)| match lang {
-            Lang::En => en,
-            Lang::Ar => ar,
-            Lang::Ru => ru,
-        })
+    crate::text::pick(WORDS, key, lang)
 }
 
 /// The label of a comparison's metric (`presence:` ones name the leader).

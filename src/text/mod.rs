@@ -277,6 +277,22 @@ const RU_MONTHS: [&str; 12] = [
     "декабря",
 ];
 
+/// A table of words: (key, English, Arabic, Russian).
+pub type Words = [(&'static str, &'static str, &'static str, &'static str)];
+
+/// The word for `key` in `lang` from a table of words; the key itself if
+/// the table lacks it (the tables' tests keep them complete).
+pub fn pick<'a>(table: &'static Words, key: &'a str, lang: Lang) -> &'a str {
+    table
+        .iter()
+        .find(|(k, ..)| *k == key)
+        .map_or(key, |(_, en, ar, ru)| match lang {
+            Lang::En => en,
+            Lang::Ar => ar,
+            Lang::Ru => ru,
+        })
+}
+
 /// `1,521`: a whole number with its thousands separated by commas, as
 /// English writes it (and the base every other style rewrites).
 pub fn thousands(n: i64) -> String {
