@@ -954,17 +954,19 @@ impl Say {
                 host_side.unwrap_or("host side unknown")
             ),
             Lang::Ar => format!(
-                "في {} ({})",
+                "{}، {} ({})",
+                crate::text::city(city, Lang::Ar),
                 self.country(host),
                 match host_side {
                     Some("third_country") => "بلد ثالث",
                     Some(_) => "على أرض أحد الطرفين",
-                    None => "ولا يُعرف الطرف المضيف",
+                    None => "الطرف المضيف غير معروف",
                 }
             ),
             Lang::Ru => format!(
-                "{} ({})",
-                ru_country(host, RuCase::In),
+                "{}, {} ({})",
+                crate::text::city(city, Lang::Ru),
+                self.country(host),
                 match host_side {
                     Some("third_country") => "третья страна",
                     Some(_) => "на территории одной из сторон",

@@ -113,7 +113,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
         chart
             .draw_series(rows.iter().enumerate().map(|(x, &i)| {
                 let year = dates[i].map_or_else(String::new, |d| d.format("%Y").to_string());
-                let city = cities[i].clone().unwrap_or_default();
+                let city = crate::text::city(cities[i].as_deref().unwrap_or_default(), lang);
                 EmptyElement::at((options.slot(x, n) + 0.5, 0.0))
                     + Text::new(
                         year,

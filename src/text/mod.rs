@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Lang;
-pub use names::{RuCase, person, ru_country};
+pub use names::{RuCase, city, person, ru_country};
 
 /// The digits numbers are written with in Arabic text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

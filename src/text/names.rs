@@ -67,6 +67,124 @@ pub fn person(person_id: &str, recorded: &str, lang: Lang) -> String {
     }
 }
 
+/// (city as the data records it, Arabic, Russian): every city of the
+/// shipped collections' summits as the Arabic and Russian press name it,
+/// in the order of the English names.
+const CITIES: &[(&str, &str, &str)] = &[
+    ("Anchorage", "أنكوريج", "Анкоридж"),
+    ("Antalya", "أنطاليا", "Анталья"),
+    ("Astana", "أستانا", "Астана"),
+    ("Auckland", "أوكلاند", "Окленд"),
+    ("Bali", "بالي", "Бали"),
+    (
+        "Bandar Seri Begawan",
+        "بندر سري بكاوان",
+        "Бандар-Сери-Бегаван",
+    ),
+    ("Bangkok", "بانكوك", "Бангкок"),
+    ("Beijing", "بكين", "Пекин"),
+    ("Birmingham", "برمنغهام", "Бирмингем"),
+    ("Brasilia", "برازيليا", "Бразилиа"),
+    ("Brasília", "برازيليا", "Бразилиа"),
+    ("Bratislava", "براتيسلافا", "Братислава"),
+    ("Brussels", "بروكسل", "Брюссель"),
+    ("Buenos Aires", "بوينس آيرس", "Буэнос-Айрес"),
+    ("Busan", "بوسان", "Пусан"),
+    ("Bénouville", "بينوفيل", "Бенувиль"),
+    ("Camp David", "كامب ديفيد", "Кэмп-Дэвид"),
+    ("Cologne", "كولونيا", "Кёльн"),
+    ("Copenhagen", "كوبنهاغن", "Копенгаген"),
+    ("Crawford", "كروفورد", "Кроуфорд"),
+    ("Da Nang", "دا نانغ", "Дананг"),
+    ("Deauville", "دوفيل", "Довиль"),
+    ("Denver", "دنفر", "Денвер"),
+    ("Dushanbe", "دوشنبه", "Душанбе"),
+    ("Enniskillen", "إنيسكيلين", "Эннискиллен"),
+    ("Fasano", "فازانو", "Фазано"),
+    ("Fortaleza", "فورتاليزا", "Форталеза"),
+    ("Geneva", "جنيف", "Женева"),
+    ("Genoa", "جنوة", "Генуя"),
+    ("Glassboro", "غلاسبورو", "Глассборо"),
+    ("Halifax", "هاليفاكس", "Галифакс"),
+    ("Hamburg", "هامبورغ", "Гамбург"),
+    ("Hangzhou", "هانغتشو", "Ханчжоу"),
+    ("Hanoi", "هانوي", "Ханой"),
+    ("Heiligendamm", "هايليغندام", "Хайлигендамм"),
+    ("Helsinki", "هلسنكي", "Хельсинки"),
+    ("Hiroshima", "هيروشيما", "Хиросима"),
+    ("Honolulu", "هونولولو", "Гонолулу"),
+    ("Hyde Park", "هايد بارك", "Гайд-Парк"),
+    ("Istanbul", "إسطنبول", "Стамбул"),
+    ("Jakarta", "جاكرتا", "Джакарта"),
+    ("Kazan", "قازان", "Казань"),
+    ("Kennebunkport", "كينيبنكبورت", "Кеннебанкпорт"),
+    ("Kiev", "كييف", "Киев"),
+    ("Kranj", "كراني", "Крань"),
+    ("Kyiv", "كييف", "Киев"),
+    ("Le Bourget", "لو بورجيه", "Ле-Бурже"),
+    ("Lima", "ليما", "Лима"),
+    ("London", "لندن", "Лондон"),
+    ("Los Cabos", "لوس كابوس", "Лос-Кабос"),
+    ("Madrid", "مدريد", "Мадрид"),
+    ("Manila", "مانيلا", "Манила"),
+    ("Moscow", "موسكو", "Москва"),
+    ("Nago", "ناغو", "Наго"),
+    ("Naples", "نابولي", "Неаполь"),
+    ("New York", "نيويورك", "Нью-Йорк"),
+    ("Nusa Dua, Bali", "نوسا دوا، بالي", "Нуса-Дуа, Бали"),
+    ("Osaka", "أوساكا", "Осака"),
+    ("Palm Beach", "بالم بيتش", "Палм-Бич"),
+    ("Panmunjom", "بانمونجوم", "Пханмунджом"),
+    ("Paris", "باريس", "Париж"),
+    ("Potsdam", "بوتسدام", "Потсдам"),
+    ("Prague", "براغ", "Прага"),
+    ("Pyongyang", "بيونغ يانغ", "Пхеньян"),
+    ("Rancho Mirage", "رانشو ميراج", "Ранчо-Мираж"),
+    ("Reykjavik", "ريكيافيك", "Рейкьявик"),
+    ("Saint Petersburg", "سانت بطرسبرغ", "Санкт-Петербург"),
+    ("Samarkand", "سمرقند", "Самарканд"),
+    ("Santiago", "سانتياغو", "Сантьяго"),
+    ("Sanya", "سانيا", "Санья"),
+    ("Seattle", "سياتل", "Сиэтл"),
+    ("Seoul", "سيول", "Сеул"),
+    ("Shanghai", "شنغهاي", "Шанхай"),
+    ("Singapore", "سنغافورة", "Сингапур"),
+    ("Sochi", "سوتشي", "Сочи"),
+    ("Sydney", "سيدني", "Сидней"),
+    ("Tashkent", "طشقند", "Ташкент"),
+    ("Tehran", "طهران", "Тегеран"),
+    ("The Hague", "لاهاي", "Гаага"),
+    ("Tokyo", "طوكيو", "Токио"),
+    ("Toronto", "تورونتو", "Торонто"),
+    ("Toyako", "توياكو", "Тояко"),
+    ("Tōyako", "توياكو", "Тояко"),
+    ("Ufa", "أوفا", "Уфа"),
+    ("Valletta", "فاليتا", "Валлетта"),
+    ("Vancouver", "فانكوفر", "Ванкувер"),
+    ("Vatican City", "الفاتيكان", "Ватикан"),
+    ("Vienna", "فيينا", "Вена"),
+    ("Vilnius", "فيلنيوس", "Вильнюс"),
+    ("Vladivostok", "فلاديفوستوك", "Владивосток"),
+    ("Washington", "واشنطن", "Вашингтон"),
+    ("Washington, D.C.", "واشنطن", "Вашингтон"),
+    ("Woodside", "وودسايد", "Вудсайд"),
+    ("Xiamen", "شيامن", "Сямынь"),
+    ("Yalta", "يالطا", "Ялта"),
+    ("Yokohama", "يوكوهاما", "Иокогама"),
+    ("Évian-les-Bains", "إيفيان ليه بان", "Эвиан-ле-Бен"),
+];
+
+/// A city's name in `lang`: from the table above, or as the data records
+/// it where the table lacks it (and always in English).
+pub fn city(recorded: &str, lang: Lang) -> String {
+    let found = CITIES.binary_search_by(|(c, ..)| (*c).cmp(recorded)).ok();
+    match (lang, found.map(|i| CITIES[i])) {
+        (Lang::Ar, Some((_, ar, _))) => ar.to_owned(),
+        (Lang::Ru, Some((_, _, ru))) => ru.to_owned(),
+        _ => recorded.to_owned(),
+    }
+}
+
 /// (code, genitive, «в» + accusative, «в» + prepositional): the Russian
 /// forms of the sides of the shipped collections and of every country
 /// their summits were held in (with «во» and «на» where Russian has them).
@@ -186,6 +304,23 @@ mod tests {
             person("rubio-marco", "Marco Rubio", Lang::Ru),
             "Marco Rubio"
         );
+    }
+
+    #[test]
+    fn every_city_of_the_shipped_data_is_named_in_arabic_and_russian() {
+        let data = crate::load::default_data().unwrap();
+        let cities = crate::analysis::read::text(data.summits(), "city").unwrap();
+        for name in cities.into_iter().flatten() {
+            assert!(
+                CITIES
+                    .binary_search_by(|(c, ..)| (*c).cmp(name.as_str()))
+                    .is_ok(),
+                "{name} has no Arabic or Russian name"
+            );
+        }
+        assert_eq!(city("Anchorage", Lang::Ar), "أنكوريج");
+        assert_eq!(city("Kyiv", Lang::Ru), "Киев");
+        assert_eq!(city("Atlantis", Lang::Ru), "Atlantis");
     }
 
     #[test]
