@@ -25,10 +25,12 @@ pub fn page(markdown: &str, style: Style, charts: &[Chart]) -> Result<String> {
     for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
         match event {
             Event::Start(Tag::Image { dest_url, .. }) => {
+                // `charts/<kind>-<lang>.svg` or `.png`: the chart inline.
                 let file = dest_url.strip_prefix("charts/").unwrap_or(&dest_url);
+                let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
                 let chart = charts
                     .iter()
-                    .find(|c| format!("{}-{}.svg", c.kind.name(), c.lang.code()) == file)
+                    .find(|c| format!("{}-{}", c.kind.name(), c.lang.code()) == stem)
                     .ok_or_else(|| Error::Write {
                         what: "the report page".to_owned(),
                         message: format!(

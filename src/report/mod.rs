@@ -338,11 +338,23 @@ fn charts(inputs: &Inputs<'_>, lang: Lang) -> String {
     if mine.is_empty() {
         return String::new();
     }
+    // The Markdown shows the run's SVG where it wrote one, else its PNG;
+    // the page has every chart inline.
+    let ext = if inputs
+        .study
+        .charts
+        .formats
+        .contains(&crate::study::spec::ImageFormat::Svg)
+    {
+        "svg"
+    } else {
+        "png"
+    };
     let mut md = format!("\n## {}\n", word("charts", lang));
     for chart in mine {
         let name = format!("{}-{}", chart.kind.name(), lang.code());
         md.push_str(&format!(
-            "\n### {}\n\n![{}](charts/{name}.svg)\n\n[{}](charts/{name}.csv)\n",
+            "\n### {}\n\n![{}](charts/{name}.{ext})\n\n[{}](charts/{name}.csv)\n",
             chart::words::word(chart.kind.title_key(), lang),
             chart::words::word(chart.kind.title_key(), lang),
             word("chart_data", lang),

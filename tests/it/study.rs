@@ -589,3 +589,31 @@ fn verify_reads_data_outside_the_working_directory_only_when_told() {
         data.to_str().unwrap(),
     ]);
 }
+
+/// A study that draws PNGs only still has its charts on the report's
+/// pages, and its Markdown shows the PNGs it wrote; a study with no
+/// translation is titled by its summit's name in that language.
+#[test]
+fn a_png_only_study_shows_its_pngs_and_inlines_its_charts() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = small_study(dir.path());
+    let text = std::fs::read_to_string(&spec)
+        .unwrap()
+        .replace("formats = [\"svg\"]", "formats = [\"png\"]");
+    std::fs::write(&spec, text).unwrap();
+    let out = dir.path().join("out");
+    run(&spec, &out);
+    let markdown = std::fs::read_to_string(out.join("report.ar.md")).unwrap();
+    assert!(markdown.contains("](charts/gaps-ar.png)"), "{markdown}");
+    assert!(!out.join("charts/gaps-ar.svg").exists());
+    assert!(markdown.starts_with("# "), "{markdown}");
+    assert!(
+        markdown
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with("في ميزان التاريخ")
+    );
+    let page = std::fs::read_to_string(out.join("report.ar.html")).unwrap();
+    assert_eq!(page.matches("<figure><svg ").count(), 2);
+}
