@@ -267,6 +267,11 @@ pub fn compare_in(
                     .map_or_else(|| "?".to_owned(), |r| r.start.format("%Y").to_string())
             };
             let verdict = match (&from, &to) {
+                // The longer gap is the one just before: "the longest
+                // since" it would say nothing.
+                (Some(_), Some(to)) if Some(to) == this.previous.as_ref() => {
+                    say.gap_shorter(gap, rank, n_gaps)
+                }
                 (Some(_), Some(_)) => {
                     say.gap_longest_since(gap, &year_of(&from), &year_of(&to), rank, n_gaps)
                 }
@@ -410,12 +415,17 @@ pub fn compare_in(
             this.host_side.as_deref(),
         ),
         say.venue_history(same_soil.len(), earlier.len(), third, &host, &scope),
-        say.venue_verdict(
-            (options.against == Against::Dyad).then_some(this.dyad.as_str()),
-            &host,
-            same_soil.last().map(|r| (r.id.as_str(), r.start)),
-            &scope,
-        ),
+        {
+            let dyad = (options.against == Against::Dyad).then_some(this.dyad.as_str());
+            match same_soil.last() {
+                Some(r) if (this.start - r.start).num_days() < super::sentences::RECENT_DAYS => {
+                    say.venue_verdict_recent(dyad, &host, &r.id)
+                }
+                last => {
+                    say.venue_verdict(dyad, &host, last.map(|r| (r.id.as_str(), r.start)), &scope)
+                }
+            }
+        },
     );
     // The visiting side's leaders on the host's soil before: the official
     // record's visits and the dyad's earlier summits there.
@@ -485,6 +495,7 @@ pub fn compare_in(
             visit
                 .as_ref()
                 .map(|(v, days)| (v.visit_id.as_str(), v.start_date, v.end_date, *days)),
+            this.dyad.split('-').any(|side| side == "USA"),
         );
         out.push(&format!("presence:{person}"), name, with, soil);
     }

@@ -19,6 +19,10 @@ use crate::load::Collection;
 use crate::model::{Lang, in_sentence};
 use crate::text::{Noun, RuCase, Style, ru_country};
 
+/// Within this many days, the last time is "the previous", not a "first
+/// since": two years.
+pub(crate) const RECENT_DAYS: i64 = 730;
+
 /// A unit a history of numbers is counted in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Unit {
@@ -101,14 +105,14 @@ impl Flag {
             Flag::PressQuestions => FlagWords {
                 en: "questions from the press",
                 ar: [
-                    "أجاب القادة عن أسئلة الصحفيين",
-                    "لم يُجب القادة عن أسئلة الصحفيين",
-                    "أجاب القادة عن أسئلة الصحفيين في {k} من أصل {n} من {scope}",
+                    "ردّ الجانبان على أسئلة الصحفيين",
+                    "لم يردّ الجانبان على أسئلة الصحفيين",
+                    "ردّ الجانبان على أسئلة الصحفيين في {k} من أصل {n} من {scope}",
                 ],
                 ru: [
                     "лидеры ответили на вопросы журналистов",
                     "на вопросы журналистов лидеры не отвечали",
-                    "на вопросы журналистов лидеры отвечали во время {k} из {n} {scope}",
+                    "лидеры отвечали на них во время {k} из {n} {scope}",
                 ],
             },
             Flag::FollowUp => FlagWords {
@@ -270,13 +274,8 @@ impl Say {
             (Lang::Ar, Against::All, last) => {
                 format!("القمم السابقة بين مختلف الدول{}", self.last(last))
             }
-            (Lang::Ru, Against::Dyad, last) => {
-                format!(
-                    "предыдущих {}{}",
-                    ru_summits(dyad, RuForm::GenPl),
-                    self.last(last)
-                )
-            }
+            // The section names the pair: «предыдущих саммитов» is enough.
+            (Lang::Ru, Against::Dyad, last) => format!("предыдущих саммитов{}", self.last(last)),
             (Lang::Ru, Against::All, last) => {
                 format!("предыдущих саммитов всех пар стран{}", self.last(last))
             }
@@ -300,14 +299,55 @@ impl Say {
         }
         scope
             .split(' ')
-            .map(|word| match word {
-                "предыдущих" => "предыдущего".to_owned(),
-                "саммитов" => "саммита".to_owned(),
-                w if w.ends_with("ских") => format!("{}ского", w.trim_end_matches("ских")),
-                w => w.to_owned(),
+            .map(|word| {
+                // A word with its punctuation: «саммитов,».
+                let core = word.trim_end_matches([',', ')']);
+                let rest = &word[core.len()..];
+                let singular = match core {
+                    "предыдущих" => "предыдущего".to_owned(),
+                    "саммитов" => "саммита".to_owned(),
+                    "которым" => "которому".to_owned(),
+                    w if w.ends_with("ских") => format!("{}ского", w.trim_end_matches("ских")),
+                    w => w.to_owned(),
+                };
+                singular + rest
             })
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// A place in an Arabic ranking: «في المرتبة الثالثة», or for a tie
+    /// the range of places the tied summits share, «في المراتب من 21 إلى
+    /// 96»; ordinal words up to the tenth, as the press writes them.
+    fn ar_place(&self, rank: i64, tied: usize) -> String {
+        const ORDINALS: [&str; 10] = [
+            "الأولى",
+            "الثانية",
+            "الثالثة",
+            "الرابعة",
+            "الخامسة",
+            "السادسة",
+            "السابعة",
+            "الثامنة",
+            "التاسعة",
+            "العاشرة",
+        ];
+        match tied {
+            0 => match usize::try_from(rank - 1).ok().and_then(|i| ORDINALS.get(i)) {
+                Some(word) => format!("في المرتبة {word}"),
+                None => format!("في المرتبة {}", self.int(rank)),
+            },
+            1 => format!(
+                "في المرتبتين {} و{} (بالتساوي)",
+                self.int(rank),
+                self.int(rank + 1)
+            ),
+            _ => format!(
+                "في المراتب من {} إلى {} (بالتساوي)",
+                self.int(rank),
+                self.int(rank + tied as i64)
+            ),
+        }
     }
 
     /// A place in a Russian ranking: «3-е место», or for a tie the range
@@ -394,11 +434,7 @@ impl Say {
                 self.int(seq),
                 self.pair(dyad)
             ),
-            Lang::Ru => format!(
-                "{}-й по счёту {}",
-                self.int(seq),
-                ru_summits(dyad, RuForm::NomSg)
-            ),
+            Lang::Ru => format!("{}-й по счёту {}", self.int(seq), ru_summit(dyad)),
         }
     }
 
@@ -455,6 +491,28 @@ impl Say {
         }
     }
 
+    /// A gap shorter than the one just before it: its rank alone.
+    pub fn gap_shorter(&self, days: i64, rank: i64, n: i64) -> String {
+        match self.lang() {
+            Lang::En => format!(
+                "{} days: shorter than the gap before it ({rank} of {n} gaps, 1 = longest)",
+                self.int(days)
+            ),
+            Lang::Ar => format!(
+                "{}، أقصر من الفترة التي سبقتها (في المرتبة {} من حيث الطول بين {})",
+                self.count(days, Noun::Day),
+                self.int(rank),
+                self.count(n, Noun::Gap)
+            ),
+            Lang::Ru => format!(
+                "{} — короче предыдущего перерыва ({}-е место по длительности из {})",
+                self.count(days, Noun::Day),
+                self.int(rank),
+                self.int(n)
+            ),
+        }
+    }
+
     /// `1,521 days: the longest gap in the dyad's history so far`.
     pub fn gap_longest_ever(&self, days: i64) -> String {
         match self.lang() {
@@ -463,7 +521,7 @@ impl Say {
                 self.int(days)
             ),
             Lang::Ar => format!(
-                "{}، وهي أطول فترة بلا قمة في تاريخ القمم بين البلدين حتى الآن",
+                "{}، وهي أطول فترة انقطاع عن القمم في تاريخ البلدين حتى الآن",
                 self.count(days, Noun::Day)
             ),
             Lang::Ru => format!(
@@ -478,7 +536,7 @@ impl Say {
         match self.lang() {
             Lang::En => format!("the first {dyad} summit"),
             Lang::Ar => format!("أول قمة بين {}", self.pair(dyad)),
-            Lang::Ru => format!("первый {}", ru_summits(dyad, RuForm::NomSg)),
+            Lang::Ru => format!("первый {}", ru_summit(dyad)),
         }
     }
 
@@ -499,6 +557,10 @@ impl Say {
         let n = values.len() as i64;
         match self.lang() {
             Lang::En => format!("median {m} {} (range {min}–{max}, n = {n})", unit.en()),
+            Lang::Ar if min == max => format!(
+                "القيمة {m} في جميعها (على أساس {})",
+                self.count(n, Noun::Summit)
+            ),
             Lang::Ar => format!(
                 "الوسيط {m}، وتتراوح القيم بين {min} و{max} (على أساس {})",
                 self.count(n, Noun::Summit)
@@ -640,7 +702,10 @@ impl Say {
             (Lang::En, true) => format!("{k} of {n} coded ({p})"),
             (Lang::En, false) => format!("{k} of {n} ({p})"),
             (Lang::Ar, true) => format!("{k} من أصل {n} من القمم التي تتوفر عنها بيانات ({p})"),
-            (Lang::Ar, false) => format!("{k} من أصل {n} ({p})"),
+            (Lang::Ar, false) => format!(
+                "{k} من أصل {} ({p})",
+                self.count(known as i64, Noun::Summit)
+            ),
             (Lang::Ru, true) => format!("{k} из {n} с данными ({p})"),
             (Lang::Ru, false) => format!("{k} из {n} ({p})"),
         }
@@ -715,13 +780,14 @@ impl Say {
                 _ => format!("{had}; сравнивать не с чем"),
             };
         }
-        let mut scope = self.after(known, scope);
+        let mut scope = scope.to_owned();
         if coded {
             scope.push_str(match self.lang() {
                 Lang::Ar => " التي تتوفر عنها بيانات",
                 _ => ", по которым есть данные",
             });
         }
+        let scope = self.after(known, &scope);
         // "0 of 95 had it" reads as nothing in Arabic and Russian: a
         // summit without it is like all before it, one with it is a first.
         if yes == 0 && !this {
@@ -755,14 +821,36 @@ impl Say {
                 .replace("{scope}", &scope)
         };
         match (self.lang(), unusual) {
-            (Lang::Ar, true) => format!("{had}، خلافًا للمعتاد؛ إذ {rate}"),
-            // Not the clause again: "as at 51 of the 62 earlier summits".
+            // Not the clause again: "unlike at 49 of the 59 earlier
+            // summits", "as at 51 of 62", "only at 5 of 75".
+            (Lang::Ar, true) if this => format!(
+                "{had}، خلافًا للمعتاد؛ إذ لم يحدث ذلك إلا في {} من أصل {} من {scope}",
+                self.int(yes as i64),
+                self.int(known as i64)
+            ),
+            (Lang::Ar, true) if yes == known => format!(
+                "{had}، خلافًا لما جرى في جميع {scope} ({})",
+                self.count(known as i64, Noun::Summit)
+            ),
+            (Lang::Ar, true) => format!(
+                "{had}، خلافًا لما جرى في {} من أصل {} من {scope}",
+                self.int(yes as i64),
+                self.int(known as i64)
+            ),
+            (Lang::Ar, false) if this && yes == known => format!(
+                "{had}، كما هي الحال في جميع {scope} ({})",
+                self.count(known as i64, Noun::Summit)
+            ),
             (Lang::Ar, false) if this => format!(
                 "{had}، كما هي الحال في {} من أصل {} من {scope}",
                 self.int(yes as i64),
                 self.int(known as i64)
             ),
-            (Lang::Ar, false) => format!("{had}؛ {rate}"),
+            (Lang::Ar, false) => format!(
+                "{had}، كما هي الحال في {} من أصل {} من {scope}",
+                self.int((known - yes) as i64),
+                self.int(known as i64)
+            ),
             (_, true) => format!("{had}, что нетипично: {rate}"),
             // Not the clause again: "as at 51 of the 62 earlier summits".
             (_, false) if this => format!(
@@ -884,7 +972,7 @@ impl Say {
                     format!("the same as all {n} {scope} with participants recorded")
                 }
                 Lang::Ar => format!(
-                    "مثل كل {scope} المعروف أعضاء وفودها ({})",
+                    "تساوي نظيرتها في جميع {scope} المعروف أعضاء وفودها ({})",
                     self.count(n as i64, Noun::Summit)
                 ),
                 Lang::Ru => format!(
@@ -897,16 +985,10 @@ impl Say {
         let rank = above as i64 + 1;
         if below == 0 && lang != Lang::En {
             let (of, n) = (self.int(n as i64 + 1), self.int(n as i64));
-            let joint = tied > 0;
             return match lang {
                 Lang::Ar => format!(
-                    "في المرتبة {}{} من أصل {of}: لا تتجاوز نظيرتها في أيٍّ من {scope} المعروف أعضاء وفودها (وعددها {n})",
-                    self.int(rank),
-                    if joint {
-                        " (بالتساوي مع غيرها)"
-                    } else {
-                        ""
-                    },
+                    "{} من أصل {of}: لا تتجاوز نظيرتها في أيٍّ من {scope} المعروف أعضاء وفودها (وعددها {n})",
+                    self.ar_place(rank, tied)
                 ),
                 _ => format!(
                     "{} из {of}: ни у одного из {n} {} с известным составом доля не была ниже",
@@ -926,14 +1008,13 @@ impl Say {
                 if tied > 0 { "joint " } else { "" },
                 ordinal(rank),
             ),
+            Lang::Ar if below == n => format!(
+                "{} من أصل {of}: تتجاوز نظيرتها في جميع {scope} المعروف أعضاء وفودها (وعددها {n})",
+                self.ar_place(rank, tied)
+            ),
             Lang::Ar => format!(
-                "في المرتبة {}{} من أصل {of}: تتجاوز نظيرتها في {below} من أصل {n} من {scope} المعروف أعضاء وفودها",
-                self.int(rank),
-                if tied > 0 {
-                    " (بالتساوي مع غيرها)"
-                } else {
-                    ""
-                },
+                "{} من أصل {of}: تتجاوز نظيرتها في {below} من أصل {n} من {scope} المعروف أعضاء وفودها",
+                self.ar_place(rank, tied)
             ),
             Lang::Ru => format!(
                 "{} из {of}: выше, чем у {below} из {n} {} с известным составом",
@@ -1006,6 +1087,30 @@ impl Say {
 
     /// `the first RUS-USA summit in the United States since 2015-new-york
     /// (2015)`, or the first there of all.
+    pub fn venue_verdict_recent(&self, dyad: Option<&str>, host: &str, id: &str) -> String {
+        match self.lang() {
+            Lang::En => format!(
+                "the previous {} in {}: {id}",
+                dyad.map_or_else(|| "summit".to_owned(), |d| format!("{d} summit")),
+                in_sentence(host)
+            ),
+            Lang::Ar => format!(
+                "آخر قمة سابقة{} في {}: {}",
+                dyad.map_or_else(String::new, |d| format!(" بين {}", self.pair(d))),
+                self.country(host),
+                self.summit(id)
+            ),
+            Lang::Ru => format!(
+                "предыдущий саммит {} — {}",
+                ru_country(host, RuCase::In),
+                self.summit(id)
+            ),
+        }
+    }
+
+    /// `the first RUS-USA summit in the United States since 2015-new-york
+    /// (2015)`, or the first there of all; within two years of the last
+    /// one there, that one ([`Say::venue_verdict_recent`]).
     pub fn venue_verdict(
         &self,
         dyad: Option<&str>,
@@ -1035,7 +1140,7 @@ impl Say {
             (_, Some((id, day))) => format!(
                 "первый с {} года {} {} (предыдущий — {})",
                 self.style.year(day),
-                dyad.map_or_else(|| "саммит".to_owned(), |d| ru_summits(d, RuForm::NomSg)),
+                dyad.map_or_else(|| "саммит".to_owned(), ru_summit),
                 ru_country(host, RuCase::In),
                 self.summit(id)
             ),
@@ -1196,6 +1301,31 @@ impl Say {
             (Lang::Ar, false) => "زيارة مدرجة في السجل الرسمي".to_owned(),
             (_, false) => "визит, учтённый в официальном реестре".to_owned(),
         };
+        // Within two years of the last one, that one, not "the first since".
+        if let Some((_, id, days)) = latest.filter(|(_, _, days)| *days < RECENT_DAYS) {
+            return match self.lang() {
+                Lang::En => format!(
+                    "the previous visit by a leader of {} to {}: {id}, {} days before{coverage}",
+                    in_sentence(visitor),
+                    in_sentence(host),
+                    self.int(days)
+                ),
+                Lang::Ar => format!(
+                    "آخر زيارة سابقة لزعيم {} إلى {}: {}، قبل هذه القمة بـ{}{coverage}",
+                    self.country(visitor),
+                    self.country(host),
+                    what(id),
+                    self.count(days, Noun::Day)
+                ),
+                _ => format!(
+                    "предыдущий визит лидера {} {} — {}, за {} до саммита{coverage}",
+                    ru_country(visitor, RuCase::Genitive),
+                    ru_country(host, RuCase::Into),
+                    what(id),
+                    self.count(days, Noun::Day)
+                ),
+            };
+        }
         match (self.lang(), latest) {
             (Lang::En, Some((day, id, days))) => format!(
                 "the first visit by a leader of {} to {} since {} ({id}, {} days before){coverage}",
@@ -1321,7 +1451,7 @@ impl Say {
             (Lang::En, None) => "no absent stakeholders recorded".to_owned(),
             (Lang::Ar, Some(c)) => format!("غاب عن طاولة المفاوضات: {}", self.names_of(c)),
             (Lang::Ar, None) => "لم تُسجَّل أطراف معنية غائبة".to_owned(),
-            (_, Some(c)) => format!("за столом переговоров отсутствовали: {}", self.names_of(c)),
+            (_, Some(c)) => format!("отсутствующие стороны: {}", self.names_of(c)),
             (_, None) => "отсутствующие заинтересованные стороны не записаны".to_owned(),
         }
     }
@@ -1397,6 +1527,7 @@ impl Say {
         counterpart: &str,
         at: Option<(&str, i64)>,
         visit: Option<(&str, NaiveDate, NaiveDate, i64)>,
+        record_covers: bool,
     ) -> String {
         let lang = self.lang();
         let on = match lang {
@@ -1410,7 +1541,7 @@ impl Say {
         };
         let days = |d: i64| match lang {
             Lang::En => format!("{} days before", self.int(d)),
-            Lang::Ar => format!("قبلها بـ{}", self.count(d, Noun::Day)),
+            Lang::Ar => format!("قبل هذه القمة بـ{}", self.count(d, Noun::Day)),
             _ => format!("за {} до саммита", self.count(d, Noun::Day)),
         };
         match (at, visit) {
@@ -1421,21 +1552,28 @@ impl Say {
                 Lang::Ar => format!("لا تتضمن البيانات أي قمة سابقة أو زيارة رسمية له {on}"),
                 _ => format!("ни саммитов, ни официальных визитов {on} в данных нет"),
             },
-            (Some((id, d)), None) => match lang {
-                Lang::En => format!(
+            // The official record's silence is news only where it covers
+            // the two sides (visits to and from the United States).
+            (Some((id, d)), None) => match (lang, record_covers) {
+                (Lang::En, true) => format!(
                     "last {on} at {id}, {}; no earlier visit in the official record",
                     days(d)
                 ),
-                Lang::Ar => format!(
-                    "كان آخر وجود له {on} في {}، {}؛ ولا زيارة سابقة له في السجل الرسمي",
+                (Lang::En, false) => format!("last {on} at {id}, {}", days(d)),
+                (Lang::Ar, true) => format!(
+                    "كان آخر وجود له {on} في {}، {}؛ ولا يتضمن السجل الرسمي أي زيارة سابقة له",
                     self.summit(id),
                     days(d)
                 ),
-                _ => format!(
+                (Lang::Ar, false) => {
+                    format!("كان آخر وجود له {on} في {}، {}", self.summit(id), days(d))
+                }
+                (_, true) => format!(
                     "последний раз был {on} {}: {}; визитов в официальном реестре нет",
                     days(d),
                     self.summit(id)
                 ),
+                (_, false) => format!("последний раз был {on} {}: {}", days(d), self.summit(id)),
             },
             (None, Some((vid, start, end, vd))) => match lang {
                 Lang::En => format!(
@@ -1520,63 +1658,30 @@ impl Say {
     }
 }
 
-/// A Russian form of «summit» with its dyad.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RuForm {
-    /// «российско-китайский саммит».
-    NomSg,
-    /// «российско-китайских саммитов».
-    GenPl,
-}
-
-/// (dyad, adjective as in «… саммит», as in «… саммитов»): the dyads of the
-/// shipped collections as the Russian press names their summits, the
-/// Soviet and the Russian years together.
-const RU_DYADS: &[(&str, &str, &str)] = &[
-    (
-        "CHN-RUS",
-        "советско-/российско-китайский",
-        "советско-/российско-китайских",
-    ),
-    ("CHN-USA", "американо-китайский", "американо-китайских"),
-    ("KOR-PRK", "межкорейский", "межкорейских"),
-    (
-        "PRK-USA",
-        "американо-северокорейский",
-        "американо-северокорейских",
-    ),
-    (
-        "RUS-USA",
-        "советско-/российско-американский",
-        "советско-/российско-американских",
-    ),
-    (
-        "UKR-USA",
-        "украинско-американский",
-        "украинско-американских",
-    ),
+/// (dyad, adjective): the dyads of the shipped collections as the Russian
+/// press names their summits, the Soviet and the Russian years together.
+const RU_DYADS: &[(&str, &str)] = &[
+    ("CHN-RUS", "советско-/российско-китайский"),
+    ("CHN-USA", "американо-китайский"),
+    ("KOR-PRK", "межкорейский"),
+    ("PRK-USA", "американо-северокорейский"),
+    ("RUS-USA", "советско-/российско-американский"),
+    ("UKR-USA", "украинско-американский"),
 ];
 
 /// «советско-/российско-американский саммит», or for a dyad the table
 /// lacks «саммит Франции и США».
-fn ru_summits(dyad: &str, form: RuForm) -> String {
-    if let Some((_, nom, genitive)) = RU_DYADS.iter().find(|(d, ..)| *d == dyad) {
-        return match form {
-            RuForm::NomSg => format!("{nom} саммит"),
-            RuForm::GenPl => format!("{genitive} саммитов"),
-        };
+fn ru_summit(dyad: &str) -> String {
+    if let Some((_, adjective)) = RU_DYADS.iter().find(|(d, ..)| *d == dyad) {
+        return format!("{adjective} саммит");
     }
     let mut codes = dyad.split('-');
     let (a, b) = (codes.next().unwrap_or(""), codes.next().unwrap_or(""));
-    let pair = format!(
-        "{} и {}",
+    format!(
+        "саммит {} и {}",
         ru_country(a, RuCase::Genitive),
         ru_country(b, RuCase::Genitive)
-    );
-    match form {
-        RuForm::NomSg => format!("саммит {pair}"),
-        RuForm::GenPl => format!("саммитов {pair}"),
-    }
+    )
 }
 
 /// (country, Arabic, Russian genitive, Russian dative): the capitals of

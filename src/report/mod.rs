@@ -157,7 +157,10 @@ fn markdown(inputs: &Inputs<'_>, style: Style) -> Result<String> {
             } else {
                 format!("- **{label}**: {}", full_stop(&value))
             };
-            if !before.is_empty() {
+            // A leader's history is his own meetings: no "History:" label.
+            if !before.is_empty() && metric.starts_with("presence:") {
+                line.push_str(&format!(" {}", full_stop(&capitalise(&before))));
+            } else if !before.is_empty() {
                 line.push_str(&format!(
                     " {}: {}",
                     word("history", lang),

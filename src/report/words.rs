@@ -64,7 +64,7 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
     (
         "computed",
         "Computed by summitry {version} from the collection `{collection}`; the manifest beside this report (`manifest.json`) holds the hash of every input and output. The inputs' hash, as the manifest records it (`inputs_sha256`): `{hash}`.",
-        "أُعدّ هذا التقرير بأداة summitry {version} من المجموعة `{collection}`، ويسجّل ملف الوصف المرفق به (`manifest.json`) البصمة الرقمية لكل ملف من المدخلات والمخرجات. البصمة الرقمية للمدخلات كما يسجّلها ملف الوصف (`inputs_sha256`): `{hash}`.",
+        "أُعدّ هذا التقرير بأداة summitry {version} استنادًا إلى بيانات المجموعة `{collection}`، ويسجّل ملف الوصف المرفق به (`manifest.json`) البصمة الرقمية لكل ملف من المدخلات والمخرجات. البصمة الرقمية للمدخلات كما يسجّلها ملف الوصف (`inputs_sha256`): `{hash}`.",
         "Отчёт сформирован программой summitry {version} на основе коллекции `{collection}`; в файле `manifest.json`, который лежит рядом с отчётом, записаны хеши всех входных и выходных файлов. Хеш входных данных (поле `inputs_sha256` манифеста): `{hash}`.",
     ),
     (
@@ -118,7 +118,7 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
     (
         "wars_of_either_side",
         "Wars either side was fighting",
-        "انخراط الطرفين في حروب",
+        "انخراط كلٍّ من الطرفين في حروب",
         "Войны, которые вели стороны",
     ),
     (
@@ -210,7 +210,7 @@ const WORDS: &[(&str, &str, &str, &str)] = &[
         "presence",
         "{name}'s earlier meetings and visits",
         "لقاءات {name} وزياراته السابقة",
-        "{name}: прежние встречи и визиты",
+        "{name} — прежние встречи и визиты",
     ),
 ];
 

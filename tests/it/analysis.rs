@@ -319,7 +319,8 @@ fn anchorage_finds_putins_last_us_visit_in_the_official_record() {
         "last on USA soil at 2015-new-york, 3,609 days before, during a visit of the official record (hs-visit-2805, 2015-09-28 to 2015-09-28)"
     );
     // A Soviet summit in Washington names the Soviet Union, and the visit
-    // it was held during is not an earlier one.
+    // it was held during is not an earlier one; within two years of the
+    // last visit, that visit is "the previous", not a "first since".
     let table = compare::compare(&data, "1990-washington", Default::default()).unwrap();
     let metrics = text(&table, "metric");
     let i = metrics
@@ -329,7 +330,7 @@ fn anchorage_finds_putins_last_us_visit_in_the_official_record() {
     assert_eq!(
         text(&table, "verdict")[i].as_deref(),
         Some(
-            "the first visit by a leader of the Soviet Union to the United States since 1988 (hs-visit-697, 539 days before)"
+            "the previous visit by a leader of the Soviet Union to the United States: hs-visit-697, 539 days before"
         )
     );
     // A summit in a third country has no visiting side.
