@@ -617,3 +617,24 @@ fn a_png_only_study_shows_its_pngs_and_inlines_its_charts() {
     let page = std::fs::read_to_string(out.join("report.ar.html")).unwrap();
     assert_eq!(page.matches("<figure><svg ").count(), 2);
 }
+
+/// A study that asks for Arabic-Indic digits gets them in its Arabic
+/// report as in its Arabic charts, and nowhere else: not in the English
+/// report, nor in the ids and addresses the Arabic one names.
+#[test]
+fn arabic_indic_digits_reach_the_arabic_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let spec = small_study(dir.path());
+    let mut text = std::fs::read_to_string(&spec).unwrap();
+    text.push_str("\n[charts.options]\ndigits = \"arabic-indic\"\n");
+    std::fs::write(&spec, text).unwrap();
+    let out = dir.path().join("out");
+    run(&spec, &out);
+    let indic = |s: &str| s.chars().any(|c| ('\u{0660}'..='\u{0669}').contains(&c));
+    let arabic = std::fs::read_to_string(out.join("report.ar.md")).unwrap();
+    let sentences: String = arabic.lines().filter(|l| l.starts_with("- **")).collect();
+    assert!(indic(&sentences), "{arabic}");
+    assert!(arabic.contains("(`1995-moscow`)"), "ids stay as written");
+    let english = std::fs::read_to_string(out.join("report.en.md")).unwrap();
+    assert!(!indic(&english));
+}
