@@ -48,7 +48,7 @@ const PRINCIPALS: &[(&str, &str, &str)] = &[
     ("yang-shangkun", "يانغ شانغكون", "Ян Шанкунь"),
     ("yanukovych-viktor", "فيكتور يانوكوفيتش", "Виктор Янукович"),
     ("yeltsin-boris", "بوريس يلتسين", "Борис Ельцин"),
-    ("yushchenko-viktor", "فيكتور يوشتشينكو", "Виктор Ющенко"),
+    ("yushchenko-viktor", "فيكتور يوشينكو", "Виктор Ющенко"),
     (
         "zelensky-volodymyr",
         "فولوديمير زيلينسكي",
