@@ -3,7 +3,11 @@
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use summitry::analysis::compare::{Against, CompareOptions, compare};
+use summitry::analysis::Derived;
+use summitry::analysis::compare::{Against, CompareOptions, compare_in};
+use summitry::analysis::sentences::Say;
+use summitry::model::Lang;
+use summitry::text::Style;
 
 use super::output::Rows;
 use super::{DataArgs, OutputFormat};
@@ -23,9 +27,23 @@ pub struct Args {
     /// Only the last N earlier summits of that history.
     #[arg(long, value_name = "N")]
     last: Option<usize>,
+    /// The language of the values and verdicts (the metrics' names stay
+    /// as the table has them).
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    lang: LangArg,
     /// How to print the comparison.
     #[arg(long, value_enum, default_value_t)]
     format: OutputFormat,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    /// English.
+    En,
+    /// Arabic.
+    Ar,
+    /// Russian.
+    Ru,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -44,7 +62,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             AgainstArg::All => Against::All,
         })
         .with_last(args.last);
-    let table = compare(&data, &args.summit_id, options)?;
+    let lang = match args.lang {
+        LangArg::En => Lang::En,
+        LangArg::Ar => Lang::Ar,
+        LangArg::Ru => Lang::Ru,
+    };
+    let say = Say::new(Style::of(lang), &data)?;
+    let table = compare_in(&data, &Derived::of(&data)?, &args.summit_id, options, &say)?;
     let rows = Rows::of_frame(&table, &["metric", "this", "history", "verdict"])?;
     rows.write(args.format, &mut std::io::stdout().lock())?;
     Ok(ExitCode::SUCCESS)

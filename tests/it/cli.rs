@@ -171,3 +171,27 @@ fn chart_out_replaces_a_file_whole_and_refuses_a_directory() {
     names.sort();
     assert_eq!(names, ["folder.svg", "gaps.svg"]);
 }
+
+/// `compare --lang` writes the values and verdicts as the study reports
+/// do, the metrics' names staying the table's.
+#[test]
+fn compare_speaks_arabic_and_russian() {
+    let arabic = must_succeed(&[
+        "compare",
+        "2025-anchorage",
+        "--lang",
+        "ar",
+        "--format",
+        "csv",
+    ]);
+    arabic.stdout_contains("\ngap_days,1521 يومًا منذ القمة السابقة، وهي قمة جنيف (16 يونيو 2021),");
+    let russian = must_succeed(&[
+        "compare",
+        "2025-anchorage",
+        "--lang",
+        "ru",
+        "--format",
+        "csv",
+    ]);
+    russian.stdout_contains("\nsequence,96-й из 96,всего 96\u{A0}саммитов в 1943–2025\u{A0}гг.,");
+}
