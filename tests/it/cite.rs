@@ -8,7 +8,7 @@ fn cite_prints_the_citation_and_a_summits_sources() {
     let version = env!("CARGO_PKG_VERSION");
     assert!(
         out.stdout.starts_with(&format!(
-            "Cite summitry as:\n\nThe summitry developers (2026). summitry: curated collections and a toolkit for the comparative analysis of summit diplomacy. Version {version}, data read to 2026-12-04. Licence: code MIT OR Apache-2.0; curated data CC BY 4.0.\n"
+            "Cite summitry as:\n\nThe summitry developers (2026). summitry: curated collections and a toolkit for the comparative analysis of summit diplomacy. Version {version}, data read to 2026-12-05. Licence: code MIT OR Apache-2.0; curated data CC BY 4.0.\n"
         )),
         "{}",
         out.stdout
