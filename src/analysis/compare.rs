@@ -219,7 +219,7 @@ pub fn compare_in(
     let this = if say.style.lang == crate::model::Lang::En {
         this
     } else {
-        let names = super::context::names_in(data, summit_id, say.style.lang)?;
+        let names = super::context::names_in(derived.found(data)?, summit_id, say.style.lang)?;
         let name = |column: &str| names.get(column).map(|n| say.style.numbers(n));
         let mut row = this.clone();
         for (k, (_, _, column)) in FLAGS.iter().enumerate() {

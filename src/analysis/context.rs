@@ -303,11 +303,11 @@ fn or_english(local: &str, english: &str) -> Expr {
         .otherwise(col(local))
 }
 
-/// For one summit, the names [`found`] lists in each names column
+/// For one summit, the names `found` (the frame of [`found`]) lists in each names column
 /// (`conflicts_between`, `wars_side_a`...), in `lang`, oldest first then
 /// by English name, as the facts list them in English, joined by `; `.
 pub fn names_in(
-    data: &Collection,
+    found: &DataFrame,
     summit_id: &str,
     lang: crate::model::Lang,
 ) -> PolarsResult<std::collections::HashMap<String, String>> {
@@ -316,7 +316,9 @@ pub fn names_in(
         crate::model::Lang::Ru => "name_ru",
         crate::model::Lang::En => "name",
     };
-    let rows = found(data)?
+    let rows = found
+        .clone()
+        .lazy()
         .filter(col("summit_id").eq(lit(summit_id)))
         .select([
             col("column"),

@@ -33,6 +33,7 @@ pub struct Derived {
     pub facts: DataFrame,
     history: OnceLock<DataFrame>,
     presence: OnceLock<DataFrame>,
+    found: OnceLock<DataFrame>,
 }
 
 impl Derived {
@@ -42,12 +43,21 @@ impl Derived {
             facts: facts(data)?,
             history: OnceLock::new(),
             presence: OnceLock::new(),
+            found: OnceLock::new(),
         })
     }
 
     /// [`history::dyad_history`] of the facts.
     pub fn history(&self) -> PolarsResult<&DataFrame> {
         once(&self.history, || history::dyad_history(&self.facts))
+    }
+
+    /// [`context::found`] of the collection the facts were made from:
+    /// each summit's wars, regimes and warrants, with their names in each
+    /// language and their sources (what reports and comparisons in Arabic
+    /// and Russian name).
+    pub fn found(&self, data: &Collection) -> PolarsResult<&DataFrame> {
+        once(&self.found, || context::found(data)?.collect())
     }
 
     /// [`presence::leader_presence`] of the collection the facts were

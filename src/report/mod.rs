@@ -43,6 +43,10 @@ pub struct Inputs<'a> {
     pub data: &'a Collection,
     /// The facts, history and presence of the data.
     pub derived: &'a Derived,
+    /// The comparisons of the focus summits in English, in their order
+    /// (the run's tables): the English report reads them, the others are
+    /// written in their language.
+    pub english: &'a [DataFrame],
     /// The run's charts.
     pub charts: &'a [Chart],
     /// The manifest's `inputs_sha256`.
@@ -111,12 +115,16 @@ fn markdown(inputs: &Inputs<'_>, style: Style) -> Result<String> {
         ..
     } = inputs;
     let lang = style.lang;
-    let say = Say::new(style, data)?;
-    let comparisons = study
-        .focus
-        .iter()
-        .map(|focus| compare::compare_in(data, derived, focus, study.compare, &say))
-        .collect::<Result<Vec<_>>>()?;
+    let comparisons = if lang == Lang::En {
+        inputs.english.to_vec()
+    } else {
+        let say = Say::new(style, data)?;
+        study
+            .focus
+            .iter()
+            .map(|focus| compare::compare_in(data, derived, focus, study.compare, &say))
+            .collect::<Result<Vec<_>>>()?
+    };
     let history = derived.history()?;
     let presence = derived.presence(data)?;
     let (title, description) = heading(inputs, lang)?;
@@ -171,7 +179,7 @@ fn markdown(inputs: &Inputs<'_>, style: Style) -> Result<String> {
             md.push_str(&line);
         }
         md.push_str(&sources(inputs, focus, history, presence, lang)?);
-        md.push_str(&context_facts(data, focus, lang)?);
+        md.push_str(&context_facts(inputs, focus, lang)?);
         md.push_str(&official_record(inputs, focus, presence, style)?);
     }
     md.push_str(&charts(inputs, lang));
@@ -229,8 +237,12 @@ fn sources(
 
 /// The wars, sanctions and warrants the context sentences name, each with
 /// the page that settles it (and its end, where another does).
-fn context_facts(data: &Collection, focus: &str, lang: Lang) -> Result<String> {
-    let found = crate::analysis::context::found(data)?
+fn context_facts(inputs: &Inputs<'_>, focus: &str, lang: Lang) -> Result<String> {
+    let found = inputs
+        .derived
+        .found(inputs.data)?
+        .clone()
+        .lazy()
         .filter(col("summit_id").eq(lit(focus)))
         .select(
             [

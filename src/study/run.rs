@@ -127,11 +127,14 @@ pub(crate) fn outputs(
     // The facts, history and presence every comparison, chart and the
     // report read: made once here.
     let derived = Derived::of(data)?;
+    // The comparisons in English: a table each, and the English report.
+    let mut comparisons = Vec::new();
     for focus in &study.focus {
         let table = compare::compare_with(data, &derived, focus, study.compare)?;
         let path = format!("tables/compare-{focus}.csv");
         resources.push(datapackage::frame_resource(&path, &table));
         out.push((path, crate::export::csv_bytes(&table, false)?));
+        comparisons.push(table);
         bar.inc(1);
     }
     // Charts are drawn side by side: rendering PNGs is most of the work.
@@ -201,6 +204,7 @@ pub(crate) fn outputs(
         study,
         data,
         derived: &derived,
+        english: &comparisons,
         charts: &shown,
         inputs_sha256,
     })?);
