@@ -104,11 +104,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
 
     let title = format!("{}: {}", word("gaps_title", lang), dyad_name(dyad, lang));
     let svg = page(data, options, &title, |area| {
-        let mut chart = ChartBuilder::on(area)
-            .margin_left(px(32))
-            .margin_right(px(48))
-            .x_label_area_size(px(56))
-            .y_label_area_size(px(110))
+        let mut chart = super::builder(area, options, 56, 110)
             .build_cartesian_2d(0f64..n as f64, 0f64..top)
             .map_err(chart_error)?;
         let label_every = (n / 16).max(1);

@@ -98,8 +98,9 @@ pub struct ChartOptions {
     /// English and Russian charts always use Western digits.
     pub digits: Digits,
     /// Which way time runs in an Arabic chart: left to right (the
-    /// default, as most Arabic newsrooms draw it) or right to left.
-    /// English and Russian charts always run left to right.
+    /// default, as most Arabic newsrooms draw it) or right to left, the y
+    /// axis then standing on the right where time starts. English and
+    /// Russian charts always run left to right.
     pub time_axis: TimeAxis,
 }
 
@@ -751,6 +752,31 @@ pub(crate) fn local_names(
         .collect())
 }
 
+/// The house chart builder on `area`: margins, and label areas of
+/// `x_label_area` below and `y_label_area` beside the plot. The y axis
+/// stands where time starts, so on the right of a chart whose time runs
+/// right to left.
+pub(crate) fn builder<'a, 'b>(
+    area: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    options: &ChartOptions,
+    x_label_area: u32,
+    y_label_area: u32,
+) -> ChartBuilder<'a, 'b, SVGBackend<'b>> {
+    let px = |v: u32| options.px(v);
+    let (y_side, (left, right)) = if options.flipped() {
+        (LabelAreaPosition::Right, (48, 32))
+    } else {
+        (LabelAreaPosition::Left, (32, 48))
+    };
+    let mut builder = ChartBuilder::on(area);
+    builder
+        .margin_left(px(left))
+        .margin_right(px(right))
+        .x_label_area_size(px(x_label_area))
+        .set_label_area_size(y_side, px(y_label_area));
+    builder
+}
+
 /// The house grid over `n` groups along x (no x ticks: each kind labels
 /// its groups) and `0..top` along y: margins, horizontal grid lines, the
 /// y axis described in the chart's language with `y_labels` ticks written
@@ -764,11 +790,7 @@ pub(crate) fn grid<'a, 'b>(
     y_format: &dyn Fn(&f64) -> String,
 ) -> Result<Plot<'a, 'b>> {
     let (lang, font, px) = (options.lang, family(options.lang), |v: u32| options.px(v));
-    let mut chart = ChartBuilder::on(area)
-        .margin_left(px(32))
-        .margin_right(px(48))
-        .x_label_area_size(px(x_label_area))
-        .y_label_area_size(px(90))
+    let mut chart = builder(area, options, x_label_area, 90)
         .build_cartesian_2d(0f64..n as f64, 0f64..top)
         .map_err(chart_error)?;
     chart

@@ -88,11 +88,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
     let font = family(lang);
     let px = |v: u32| options.px(v);
     let svg = page(data, options, word("timeline_title", lang), |area| {
-        let mut chart = ChartBuilder::on(area)
-            .margin_left(px(32))
-            .margin_right(px(48))
-            .x_label_area_size(px(56))
-            .y_label_area_size(px(260))
+        let mut chart = super::builder(area, options, 56, 260)
             .build_cartesian_2d(first..last, -0.6f64..dyads.len() as f64 + HEADROOM)
             .map_err(chart_error)?;
         chart

@@ -43,7 +43,8 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = DigitsArg::Western)]
     digits: DigitsArg,
     /// Which way time runs in an Arabic chart: left-to-right (as most
-    /// Arabic newsrooms draw it) or right-to-left.
+    /// Arabic newsrooms draw it) or right-to-left, the y axis then on the
+    /// right.
     #[arg(long, value_enum, default_value_t = TimeAxisArg::LeftToRight)]
     time_axis: TimeAxisArg,
     /// Width in pixels.

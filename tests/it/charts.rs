@@ -346,8 +346,9 @@ fn russian_charts_write_numbers_the_russian_way() {
 }
 
 /// An Arabic chart may run time right to left: the bars are then in the
-/// mirror order, as many after the focus summit's bar as were before it;
-/// by default, and in English whatever is asked, time runs left to right.
+/// mirror order, as many after the focus summit's bar as were before it,
+/// and the y axis stands on the right; by default, and in English whatever
+/// is asked, time runs left to right.
 #[test]
 fn arabic_time_axes_run_right_to_left_on_request() {
     let dir = tempfile::tempdir().unwrap();
@@ -409,4 +410,26 @@ fn arabic_time_axes_run_right_to_left_on_request() {
         (before, after),
         "English ignores the option"
     );
+    // The y axis stands where time starts: its description, the one text
+    // turned on its side, is left of every bar by default and right of
+    // every bar when time runs right to left.
+    let y_desc = |svg: &str| -> f64 {
+        let tree = roxmltree::Document::parse(svg).unwrap();
+        let turned: Vec<f64> = tree
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter(|n| {
+                n.attribute("transform")
+                    .is_some_and(|t| t.starts_with("rotate"))
+            })
+            .map(|n| n.attribute("x").unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(turned.len(), 1, "one y axis description");
+        turned[0]
+    };
+    let lr = gaps("ar", "left-to-right");
+    let (lr_bars, _) = bars(&lr);
+    assert!(lr_bars.iter().all(|x| y_desc(&lr) < *x));
+    let (rl_bars, _) = bars(&flipped);
+    assert!(rl_bars.iter().all(|x| y_desc(&flipped) > *x));
 }
