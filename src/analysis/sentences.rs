@@ -1370,7 +1370,7 @@ impl Say {
 
     // The distance from the capitals.
 
-    /// `5,404 km from Washington, D.C., 6,988 km from Moscow`.
+    /// `5,410 km from Washington, D.C., 6,992 km from Moscow`.
     pub fn distance(&self, sides: [(&str, &str, i64); 2]) -> String {
         let [(a, capital_a, km_a), (b, capital_b, km_b)] = sides;
         match self.lang() {

@@ -109,39 +109,41 @@ pub struct Capital {
     pub longitude: f64,
 }
 
-/// Capitals of the sides of the curated collections, sorted by code, read
-/// from the encyclopedia article of each city (Washington, D.C.; Moscow,
-/// also the Soviet capital; Beijing; Pyongyang), November 2026.
+/// Capitals of the sides of the curated collections, sorted by code, as
+/// the gazetteer of the collections places them (Natural Earth, Populated
+/// Places 1:10m, version 4.0.0: Washington, D.C.; Moscow, also the Soviet
+/// capital; Beijing; Pyongyang), so that a summit in a capital is 0 km
+/// from it.
 pub const CAPITALS: &[Capital] = &[
     Capital {
         country: "CHN",
         city: "Beijing",
-        latitude: 39.9167,
-        longitude: 116.3833,
+        latitude: 39.9289,
+        longitude: 116.3883,
     },
     Capital {
         country: "PRK",
         city: "Pyongyang",
         latitude: 39.0194,
-        longitude: 125.7381,
+        longitude: 125.7547,
     },
     Capital {
         country: "RUS",
         city: "Moscow",
-        latitude: 55.7558,
-        longitude: 37.6172,
+        latitude: 55.7522,
+        longitude: 37.6155,
     },
     Capital {
         country: "SUN",
         city: "Moscow",
-        latitude: 55.7558,
-        longitude: 37.6172,
+        latitude: 55.7522,
+        longitude: 37.6155,
     },
     Capital {
         country: "USA",
         city: "Washington, D.C.",
-        latitude: 38.9047,
-        longitude: -77.0164,
+        latitude: 38.8995,
+        longitude: -77.0094,
     },
 ];
 

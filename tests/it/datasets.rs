@@ -52,8 +52,8 @@ fn every_summit_is_sourced_coded_and_has_both_principals() {
     let names_ar = text(summits, "name_ar");
     let names_ru = text(summits, "name_ru");
     // Bali 2022 has no coordinates: the only source found for Nusa Dua's
-    // was an AI-generated encyclopedia, which the codebook does not accept;
-    // nor have the summits whose coordinates were sourced only to copies.
+    // was an AI-generated encyclopedia, which the codebook does not accept,
+    // and the gazetteer's point for Bali is Denpasar, not the venue.
     let latitudes: Vec<Option<f64>> = summits
         .column("latitude")
         .unwrap()
@@ -130,10 +130,38 @@ fn every_summit_is_sourced_coded_and_has_both_principals() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    // Coordinates whose only source was a copy or a content farm, with no
-    // original found, were emptied in December 2026 (see the codebook).
+    // Coordinates come from one gazetteer, Natural Earth, for every place
+    // it holds; where it holds none, from one encyclopedia page; the rest
+    // are empty (see the codebook).
     let placed = latitudes.iter().flatten().count();
-    assert_eq!(placed, 68, "summits with coordinates");
+    assert_eq!(placed, 248, "summits with coordinates");
+    let mut gazetteer: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for ((id, title), publisher) in text(data.sources(), "summit_id")
+        .into_iter()
+        .zip(text(data.sources(), "title"))
+        .zip(text(data.sources(), "publisher"))
+    {
+        if title
+            .as_deref()
+            .is_some_and(|t| t.ends_with("(coordinates)"))
+        {
+            gazetteer
+                .entry(id.unwrap())
+                .or_default()
+                .push(publisher.unwrap());
+        }
+    }
+    let mut by_publisher: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, latitude) in latitudes.iter().enumerate() {
+        let id = ids[i].as_deref().unwrap();
+        let cited = gazetteer.get(id).map(Vec::as_slice).unwrap_or_default();
+        match (latitude, cited) {
+            (Some(_), [one]) => *by_publisher.entry(one.as_str()).or_default() += 1,
+            (None, []) => {}
+            _ => panic!("{id}: coordinates {latitude:?} with coordinate sources {cited:?}"),
+        }
+    }
+    assert_eq!(by_publisher.get("Natural Earth"), Some(&246));
 }
 
 #[test]
