@@ -29,7 +29,8 @@ pub const CODED: [&str; 6] = [
 /// where it is coded, rounded half up), and `delegations_pct` (the share
 /// with at least one participant other than the principals named for
 /// each side), `primary_source_pct` (the share with an `official` or
-/// `archive` source), `sources` and the number of sources of each tier
+/// `archive` source cited for that summit alone, so that a list of trips
+/// or visits cited for many is not counted), `sources` and the number of sources of each tier
 /// (`official`, `archive`, `news`, `reference`, `other`). In dyad order,
 /// decades in time order.
 pub fn quality(data: &Collection) -> PolarsResult<DataFrame> {
@@ -62,7 +63,9 @@ pub fn quality(data: &Collection) -> PolarsResult<DataFrame> {
             .and(col("side").eq(col("b")).any(true))
             .alias("delegated")]);
     // Each summit's sources by tier, and whether one is official or from
-    // an archive (a primary source).
+    // an archive and about that summit alone (a primary source specific to
+    // it): a page cited for several summits, such as the official list of
+    // a president's trips, is not one.
     let tier = col("tier").cast(DataType::String);
     let mut by_tier = vec![len().cast(DataType::Int64).alias("sources")];
     by_tier.extend(super::word_counts(
@@ -74,6 +77,7 @@ pub fn quality(data: &Collection) -> PolarsResult<DataFrame> {
         tier.clone()
             .eq(lit("official"))
             .or(tier.eq(lit("archive")))
+            .and(col("alone"))
             .fill_null(lit(false))
             .any(true)
             .alias("primary"),
@@ -82,6 +86,13 @@ pub fn quality(data: &Collection) -> PolarsResult<DataFrame> {
         .sources()
         .clone()
         .lazy()
+        .with_column(
+            col("summit_id")
+                .n_unique()
+                .over([col("url")])?
+                .eq(lit(1))
+                .alias("alone"),
+        )
         .group_by([col("summit_id")])
         .agg(by_tier);
     let base = facts

@@ -368,3 +368,48 @@ fn quality_counts_coded_fields_and_two_sided_delegations() {
     assert_eq!(row("1980s"), [1, 100, 0, 0]);
     assert_eq!(text(&table, "scope").len(), 7);
 }
+
+/// A primary source counts for a summit only when it is about that summit
+/// alone: an official page cited for two summits (a list of trips) makes
+/// neither of them sourced to a primary source, while an archive's
+/// memorandum cited for one does, and a news story never does.
+#[test]
+fn a_primary_source_shared_by_summits_is_not_specific_to_either() {
+    let dir = tempfile::tempdir().unwrap();
+    for table in ["summits", "participants", "outcomes", "context"] {
+        std::fs::copy(
+            in_package(&format!("tests/fixtures/analysis-small/{table}.csv")),
+            dir.path().join(format!("{table}.csv")),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.path().join("sources.csv"),
+        "summit_id,url,title,publisher,accessed,tier,side\n\
+         1985-geneva,https://history.example/trips,Trips,Historian,2026-12-05,official,USA\n\
+         1992-b,https://history.example/trips,Trips,Historian,2026-12-05,official,USA\n\
+         1992-b,https://archive.example/memcon,Memorandum,Archive,2026-12-05,archive,\n\
+         1992-a,https://news.example/story,Story,Paper,2026-12-05,news,\n",
+    )
+    .unwrap();
+    let data = load::collection(dir.path()).unwrap();
+    let table = summitry::analysis::quality::quality(&data).unwrap();
+    let primary = |scope: &str| {
+        let at = text(&table, "scope")
+            .iter()
+            .zip(text(&table, "dyad"))
+            .position(|(s, d)| s.as_deref() == Some(scope) && d.as_deref() == Some("RUS-USA"))
+            .unwrap();
+        table
+            .column("primary_source_pct")
+            .unwrap()
+            .i64()
+            .unwrap()
+            .get(at)
+            .unwrap()
+    };
+    // Of four summits only 1992-b has one; Geneva 1985 has the shared list.
+    assert_eq!(primary("all"), 25);
+    assert_eq!(primary("1980s"), 0);
+    assert_eq!(primary("1990s"), 33);
+}
