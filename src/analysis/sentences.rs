@@ -1370,29 +1370,40 @@ impl Say {
 
     // The distance from the capitals.
 
-    /// `5,410 km from Washington, D.C., 6,992 km from Moscow`.
+    /// `5,410 km from Washington, D.C., 6,992 km from Moscow`; a venue in
+    /// a capital (the gazetteer's point of the city) is said to be in it,
+    /// first: `in Moscow, 7,820 km from Washington, D.C.`.
     pub fn distance(&self, sides: [(&str, &str, i64); 2]) -> String {
-        let [(a, capital_a, km_a), (b, capital_b, km_b)] = sides;
-        match self.lang() {
-            Lang::En => format!(
-                "{} km from {capital_a}, {} km from {capital_b}",
-                self.int(km_a),
-                self.int(km_b)
-            ),
+        let lang = self.lang();
+        let from = |(code, english, km): (&str, &str, i64)| match lang {
+            Lang::En => format!("{} km from {english}", self.int(km)),
             Lang::Ar => format!(
-                "{} من {}، و{} من {}",
-                self.count(km_a, Noun::Kilometre),
-                capital(a, Lang::Ar, false),
-                self.count(km_b, Noun::Kilometre),
-                capital(b, Lang::Ar, false)
+                "{} من {}",
+                self.count(km, Noun::Kilometre),
+                capital(code, Lang::Ar, false)
             ),
             Lang::Ru => format!(
-                "{} от {}, {} от {}",
-                self.count(km_a, Noun::Kilometre),
-                capital(a, Lang::Ru, false),
-                self.count(km_b, Noun::Kilometre),
-                capital(b, Lang::Ru, false)
+                "{} от {}",
+                self.count(km, Noun::Kilometre),
+                capital(code, Lang::Ru, false)
             ),
+        };
+        let [a, b] = sides;
+        match (a.2 == 0, b.2 == 0) {
+            (false, false) => match lang {
+                Lang::Ar => format!("{}، و{}", from(a), from(b)),
+                _ => format!("{}, {}", from(a), from(b)),
+            },
+            (true, true) => capital_in(a.0, a.1, lang),
+            (a_in, _) => {
+                let (home, away) = if a_in { (a, b) } else { (b, a) };
+                let home = capital_in(home.0, home.1, lang);
+                match lang {
+                    Lang::En => format!("{home}, {}", from(away)),
+                    Lang::Ar => format!("{home}، على بعد {}", from(away)),
+                    Lang::Ru => format!("{home}, в {}", from(away)),
+                }
+            }
         }
     }
 
@@ -1684,17 +1695,28 @@ fn ru_summit(dyad: &str) -> String {
     )
 }
 
-/// (country, Arabic, Russian genitive, Russian dative): the capitals of
-/// the sides of the shipped collections.
-const CAPITALS: &[(&str, &str, &str, &str)] = &[
-    ("CHN", "بكين", "Пекина", "Пекину"),
-    ("KOR", "سيول", "Сеула", "Сеулу"),
-    ("PRK", "بيونغ يانغ", "Пхеньяна", "Пхеньяну"),
-    ("RUS", "موسكو", "Москвы", "Москве"),
-    ("SUN", "موسكو", "Москвы", "Москве"),
-    ("UKR", "كييف", "Киева", "Киеву"),
-    ("USA", "واشنطن", "Вашингтона", "Вашингтону"),
+/// (country, Arabic, Russian genitive, Russian dative, Russian
+/// prepositional): the capitals of the sides of the shipped collections.
+const CAPITALS: &[(&str, &str, &str, &str, &str)] = &[
+    ("CHN", "بكين", "Пекина", "Пекину", "Пекине"),
+    ("KOR", "سيول", "Сеула", "Сеулу", "Сеуле"),
+    ("PRK", "بيونغ يانغ", "Пхеньяна", "Пхеньяну", "Пхеньяне"),
+    ("RUS", "موسكو", "Москвы", "Москве", "Москве"),
+    ("SUN", "موسكو", "Москвы", "Москве", "Москве"),
+    ("UKR", "كييف", "Киева", "Киеву", "Киеве"),
+    ("USA", "واشنطن", "Вашингтона", "Вашингтону", "Вашингтоне"),
 ];
+
+/// "In" a side's capital: `in Moscow`, «في موسكو», «в Москве».
+fn capital_in(code: &str, english: &str, lang: Lang) -> String {
+    let found = CAPITALS.iter().find(|(c, ..)| *c == code);
+    match (lang, found) {
+        (Lang::En, _) => format!("in {english}"),
+        (Lang::Ar, _) => format!("في {}", capital(code, Lang::Ar, false)),
+        (_, Some((.., prepositional))) => format!("в {prepositional}"),
+        (_, None) => format!("в столице {}", ru_country(code, RuCase::Genitive)),
+    }
+}
 
 /// A side's capital in a sentence: in Arabic by name; in Russian in the
 /// genitive («от Москвы») or, `towards` it, the dative («к Москве»); a
@@ -1707,7 +1729,7 @@ fn capital(code: &str, lang: Lang, towards: bool) -> String {
             "عاصمة {}",
             crate::model::country(code).map_or(code, |c| c.ar)
         ),
-        (_, Some((_, _, genitive, dative))) => {
+        (_, Some((_, _, genitive, dative, _))) => {
             (if towards { *dative } else { *genitive }).to_owned()
         }
         (_, None) => format!("столицы {}", ru_country(code, RuCase::Genitive)),

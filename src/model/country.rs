@@ -112,14 +112,20 @@ pub struct Capital {
 /// Capitals of the sides of the curated collections, sorted by code, as
 /// the gazetteer of the collections places them (Natural Earth, Populated
 /// Places 1:10m, version 4.0.0: Washington, D.C.; Moscow, also the Soviet
-/// capital; Beijing; Pyongyang), so that a summit in a capital is 0 km
-/// from it.
+/// capital; Beijing; Pyongyang; Seoul; Kyiv), so that a summit in a
+/// capital is 0 km from it.
 pub const CAPITALS: &[Capital] = &[
     Capital {
         country: "CHN",
         city: "Beijing",
         latitude: 39.9289,
         longitude: 116.3883,
+    },
+    Capital {
+        country: "KOR",
+        city: "Seoul",
+        latitude: 37.5663,
+        longitude: 126.9997,
     },
     Capital {
         country: "PRK",
@@ -138,6 +144,12 @@ pub const CAPITALS: &[Capital] = &[
         city: "Moscow",
         latitude: 55.7522,
         longitude: 37.6155,
+    },
+    Capital {
+        country: "UKR",
+        city: "Kyiv",
+        latitude: 50.4334,
+        longitude: 30.5166,
     },
     Capital {
         country: "USA",

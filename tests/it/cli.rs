@@ -195,3 +195,18 @@ fn compare_speaks_arabic_and_russian() {
     ]);
     russian.stdout_contains("\nsequence,96-й из 96,всего 96\u{A0}саммитов в 1943–2025\u{A0}гг.,");
 }
+
+/// A summit in one side's capital is said to be in it, first, and the
+/// distance to the other capital follows, in each language.
+#[test]
+fn a_summit_in_a_capital_is_in_it() {
+    for (lang, value) in [
+        // (CSV quotes a field with a Latin comma, not one with an Arabic.)
+        ("en", "\"in Moscow, 7,820 km from Washington, D.C.\""),
+        ("ar", "في موسكو، على بعد 7820 كيلومترًا من واشنطن"),
+        ("ru", "\"в Москве, в 7\u{202F}820\u{A0}км от Вашингтона\""),
+    ] {
+        let out = must_succeed(&["compare", "2009-moscow", "--lang", lang, "--format", "csv"]);
+        out.stdout_contains(&format!("\ndistance_from_capitals,{value},"));
+    }
+}
