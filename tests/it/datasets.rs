@@ -588,3 +588,48 @@ fn no_source_is_on_a_host_that_copies_others() {
         .collect();
     assert!(roots.is_empty(), "{roots:#?}");
 }
+
+/// Distances are measured from the gazetteer's own points: every summit
+/// held in a side's capital (a summit whose host country has that capital
+/// and whose city is it) sits on the capital's coordinates, so it is 0 km
+/// from it, and the two never drift apart.
+#[test]
+fn summits_in_a_capital_sit_on_its_point() {
+    let data = load::default_data().unwrap();
+    let summits = data.summits();
+    let floats = |name: &str| -> Vec<Option<f64>> {
+        summits
+            .column(name)
+            .unwrap()
+            .f64()
+            .unwrap()
+            .iter()
+            .collect()
+    };
+    let (latitude, longitude) = (floats("latitude"), floats("longitude"));
+    let cities = text(summits, "city");
+    let hosts = text(summits, "host_country");
+    let ids = text(summits, "summit_id");
+    let mut checked = 0;
+    for i in 0..ids.len() {
+        let host = hosts[i].as_deref().unwrap();
+        let Some(capital) = summitry::model::capital(host) else {
+            continue;
+        };
+        let city = cities[i].as_deref().unwrap();
+        // Kyiv is spelled Kiev in the summits of the 1990s, as then.
+        let same = city == capital.city
+            || (capital.city, city) == ("Washington, D.C.", "Washington")
+            || (capital.city, city) == ("Kyiv", "Kiev");
+        if same {
+            assert_eq!(
+                (latitude[i], longitude[i]),
+                (Some(capital.latitude), Some(capital.longitude)),
+                "{}",
+                ids[i].as_deref().unwrap()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked} summits in a capital");
+}
