@@ -30,9 +30,9 @@ pub const CODED: [&str; 6] = [
 /// with at least one participant other than the principals named for
 /// each side), `primary_source_pct` (the share with an `official` or
 /// `archive` source cited for that summit alone, so that a list of trips
-/// or visits cited for many is not counted), `sources` and the number of sources of each tier
-/// (`official`, `archive`, `news`, `reference`, `other`). In dyad order,
-/// decades in time order.
+/// or visits cited for many is not counted), `sources` and the number of
+/// sources of each tier (`official`, `archive`, `news`, `reference`,
+/// `other`). In dyad order, decades in time order.
 pub fn quality(data: &Collection) -> PolarsResult<DataFrame> {
     let facts = facts(data)?;
     let sides = facts.clone().lazy().select([
