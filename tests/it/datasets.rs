@@ -633,3 +633,27 @@ fn summits_in_a_capital_sit_on_its_point() {
     }
     assert!(checked > 100, "{checked} summits in a capital");
 }
+
+/// A person is one id and one name across every collection: the id is
+/// stable (`ushakov-yuri` at every summit, never also `ushakov-yury`), and
+/// the name is written one way, so presence counts never split a person.
+#[test]
+fn each_person_has_one_id_and_one_name() {
+    let data = load::default_data().unwrap();
+    let participants = data.participants();
+    let mut names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (id, name) in text(participants, "person_id")
+        .into_iter()
+        .zip(text(participants, "name"))
+    {
+        let (id, name) = (id.unwrap(), name.unwrap());
+        names.entry(id.clone()).or_default().insert(name.clone());
+        ids.entry(name).or_default().insert(id);
+    }
+    let split: Vec<_> = names.iter().filter(|(_, v)| v.len() > 1).collect();
+    assert!(split.is_empty(), "ids with several names: {split:?}");
+    let split: Vec<_> = ids.iter().filter(|(_, v)| v.len() > 1).collect();
+    assert!(split.is_empty(), "names with several ids: {split:?}");
+    assert!(names.len() > 300, "{} people", names.len());
+}
