@@ -471,42 +471,54 @@ impl Say {
     /// longest)`.
     pub fn gap_longest_since(&self, days: i64, from: &str, to: &str, rank: i64, n: i64) -> String {
         let (from, to) = (self.style.numbers(from), self.style.numbers(to));
+        let rank = self.gap_rank(rank, n);
         match self.lang() {
             Lang::En => format!(
-                "{} days: the longest gap since {from}–{to} ({rank} of {n} gaps, 1 = longest)",
+                "{} days: the longest gap since {from}–{to} {rank}",
                 self.int(days)
             ),
             Lang::Ar => format!(
-                "{}، وهي أطول فترة انقطاع عن القمم منذ الفترة الفاصلة بين عامي {from} و{to} (في المرتبة {} من حيث الطول بين {})",
-                self.count(days, Noun::Day),
-                self.int(rank),
-                self.count(n, Noun::Gap)
+                "{}، وهي أطول فترة انقطاع عن القمم منذ الفترة الفاصلة بين عامي {from} و{to} {rank}",
+                self.count(days, Noun::Day)
             ),
             Lang::Ru => format!(
-                "{} — самый долгий перерыв со времён паузы {from}–{to}\u{A0}гг. ({}-е место по длительности из {})",
-                self.count(days, Noun::Day),
-                self.int(rank),
-                self.int(n)
+                "{} — самый долгий перерыв со времён паузы {from}–{to}\u{A0}гг. {rank}",
+                self.count(days, Noun::Day)
             ),
         }
     }
 
     /// A gap shorter than the one just before it: its rank alone.
     pub fn gap_shorter(&self, days: i64, rank: i64, n: i64) -> String {
+        let rank = self.gap_rank(rank, n);
         match self.lang() {
             Lang::En => format!(
-                "{} days: shorter than the gap before it ({rank} of {n} gaps, 1 = longest)",
+                "{} days: shorter than the gap before it {rank}",
                 self.int(days)
             ),
             Lang::Ar => format!(
-                "{}، أقصر من الفترة التي سبقتها (في المرتبة {} من حيث الطول بين {})",
-                self.count(days, Noun::Day),
+                "{}، أقصر من الفترة التي سبقتها {rank}",
+                self.count(days, Noun::Day)
+            ),
+            Lang::Ru => format!(
+                "{} — короче предыдущего перерыва {rank}",
+                self.count(days, Noun::Day)
+            ),
+        }
+    }
+
+    /// A gap's rank among the dyad's gaps, in brackets: `(5 of 95 gaps,
+    /// 1 = longest)`.
+    fn gap_rank(&self, rank: i64, n: i64) -> String {
+        match self.lang() {
+            Lang::En => format!("({rank} of {n} gaps, 1 = longest)"),
+            Lang::Ar => format!(
+                "(في المرتبة {} من حيث الطول بين {})",
                 self.int(rank),
                 self.count(n, Noun::Gap)
             ),
             Lang::Ru => format!(
-                "{} — короче предыдущего перерыва ({}-е место по длительности из {})",
-                self.count(days, Noun::Day),
+                "({}-е место по длительности из {})",
                 self.int(rank),
                 self.int(n)
             ),
