@@ -499,6 +499,8 @@ fn no_source_is_on_a_host_that_copies_others() {
         "usubc.org",
         "usukrainianrelations.org",
         "catch4all.com",
+        // Transcriptions of texts: cite the publisher's or an archive's page.
+        "wikisource.org",
         "antikor.info",
         "kvsp.com",
         "lfwp.net",
