@@ -203,7 +203,7 @@ fn the_great_power_study_runs_and_verifies() {
     let report = std::fs::read_to_string(out.join("report.en.md")).unwrap();
     for fact in [
         "| | Anchorage Summit (RUS-USA, 2025-08-15) | Busan Meeting (CHN-USA, 2025-10-30) | Moscow state visit (80th Victory Day) (CHN-RUS, 2025-05-08) | Beijing talks (SCO Tianjin and Victory parade visit) (CHN-RUS, 2025-09-02) |",
-        "| Place in the dyad's history | 96th of 96 | 59th of 59 | 76th of 77 | 77th of 77 |",
+        "| Place in the dyad's history | 96th of 96 | 59th of 60 | 76th of 77 | 77th of 77 |",
         "| Days since the previous summit | 1,521 days since 2021-geneva | 348 days since 2024-lima | 198 days since 2024-kazan | 117 days since 2025-moscow |",
         "## Moscow state visit (80th Victory Day) (2025-moscow, 2025-05-08 to 2025-05-08, Moscow)",
         "- **Place in the dyad's history**: 77th of 77. History: 77 summits 1949–2025.",

@@ -221,7 +221,7 @@ fn audit_of_the_shipped_data_leaves_nothing_unexplained() {
     let run = must_succeed(&["audit"]);
     assert_eq!(
         run.stderr,
-        "183 matched, 2 dates-differ, 2 no-record, 10 not-covered, 0 record-without-summit, 1 excluded\n"
+        "183 matched, 2 dates-differ, 2 no-record, 11 not-covered, 0 record-without-summit, 1 excluded\n"
     );
     let run = must_succeed(&[
         "audit",
