@@ -8,9 +8,8 @@ use anyhow::bail;
 use clap::ValueEnum;
 use summitry::chart::{self, ChartOptions, render};
 use summitry::export::atomic;
-use summitry::model::Lang;
 
-use super::DataArgs;
+use super::{DataArgs, LangArg};
 
 /// Draw a chart: SVG (the canonical output) or PNG (rendered from the SVG
 /// with bundled fonts, Arabic shaped), chosen by the output's extension.
@@ -93,16 +92,6 @@ enum TimeAxisArg {
     RightToLeft,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum LangArg {
-    /// English.
-    En,
-    /// Arabic.
-    Ar,
-    /// Russian.
-    Ru,
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let png = match args.out.extension().and_then(|e| e.to_str()) {
         Some("svg") => false,
@@ -118,11 +107,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         focus: args.focus,
         last: args.last,
         summits: args.summit,
-        lang: match args.lang {
-            LangArg::En => Lang::En,
-            LangArg::Ar => Lang::Ar,
-            LangArg::Ru => Lang::Ru,
-        },
+        lang: args.lang.into(),
         width: args.width,
         height: args.height,
         digits: match args.digits {

@@ -6,11 +6,10 @@ use clap::ValueEnum;
 use summitry::analysis::Derived;
 use summitry::analysis::compare::{Against, CompareOptions, compare_in};
 use summitry::analysis::sentences::Say;
-use summitry::model::Lang;
 use summitry::text::Style;
 
 use super::output::Rows;
-use super::{DataArgs, OutputFormat};
+use super::{DataArgs, LangArg, OutputFormat};
 
 /// Compare a summit with the earlier summits of its dyad (or of all
 /// dyads): one line a metric, with this summit's value, the history's
@@ -37,16 +36,6 @@ pub struct Args {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum LangArg {
-    /// English.
-    En,
-    /// Arabic.
-    Ar,
-    /// Russian.
-    Ru,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
 enum AgainstArg {
     /// The earlier summits of the same dyad.
     Dyad,
@@ -62,12 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             AgainstArg::All => Against::All,
         })
         .with_last(args.last);
-    let lang = match args.lang {
-        LangArg::En => Lang::En,
-        LangArg::Ar => Lang::Ar,
-        LangArg::Ru => Lang::Ru,
-    };
-    let say = Say::new(Style::of(lang), &data)?;
+    let say = Say::new(Style::of(args.lang.into()), &data)?;
     let table = compare_in(&data, &Derived::of(&data)?, &args.summit_id, options, &say)?;
     let rows = Rows::of_frame(&table, &["metric", "this", "history", "verdict"])?;
     rows.write(args.format, &mut std::io::stdout().lock())?;

@@ -69,6 +69,27 @@ impl DataArgs {
     }
 }
 
+/// A language of a command's words, as the command line names it.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Arabic.
+    Ar,
+    /// Russian.
+    Ru,
+}
+
+impl From<LangArg> for summitry::model::Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::En => Self::En,
+            LangArg::Ar => Self::Ar,
+            LangArg::Ru => Self::Ru,
+        }
+    }
+}
+
 /// Runs one command.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {

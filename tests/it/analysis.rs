@@ -342,6 +342,23 @@ fn anchorage_finds_putins_last_us_visit_in_the_official_record() {
     );
 }
 
+/// A count of `audit --quality`'s table for the US–Soviet/Russian dyad
+/// in one scope (a decade, `all` or `bilateral`).
+fn rus_usa_quality(table: &DataFrame, scope: &str, column: &str) -> i64 {
+    let at = text(table, "scope")
+        .iter()
+        .zip(text(table, "dyad"))
+        .position(|(s, d)| s.as_deref() == Some(scope) && d.as_deref() == Some("RUS-USA"))
+        .unwrap();
+    table
+        .column(column)
+        .unwrap()
+        .i64()
+        .unwrap()
+        .get(at)
+        .unwrap()
+}
+
 /// Coding coverage, counted by hand on the small collection: of the four
 /// US–Soviet/Russian summits, three have a joint statement coded and two
 /// an agreement count; only Moscow 1995 names a delegate for each side
@@ -350,18 +367,13 @@ fn anchorage_finds_putins_last_us_visit_in_the_official_record() {
 fn quality_counts_coded_fields_and_two_sided_delegations() {
     let table = summitry::analysis::quality::quality(&small()).unwrap();
     let row = |scope: &str| {
-        let at = text(&table, "scope")
-            .iter()
-            .zip(text(&table, "dyad"))
-            .position(|(s, d)| s.as_deref() == Some(scope) && d.as_deref() == Some("RUS-USA"))
-            .unwrap();
         [
             "summits",
             "joint_statement_pct",
             "agreements_signed_pct",
             "delegations_pct",
         ]
-        .map(|c| table.column(c).unwrap().i64().unwrap().get(at).unwrap())
+        .map(|c| rus_usa_quality(&table, scope, c))
     };
     assert_eq!(row("all"), [4, 75, 50, 25]);
     assert_eq!(row("1990s"), [3, 67, 67, 33]);
@@ -394,20 +406,7 @@ fn a_primary_source_shared_by_summits_is_not_specific_to_either() {
     .unwrap();
     let data = load::collection(dir.path()).unwrap();
     let table = summitry::analysis::quality::quality(&data).unwrap();
-    let primary = |scope: &str| {
-        let at = text(&table, "scope")
-            .iter()
-            .zip(text(&table, "dyad"))
-            .position(|(s, d)| s.as_deref() == Some(scope) && d.as_deref() == Some("RUS-USA"))
-            .unwrap();
-        table
-            .column("primary_source_pct")
-            .unwrap()
-            .i64()
-            .unwrap()
-            .get(at)
-            .unwrap()
-    };
+    let primary = |scope: &str| rus_usa_quality(&table, scope, "primary_source_pct");
     // Of four summits only 1992-b has one; Geneva 1985 has the shared list.
     assert_eq!(primary("all"), 25);
     assert_eq!(primary("1980s"), 0);
