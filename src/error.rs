@@ -213,6 +213,13 @@ pub enum Rule {
     /// A statement is dated outside its summit's days and the day after
     /// (the dates rule: a summit's days are the days the leaders met).
     StatementDate,
+    /// A row of `unsettled.csv` is about a value that is coded: an
+    /// outcome field that is not empty, or a delegation with a member
+    /// named beyond the leader.
+    UnsettledCoded,
+    /// A `delegation` row of `unsettled.csv` does not name one of its
+    /// summit's sides, or a row of an outcome field names a side.
+    UnsettledSide,
     /// A warning, not an error: a summit coded `joint_statement = true`
     /// in a collection that lists its statements, with no joint text
     /// among them.
@@ -246,6 +253,8 @@ impl Rule {
             Rule::PressQuestions => "press-questions",
             Rule::JointTextNotCoded => "joint-text-not-coded",
             Rule::StatementDate => "statement-date",
+            Rule::UnsettledCoded => "unsettled-coded",
+            Rule::UnsettledSide => "unsettled-side",
             Rule::JointTextMissing => "joint-text-missing",
         }
     }

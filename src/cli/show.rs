@@ -11,7 +11,8 @@ use super::{DataArgs, OutputFormat};
 
 /// Show the whole record of one summit: the summit, its participants,
 /// outcome, context (and, in the readable view, the context computed from
-/// the tables of facts), statements and sources; or of one visit. Unknown
+/// the tables of facts), statements, sources and the values looked for and
+/// left unsettled; or of one visit. Unknown
 /// values are shown as `unknown`, never as "no".
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -26,12 +27,13 @@ pub struct Args {
     format: OutputFormat,
 }
 
-const SECTIONS: [(&str, Table); 5] = [
+const SECTIONS: [(&str, Table); 6] = [
     ("participants", Table::Participants),
     ("outcome", Table::Outcomes),
     ("context", Table::Context),
     ("statements", Table::Statements),
     ("sources", Table::Sources),
+    ("unsettled", Table::Unsettled),
 ];
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {

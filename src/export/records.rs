@@ -70,7 +70,8 @@ pub fn write_collection(data: &Collection, out: &Path, to: ConvertTo) -> Result<
 /// Writes one member of a collection as canonical CSV tables into `dir`,
 /// with its text files: the six summit tables (header-only where a table
 /// has no rows) unless the member holds visits and no summits, and
-/// `visits.csv` and `exclusions.csv` when it holds rows of them.
+/// `unsettled.csv`, `visits.csv` and `exclusions.csv` when it holds rows
+/// of them.
 ///
 /// Rows come in canonical order: summits by start date then id, and every
 /// other table grouped by summit in that order, keeping the order of rows
@@ -112,6 +113,11 @@ fn write_tables(data: &Collection, member: &Member, dir: &Path, format: TableFor
         .with_row_index("__order", None)
         .select([col("summit_id"), col("__order")]);
     for (table, df) in &frames {
+        // The log of unsettled values is written only where it has rows,
+        // like the tables that stand on their own.
+        if *table == Table::Unsettled && df.height() == 0 {
+            continue;
+        }
         let sorted = df
             .clone()
             .lazy()

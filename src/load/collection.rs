@@ -143,6 +143,12 @@ impl Collection {
         self.frame(Table::Sources)
     }
 
+    /// The unsettled frame: values looked for and left empty, with what
+    /// was tried.
+    pub fn unsettled(&self) -> &DataFrame {
+        self.frame(Table::Unsettled)
+    }
+
     /// The visits frame: leaders' visits to other countries.
     pub fn visits(&self) -> &DataFrame {
         self.frame(Table::Visits)

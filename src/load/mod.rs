@@ -1,8 +1,8 @@
 //! Files to validated polars frames.
 //!
-//! A collection is a directory: canonical CSV tables (`summits.csv` and
-//! the five tables about its summits, or `visits.csv`, or both), or nested
-//! records under `records/`. A
+//! A collection is a directory: canonical CSV tables (`summits.csv`, the
+//! five tables about its summits and the log of their unsettled values,
+//! or `visits.csv`, or both), or nested records under `records/`. A
 //! directory of such directories is several collections, loaded together.
 //! The curated collections under `datasets/` are embedded in the binary and
 //! are the default data ([`default_data`]).

@@ -224,3 +224,34 @@ proptest! {
         }
     }
 }
+
+/// Every fixture of tables gets the same verdict from both validators:
+/// clean from the fast one exactly when the precise one finds nothing
+/// (warnings apart). A new rule written in one form only fails here.
+#[test]
+fn both_validators_agree_on_every_fixture() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let dir = entry.unwrap().path();
+        if !dir.join("summits.csv").is_file() {
+            continue;
+        }
+        let Some((fast_clean, findings)) = both_verdicts(&dir).unwrap() else {
+            continue;
+        };
+        let errors: Vec<_> = findings.iter().filter(|f| !f.rule.is_warning()).collect();
+        assert_eq!(
+            fast_clean,
+            errors.is_empty(),
+            "{}: the fast validator says {} but the precise one found {errors:?}",
+            dir.display(),
+            if fast_clean { "clean" } else { "not clean" },
+        );
+        checked += 1;
+    }
+    assert!(
+        checked >= 30,
+        "only {checked} fixtures of tables were checked"
+    );
+}

@@ -43,6 +43,7 @@ fn nested(key: &str) -> Option<(Table, bool)> {
         "context" => Some((Table::Context, false)),
         "statements" => Some((Table::Statements, true)),
         "sources" => Some((Table::Sources, true)),
+        "unsettled" => Some((Table::Unsettled, true)),
         _ => None,
     }
 }
@@ -61,6 +62,7 @@ fn nested_key(table: Table) -> &'static str {
         Table::Context => "context",
         Table::Statements => "statements",
         Table::Sources => "sources",
+        Table::Unsettled => "unsettled",
     }
 }
 

@@ -7,7 +7,7 @@ use polars::prelude::*;
 use crate::model::country::COUNTRIES;
 use crate::model::{
     Camp, Format, HostSide, Intensity, Level, Portfolio, Role, SanctionScope, SourceTier,
-    StatementKind, VisitKind, WarRole, WarrantKind,
+    StatementKind, UnsettledField, VisitKind, WarRole, WarrantKind,
 };
 
 /// The tables of a collection.
@@ -25,6 +25,9 @@ pub enum Table {
     Statements,
     /// `sources.csv`: one row a source of a summit's facts.
     Sources,
+    /// `unsettled.csv`: one row a value of a summit looked for and left
+    /// empty, with what was tried.
+    Unsettled,
     /// `visits.csv`: one row a leader's visit to another country; it
     /// stands on its own, not under a summit.
     Visits,
@@ -202,6 +205,16 @@ const SOURCES: &[Column] = &[
     may("side", ColumnType::Country),
 ];
 
+const UNSETTLED: &[Column] = &[
+    need("summit_id", ColumnType::Text),
+    need("field", ColumnType::Vocabulary(UnsettledField::NAMES)),
+    may("side", ColumnType::Country),
+    need("searched", ColumnType::Date),
+    need("tried", ColumnType::Text),
+    may("would_settle", ColumnType::Text),
+    may("lead_url", ColumnType::Url),
+];
+
 const VISITS: &[Column] = &[
     need("visit_id", ColumnType::Id),
     need("person", ColumnType::Text),
@@ -297,13 +310,14 @@ const WARRANTS: &[Column] = cited![
 
 impl Table {
     /// Every table, in the order they are loaded and reported.
-    pub const ALL: [Table; 11] = [
+    pub const ALL: [Table; 12] = [
         Table::Summits,
         Table::Participants,
         Table::Outcomes,
         Table::Context,
         Table::Statements,
         Table::Sources,
+        Table::Unsettled,
         Table::Visits,
         Table::Exclusions,
         Table::Conflicts,
@@ -326,12 +340,13 @@ impl Table {
 
     /// The tables whose rows belong to a summit: all but summits and the
     /// tables that stand on their own.
-    pub const OF_SUMMITS: [Table; 5] = [
+    pub const OF_SUMMITS: [Table; 6] = [
         Table::Participants,
         Table::Outcomes,
         Table::Context,
         Table::Statements,
         Table::Sources,
+        Table::Unsettled,
     ];
 
     /// The table's name, e.g. `participants`.
@@ -343,6 +358,7 @@ impl Table {
             Table::Context => "context",
             Table::Statements => "statements",
             Table::Sources => "sources",
+            Table::Unsettled => "unsettled",
             Table::Visits => "visits",
             Table::Exclusions => "exclusions",
             Table::Conflicts => "conflicts",
@@ -365,6 +381,7 @@ impl Table {
             Table::Context => CONTEXT,
             Table::Statements => STATEMENTS,
             Table::Sources => SOURCES,
+            Table::Unsettled => UNSETTLED,
             Table::Visits => VISITS,
             Table::Exclusions => EXCLUSIONS,
             Table::Conflicts => CONFLICTS,
@@ -388,6 +405,7 @@ impl Table {
             Table::Outcomes | Table::Context => &["summit_id"],
             Table::Statements => &["statement_id"],
             Table::Sources => &["summit_id", "url"],
+            Table::Unsettled => &["summit_id", "field", "side"],
             Table::Visits => &["visit_id"],
             Table::Exclusions => &["exclusion_id"],
             Table::Conflicts => &["involvement_id"],
@@ -412,6 +430,7 @@ impl Table {
                 | Table::Context
                 | Table::Statements
                 | Table::Sources
+                | Table::Unsettled
         )
     }
 

@@ -13,7 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::raw::RawTable;
+use super::raw::{RawRow, RawTable};
 use super::schema::{ColumnType, Table};
 use super::value::{ID_PATTERN, is_id, is_url, parse_bool, parse_date};
 use crate::error::{Finding, Location, Result, Rule};
@@ -210,8 +210,161 @@ pub(crate) fn check_raw(
     findings.extend(cross_table(tables, summits_whole));
     findings.extend(joint_texts(tables));
     findings.extend(statement_dates(tables));
+    findings.extend(unsettled(tables));
     findings
 }
+
+/// The `field` of `unsettled.csv` that names a side's delegation rather
+/// than an outcome field.
+const DELEGATION: &str = "delegation";
+
+/// Rows of `unsettled.csv` that the rest of the collection contradicts.
+/// A row says a value was looked for and no source settles it, so the
+/// value must be empty: an outcome field coded, or a member of the side's
+/// delegation named beyond its leader, breaks rule `unsettled-coded`
+/// (located at the row's `field`). A `delegation` row names one of its
+/// summit's sides, and a row of an outcome field names none (rule
+/// `unsettled-side`). Rows of summits that do not exist are left to the
+/// reference rule.
+fn unsettled(tables: &[RawTable]) -> Vec<Finding> {
+    let find = |table: Table| tables.iter().find(|t| t.table == table);
+    let Some(unsettled) = find(Table::Unsettled) else {
+        return Vec::new();
+    };
+    let summits = find(Table::Summits);
+    let outcomes = find(Table::Outcomes);
+    let participants = find(Table::Participants);
+    let summit_rows = rows_by_summit(summits);
+    let outcome_rows = rows_by_summit(outcomes);
+    let participant_rows = rows_by_summit(participants);
+    let mut findings = Vec::new();
+    for row in &unsettled.rows {
+        let (Some(summit), Some(field)) = (
+            unsettled.cell(row, "summit_id"),
+            unsettled.cell(row, "field"),
+        ) else {
+            continue;
+        };
+        let id = summit.text.as_str();
+        let side = unsettled.cell(row, "side");
+        let mut push = |location: &Location, column: &str, rule, value: Option<&str>, message| {
+            findings.push(Finding {
+                location: location.clone(),
+                column: Some(column.to_owned()),
+                rule,
+                value: value.map(str::to_owned),
+                message,
+            });
+        };
+        if field.text != DELEGATION {
+            if let Some(side) = side {
+                push(
+                    &side.location,
+                    "side",
+                    Rule::UnsettledSide,
+                    Some(&side.text),
+                    format!(
+                        "a side is named only for a `{DELEGATION}` row: {} is one value of the summit; leave side empty",
+                        field.text
+                    ),
+                );
+            }
+            let coded = outcomes
+                .zip(outcome_rows.get(id))
+                .and_then(|(o, rows)| rows.iter().find_map(|r| o.cell(r, &field.text)));
+            if let Some(cell) = coded {
+                push(
+                    &field.location,
+                    "field",
+                    Rule::UnsettledCoded,
+                    Some(&field.text),
+                    format!(
+                        "this row says no source settles {} of {id}, but the outcome codes it ({} at {}): delete the row if a source settles it, or empty the value if none does",
+                        field.text, cell.text, cell.location
+                    ),
+                );
+            }
+            continue;
+        }
+        let sides: Option<[&str; 2]> = summits.zip(summit_rows.get(id)).and_then(|(s, rows)| {
+            let r = rows.first()?;
+            Some([
+                s.cell(r, "side_a")?.text.as_str(),
+                s.cell(r, "side_b")?.text.as_str(),
+            ])
+        });
+        let Some(side) = side else {
+            let expected = sides.map_or_else(String::new, |[a, b]| {
+                format!(": name one of the summit's sides, {a} or {b}")
+            });
+            push(
+                &row.location,
+                "side",
+                Rule::UnsettledSide,
+                None,
+                format!(
+                    "a `{DELEGATION}` row names the side whose delegation no source names, but side is empty{expected}"
+                ),
+            );
+            continue;
+        };
+        if let Some([a, b]) = sides
+            && side.text != a
+            && side.text != b
+        {
+            push(
+                &side.location,
+                "side",
+                Rule::UnsettledSide,
+                Some(&side.text),
+                format!("{} is not a side of {id}: expected {a} or {b}", side.text),
+            );
+            continue;
+        }
+        let named = participants
+            .zip(participant_rows.get(id))
+            .and_then(|(p, rows)| {
+                rows.iter()
+                    .find(|r| {
+                        p.cell(r, "country").is_some_and(|c| c.text == side.text)
+                            && p.cell(r, "level").is_none_or(|l| l.text != PRINCIPAL)
+                    })
+                    .map(|r| (p, *r))
+            });
+        if let Some((p, r)) = named {
+            let who = p
+                .cell(r, "name")
+                .map_or_else(|| "someone".to_owned(), |c| c.text.clone());
+            push(
+                &field.location,
+                "field",
+                Rule::UnsettledCoded,
+                Some(&field.text),
+                format!(
+                    "this row says no source names {}'s delegation at {id} beyond its leader, but {who} is named at {}: delete the row",
+                    side.text, r.location
+                ),
+            );
+        }
+    }
+    findings
+}
+
+/// A table's rows by the summit they belong to.
+fn rows_by_summit(raw: Option<&RawTable>) -> HashMap<&str, Vec<&RawRow>> {
+    let mut by: HashMap<&str, Vec<&RawRow>> = HashMap::new();
+    if let Some(raw) = raw {
+        for row in &raw.rows {
+            if let Some(id) = raw.cell(row, "summit_id") {
+                by.entry(id.text.as_str()).or_default().push(row);
+            }
+        }
+    }
+    by
+}
+
+/// The level of the two leaders in `participants.csv`.
+const PRINCIPAL: &str = "principal";
 
 /// How many days after a summit's last day its texts may still be dated:
 /// a joint declaration released the morning after the talks belongs to
@@ -541,9 +694,15 @@ fn duplicate_keys(raw: &RawTable) -> Vec<Finding> {
     let mut seen: HashMap<Vec<&str>, &Location> = HashMap::new();
     let mut findings = Vec::new();
     for row in &raw.rows {
+        // An empty value of a key column that may be empty (the side of
+        // an unsettled outcome field) is part of the key as "".
         let values: Option<Vec<&str>> = key
             .iter()
-            .map(|k| raw.cell(row, k).map(|c| c.text.as_str()))
+            .map(|k| match raw.cell(row, k) {
+                Some(c) => Some(c.text.as_str()),
+                None if raw.table.column(k).is_some_and(|c| c.nullable) => Some(""),
+                None => None,
+            })
             .collect();
         let Some(values) = values else { continue };
         if let Some(first) = seen.get(&values) {
@@ -700,10 +859,14 @@ pub(crate) fn check_frames(
             let joined = if key.len() == 1 {
                 col(key[0])
             } else {
+                // Empty values of a key column that may be empty are
+                // skipped, not allowed to make the whole key empty.
                 concat_str(
-                    key.iter().map(|k| col(*k)).collect::<Vec<_>>(),
+                    key.iter()
+                        .map(|k| col(*k).cast(DataType::String))
+                        .collect::<Vec<_>>(),
                     "\u{1f}",
-                    false,
+                    true,
                 )
             };
             rules.push(joined.n_unique().lt(len()).alias("duplicate ids"));
@@ -831,6 +994,16 @@ pub(crate) fn check_frames(
             ));
         }
     }
+    if let (Some(unsettled), Some(summits), Some(outcomes), Some(participants)) = (
+        frame(Table::Unsettled),
+        frame(Table::Summits),
+        frame(Table::Outcomes),
+        frame(Table::Participants),
+    ) && unsettled.height() > 0
+        && let Some(broken) = unsettled_broken(unsettled, summits, outcomes, participants)?
+    {
+        return Ok(Err(broken));
+    }
     let missing = || "rows of summits that do not exist".to_owned();
     let summits = frames
         .iter()
@@ -859,6 +1032,81 @@ pub(crate) fn check_frames(
         }
     }
     Ok(Ok(()))
+}
+
+/// The vectorised form of the rules of `unsettled.csv` (see
+/// [`unsettled`]): which one the frames break, if any.
+fn unsettled_broken(
+    unsettled: &DataFrame,
+    summits: &DataFrame,
+    outcomes: &DataFrame,
+    participants: &DataFrame,
+) -> Result<Option<String>> {
+    let text = |name: &str| col(name).cast(DataType::String);
+    let rows = unsettled.clone().lazy().select([
+        col("summit_id"),
+        text("field").alias("field"),
+        text("side").alias("side"),
+    ]);
+    let delegation = col("field").eq(lit(DELEGATION));
+    let count = |frame: LazyFrame| -> Result<u64> {
+        let n = frame.select([len().alias("n")]).collect()?;
+        Ok(n.column("n")?.get(0)?.extract::<u64>().unwrap_or(0))
+    };
+    let wrong_side = rows.clone().join(
+        summits.clone().lazy().select([
+            col("summit_id"),
+            text("side_a").alias("a"),
+            text("side_b").alias("b"),
+        ]),
+        [col("summit_id")],
+        [col("summit_id")],
+        JoinArgs::new(JoinType::Inner),
+    );
+    let side_broken = delegation
+        .clone()
+        .and(
+            col("side")
+                .is_null()
+                .or(col("side").neq(col("a")).and(col("side").neq(col("b")))),
+        )
+        .or(delegation.clone().not().and(col("side").is_not_null()));
+    if count(wrong_side.filter(side_broken))? > 0 {
+        return Ok(Some(
+            "unsettled.csv: a delegation row without one of its summit's sides, or an outcome row with a side"
+                .to_owned(),
+        ));
+    }
+    let mut coded = lit(false);
+    for field in crate::model::UnsettledField::NAMES
+        .iter()
+        .filter(|f| **f != DELEGATION)
+    {
+        coded = coded.or(col("field").eq(lit(*field)).and(col(*field).is_not_null()));
+    }
+    let outcome_coded = rows.clone().join(
+        outcomes.clone().lazy(),
+        [col("summit_id")],
+        [col("summit_id")],
+        JoinArgs::new(JoinType::Inner),
+    );
+    let principal = lit(PRINCIPAL).cast(participants.column("level")?.dtype().clone());
+    let delegation_named = rows.filter(delegation).join(
+        participants
+            .clone()
+            .lazy()
+            .filter(col("level").neq(principal).fill_null(lit(true)))
+            .select([col("summit_id"), text("country").alias("side")]),
+        [col("summit_id"), col("side")],
+        [col("summit_id"), col("side")],
+        JoinArgs::new(JoinType::Inner),
+    );
+    if count(outcome_coded.filter(coded))? > 0 || count(delegation_named)? > 0 {
+        return Ok(Some(
+            "unsettled.csv: a value said to be unsettled is coded".to_owned(),
+        ));
+    }
+    Ok(None)
 }
 
 fn codes_series(codes: &[&str]) -> Series {

@@ -19,7 +19,7 @@ pub use country::{
 };
 pub use vocab::{
     Camp, Format, HostSide, Intensity, Level, Portfolio, Role, SanctionScope, SourceTier,
-    StatementKind, VisitKind, WarRole, WarrantKind,
+    StatementKind, UnsettledField, VisitKind, WarRole, WarrantKind,
 };
 
 /// Extra columns a collection carries beyond the codebook's, by name.
@@ -47,6 +47,10 @@ pub struct Record {
     /// Where the facts come from (rows of `sources.csv`).
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// Values looked for and left empty, with what was tried (rows of
+    /// `unsettled.csv`).
+    #[serde(default)]
+    pub unsettled: Vec<Unsettled>,
 }
 
 /// A meeting between the leaders of two sides.
@@ -191,6 +195,29 @@ pub struct Source {
     /// For an official source, the side whose government published it
     /// (alpha-3 code).
     pub side: Option<String>,
+    /// Columns beyond the codebook's.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A value of a summit looked for in the sources and left empty because
+/// none settles it: one row of `unsettled.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unsettled {
+    /// The outcome field, or `delegation`.
+    pub field: UnsettledField,
+    /// For `delegation`, the side whose delegation no source names
+    /// (alpha-3 code).
+    pub side: Option<String>,
+    /// The day the last search for it ended.
+    pub searched: NaiveDate,
+    /// What was searched or read, and why it did not settle the value.
+    pub tried: String,
+    /// The source that would settle it, where known.
+    pub would_settle: Option<String>,
+    /// A page that narrows it or probably settles it but could not be
+    /// read whole or cited for it.
+    pub lead_url: Option<String>,
     /// Columns beyond the codebook's.
     #[serde(flatten)]
     pub extra: Extra,

@@ -264,6 +264,28 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What a row of `unsettled.csv` says was looked for and not settled:
+    /// an outcome field, or a side's delegation.
+    UnsettledField {
+        /// `joint_statement` of `outcomes.csv`.
+        JointStatement = "joint_statement",
+        /// `joint_press_conference` of `outcomes.csv`.
+        JointPressConference = "joint_press_conference",
+        /// `press_questions_taken` of `outcomes.csv`.
+        PressQuestionsTaken = "press_questions_taken",
+        /// `agreements_signed` of `outcomes.csv`.
+        AgreementsSigned = "agreements_signed",
+        /// `follow_up_agreed` of `outcomes.csv`.
+        FollowUpAgreed = "follow_up_agreed",
+        /// `ceasefire_announced` of `outcomes.csv`.
+        CeasefireAnnounced = "ceasefire_announced",
+        /// Anyone of one side (the row's `side`) beyond its leader, in
+        /// `participants.csv`.
+        Delegation = "delegation",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

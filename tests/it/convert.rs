@@ -202,6 +202,7 @@ fn convert_replaces_its_own_earlier_output_whole() {
             "statements.csv",
             "summits.csv",
             "texts/1985-geneva-joint.txt",
+            "unsettled.csv",
         ]
     );
 }

@@ -495,6 +495,26 @@ fn press_questions() {
     );
 }
 
+/// A row of unsettled.csv says a value was looked for and no source
+/// settles it: refused where the value is coded (an outcome field, a
+/// delegation member named), where a delegation row names no side or a
+/// side not of its summit, where an outcome row names a side, and where
+/// the same value is logged twice.
+#[test]
+fn unsettled_rows_agree_with_the_data() {
+    rejects(
+        "unsettled",
+        &[
+            "tests/fixtures/unsettled/unsettled.csv:2:13: field: this row says no source settles joint_statement of 1985-geneva, but the outcome codes it (true at tests/fixtures/unsettled/outcomes.csv:2:13): delete the row if a source settles it, or empty the value if none does [unsettled-coded]",
+            "tests/fixtures/unsettled/unsettled.csv:3:34: side: a side is named only for a `delegation` row: agreements_signed is one value of the summit; leave side empty [unsettled-side]",
+            "tests/fixtures/unsettled/unsettled.csv:4:1: side: a `delegation` row names the side whose delegation no source names, but side is empty: name one of the summit's sides, USA or RUS [unsettled-side]",
+            "tests/fixtures/unsettled/unsettled.csv:5:27: side: SUN is not a side of 2025-anchorage: expected USA or RUS [unsettled-side]",
+            "tests/fixtures/unsettled/unsettled.csv:6:16: field: this row says no source names RUS's delegation at 2025-anchorage beyond its leader, but Sergey Lavrov is named at tests/fixtures/unsettled/participants.csv:4:1: delete the row [unsettled-coded]",
+            "tests/fixtures/unsettled/unsettled.csv:8:1: summit_id: duplicate (summit_id, field, side) (2025-anchorage, joint_statement, ): first used at line 7 [duplicate-id]",
+        ],
+    );
+}
+
 /// A joint statement, declaration or communiqué issued `joint` is the
 /// evidence for `joint_statement = true`: false and empty are each
 /// refused where they are (1990 has no outcome row: nothing to refuse).
