@@ -118,8 +118,14 @@ fn table_resource(
     let mut schema = serde_json::Map::new();
     schema.insert("fields".into(), json!(fields));
     schema.insert("missingValues".into(), json!([""]));
+    // A primary key's values may not be empty in a data package, so a
+    // key with a column that may be (the side of an unsettled outcome
+    // field) is left to summitry's own validator.
     let key = table.key();
-    if !key.is_empty() {
+    let never_empty = key
+        .iter()
+        .all(|k| table.column(k).is_some_and(|c| !c.nullable));
+    if !key.is_empty() && never_empty {
         schema.insert("primaryKey".into(), json!(key));
     }
     if with_summits && table.refers_to_summits() {
