@@ -429,6 +429,69 @@ fn codebook_quality_table_matches_the_data() {
     }
 }
 
+/// Every empty `joint_statement` and `agreements_signed`, and every side
+/// of a bilateral summit with no one named beyond its leader, has its row
+/// in `unsettled.csv` saying what was read and why it did not settle the
+/// value: empty means "no source settles it", never "not looked up".
+#[test]
+fn every_empty_value_the_coverage_targets_count_is_logged() {
+    let data = load::default_data().unwrap();
+    let log = data.unsettled();
+    let logged: BTreeSet<(String, String, String)> = text(log, "summit_id")
+        .into_iter()
+        .zip(text(log, "field"))
+        .zip(text(log, "side"))
+        .map(|((id, field), side)| (id.unwrap(), field.unwrap(), side.unwrap_or_default()))
+        .collect();
+    let tried = text(log, "tried");
+    assert!(
+        tried.iter().flatten().all(|t| t.len() >= 40),
+        "every row says what was tried, in a sentence"
+    );
+    let outcomes = data.outcomes();
+    let mut missing = Vec::new();
+    for field in ["joint_statement", "agreements_signed"] {
+        let values = outcomes.column(field).unwrap();
+        for (id, i) in text(outcomes, "summit_id").into_iter().zip(0..) {
+            let id = id.unwrap();
+            if values.get(i).unwrap().is_null()
+                && !logged.contains(&(id.clone(), field.to_owned(), String::new()))
+            {
+                missing.push(format!("{id} {field}"));
+            }
+        }
+    }
+    let summits = data.summits();
+    let participants = data.participants();
+    let named: BTreeSet<(String, String)> = text(participants, "summit_id")
+        .into_iter()
+        .zip(text(participants, "country"))
+        .zip(text(participants, "level"))
+        .filter(|(_, level)| level.as_deref() != Some("principal"))
+        .map(|((id, country), _)| (id.unwrap(), country.unwrap()))
+        .collect();
+    let formats = text(summits, "format");
+    for (((id, a), b), format) in text(summits, "summit_id")
+        .into_iter()
+        .zip(text(summits, "side_a"))
+        .zip(text(summits, "side_b"))
+        .zip(formats)
+    {
+        if format.as_deref() != Some("bilateral") {
+            continue;
+        }
+        let id = id.unwrap();
+        for side in [a.unwrap(), b.unwrap()] {
+            if !named.contains(&(id.clone(), side.clone()))
+                && !logged.contains(&(id.clone(), "delegation".to_owned(), side.clone()))
+            {
+                missing.push(format!("{id} delegation {side}"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no row in unsettled.csv: {missing:#?}");
+}
+
 /// No source is a copy of a Wikipedia article on another host (a mirror,
 /// an offline or IPFS snapshot, a machine translation): the article
 /// itself is cited. The hosts are those the collections once cited.
@@ -471,6 +534,7 @@ fn no_source_is_a_copy_of_wikipedia_on_another_host() {
     let data = load::default_data().unwrap();
     let copies: Vec<String> = text(data.sources(), "url")
         .into_iter()
+        .chain(text(data.unsettled(), "lead_url"))
         .flatten()
         .filter(|url| COPIES.iter().any(|host| url.contains(host)))
         .collect();
@@ -573,6 +637,7 @@ fn no_source_is_on_a_host_that_copies_others() {
     let data = load::default_data().unwrap();
     let mut links: Vec<String> = text(data.sources(), "url").into_iter().flatten().collect();
     links.extend(text(data.statements(), "source_url").into_iter().flatten());
+    links.extend(text(data.unsettled(), "lead_url").into_iter().flatten());
     for table in Table::CONTEXT_FACTS {
         for column in ["source_url", "end_source_url"] {
             links.extend(text(data.frame(table), column).into_iter().flatten());
