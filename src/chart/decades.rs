@@ -123,15 +123,11 @@ pub(crate) fn bars(
                         colour.filled(),
                     ))
                 }))
-                .map_err(chart_error)?
-                .label(label(name, lang))
-                .legend(move |(x, y)| {
-                    Rectangle::new([(x, y - 8), (x + 18, y + 8)], colour.filled())
-                });
+                .map_err(chart_error)?;
             entries.push((label(name, lang), super::Swatch::Bar(colour.filled())));
         }
         super::decade_labels(&mut chart, options, decades)?;
-        super::legend(&mut chart, options, legend_corner(lang), &entries)?;
+        super::legend(&chart, options, legend_corner(lang), &entries)?;
         Ok(())
     })
 }

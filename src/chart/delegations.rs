@@ -85,11 +85,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                         )
                     })
                 }))
-                .map_err(chart_error)?
-                .label(label(word(p.as_str(), lang), lang))
-                .legend(move |(x, y)| {
-                    Rectangle::new([(x, y - 8), (x + 18, y + 8)], colour.filled())
-                });
+                .map_err(chart_error)?;
             entries.push((
                 label(word(p.as_str(), lang), lang),
                 super::Swatch::Bar(colour.filled()),
@@ -133,7 +129,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                     )
             }))
             .map_err(chart_error)?;
-        super::legend(&mut chart, options, legend_corner(lang), &entries)?;
+        super::legend(&chart, options, legend_corner(lang), &entries)?;
         Ok(())
     })?;
     Ok(Drawn { svg, data: table })

@@ -596,38 +596,16 @@ pub(crate) enum Swatch {
     Line(RGBColor),
 }
 
-/// Draws the series legend of a chart in the house style at `position`:
-/// each entry's swatch, then its label. In Arabic the legend is mirrored
-/// as Arabic newsrooms set it: labels flush right, each swatch to the
-/// right of its label; `entries` are the series' labels and swatches, in
-/// the order they were drawn.
-pub(crate) fn legend<'a, 'b: 'a>(
-    chart: &mut Plot<'a, 'b>,
-    options: &ChartOptions,
-    position: SeriesLabelPosition,
-    entries: &[(String, Swatch)],
-) -> Result<()> {
-    if options.lang == Lang::Ar {
-        return mirrored_legend(chart, options, position, entries);
-    }
-    chart
-        .configure_series_labels()
-        .position(position)
-        .label_font(
-            (family(options.lang), options.px(22))
-                .into_font()
-                .color(&palette::INK),
-        )
-        .background_style(WHITE.mix(0.9))
-        .border_style(RGBColor(200, 200, 200))
-        .draw()
-        .map_err(chart_error)
-}
-
-/// The right-to-left legend of [`legend`], drawn in the plotting area's
-/// pixels: a box in the corner asked for, one row an entry, the labels
-/// right-aligned against a column of swatches at the box's right edge.
-fn mirrored_legend(
+/// Draws the series legend of a chart in the house style at `position`,
+/// in the plotting area's pixels: a box in the corner asked for, one row
+/// an entry, each entry's swatch and label. Left to right, the swatches
+/// stand in a column at the box's left edge with the labels after them;
+/// in Arabic the legend is mirrored as Arabic newsrooms set it: labels
+/// flush right, each swatch to the right of its label. `entries` are the
+/// series' labels and swatches, in the order they were drawn. The box is
+/// sized from the labels' measured width with padding on both sides
+/// (plotters' own legend box left Russian labels touching its border).
+pub(crate) fn legend(
     chart: &Plot<'_, '_>,
     options: &ChartOptions,
     position: SeriesLabelPosition,
@@ -644,8 +622,8 @@ fn mirrored_legend(
         .color(&palette::INK);
     let mut widest = 0;
     for (text, _) in entries {
-        let (tw, _) = area.estimate_text_size(text, &font).map_err(chart_error)?;
-        widest = widest.max(tw as i32);
+        let width = render::text_width(text, family(options.lang), options.px(22))?;
+        widest = widest.max(width.ceil() as i32);
     }
     let (pad, gap, swatch, row) = (px(10), px(10), px(24), px(30));
     let box_w = pad + widest + gap + swatch + pad;
@@ -671,7 +649,12 @@ fn mirrored_legend(
         RGBColor(200, 200, 200),
     ))
     .map_err(chart_error)?;
-    let swatch_left = left + box_w - pad - swatch;
+    let rtl = options.lang == Lang::Ar;
+    let swatch_left = if rtl {
+        left + box_w - pad - swatch
+    } else {
+        left + pad
+    };
     for (k, (text, look)) in entries.iter().enumerate() {
         let y = top + pad + row * k as i32 + row / 2;
         match look {
@@ -693,10 +676,15 @@ fn mirrored_legend(
             )),
         }
         .map_err(chart_error)?;
+        let (x, align) = if rtl {
+            (swatch_left - gap, HPos::Right)
+        } else {
+            (swatch_left + swatch + gap, HPos::Left)
+        };
         area.draw(&Text::new(
             text.clone(),
-            (swatch_left - gap, y),
-            font.clone().pos(Pos::new(HPos::Right, VPos::Center)),
+            (x, y),
+            font.clone().pos(Pos::new(align, VPos::Center)),
         ))
         .map_err(chart_error)?;
     }

@@ -10,6 +10,7 @@ use super::{ChartOptions, SERIES, chart_error, label, page};
 use crate::analysis::Derived;
 use crate::error::Result;
 use crate::load::Collection;
+use crate::model::Lang;
 
 /// Draws the chart as an SVG document, with the data it draws.
 pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Result<Drawn> {
@@ -62,11 +63,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                     runs.into_iter()
                         .map(|run| PathElement::new(run, colour.stroke_width(px(4)))),
                 )
-                .map_err(chart_error)?
-                .label(label(&dyad_name(dyad, lang), lang))
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 24, y)], colour.stroke_width(px(4)))
-                });
+                .map_err(chart_error)?;
             entries.push((
                 label(&dyad_name(dyad, lang), lang),
                 super::Swatch::Line(colour),
@@ -80,13 +77,51 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                 .map_err(chart_error)?;
         }
         super::decade_labels(&mut chart, options, &decades)?;
-        // Rates crowd the top of the chart; the legend goes below them.
-        let corner = match lang {
-            crate::model::Lang::Ar => SeriesLabelPosition::LowerRight,
-            _ => SeriesLabelPosition::LowerLeft,
-        };
-        super::legend(&mut chart, options, corner, &entries)?;
+        let corner = legend_corner(lang, &rates, dyads.len());
+        super::legend(&chart, options, corner, &entries)?;
         Ok(())
     })?;
     Ok(Drawn { svg, data: table })
+}
+
+/// Where the legend goes. Rates crowd the top of the chart, so it goes
+/// below them, on the side its readers start from (the right in Arabic,
+/// the left otherwise), unless a low rate would sit under it there and
+/// not on the other side: a line must not run behind the legend. The box
+/// is taken to span the outer third of the decades and, a row a dyad, up
+/// to a third of the height.
+fn legend_corner(lang: Lang, rates: &[Vec<Option<f64>>], dyads: usize) -> SeriesLabelPosition {
+    let n = rates.iter().map(Vec::len).max().unwrap_or(0);
+    let span = n.div_ceil(3);
+    let top = 0.1 * dyads.max(1) as f64 + 0.05;
+    let covered = |slots: std::ops::Range<usize>| {
+        rates.iter().any(|series| {
+            series
+                .get(slots.clone())
+                .unwrap_or_default()
+                .iter()
+                .any(|r| r.is_some_and(|r| r <= top))
+        })
+    };
+    let left = covered(0..span.min(n));
+    let right = covered(n.saturating_sub(span)..n);
+    let (first, second, first_covered, second_covered) = match lang {
+        Lang::Ar => (
+            SeriesLabelPosition::LowerRight,
+            SeriesLabelPosition::LowerLeft,
+            right,
+            left,
+        ),
+        _ => (
+            SeriesLabelPosition::LowerLeft,
+            SeriesLabelPosition::LowerRight,
+            left,
+            right,
+        ),
+    };
+    if first_covered && !second_covered {
+        second
+    } else {
+        first
+    }
 }

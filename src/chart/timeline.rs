@@ -136,14 +136,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                     [(from, bottom), (to, top)],
                     shade.filled(),
                 )))
-                .map_err(chart_error)?
-                .label(label(word(key, lang), lang))
-                .legend(move |(x, y)| {
-                    Rectangle::new(
-                        [(x, y - 8), (x + 18, y + 8)],
-                        ShapeStyle::from(shade).filled().stroke_width(1),
-                    )
-                });
+                .map_err(chart_error)?;
             entries.push((
                 label(word(key, lang), lang),
                 super::Swatch::Bar(ShapeStyle::from(shade).filled().stroke_width(1)),
@@ -167,9 +160,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                             )
                         }),
                 )
-                .map_err(chart_error)?
-                .label(label(word(format.as_str(), lang), lang))
-                .legend(move |(x, y)| Circle::new((x + 9, y), px(8), colour.filled()));
+                .map_err(chart_error)?;
             entries.push((
                 label(word(format.as_str(), lang), lang),
                 super::Swatch::Dot(colour),
@@ -225,7 +216,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                 "the focus summit {focus} is not among the summits drawn"
             )));
         }
-        super::legend(&mut chart, options, legend_corner(lang), &entries)?;
+        super::legend(&chart, options, legend_corner(lang), &entries)?;
         Ok(())
     })?;
     Ok(Drawn { svg, data: table })
