@@ -139,7 +139,24 @@ pub fn png(svg: &str) -> Result<Vec<u8>> {
 
 #[cfg(test)]
 mod tests {
-    use super::unjoin_latin_ligatures;
+    use super::{text_width, unjoin_latin_ligatures};
+    use crate::chart::{FAMILY, FAMILY_AR};
+
+    /// Widths grow with the text and the size, are the same however often
+    /// they are measured, and cover Cyrillic and shaped Arabic: a label of
+    /// 12 characters at 22 pixels (17.7 in the SVG) is about 100 wide.
+    #[test]
+    fn text_is_measured_as_the_renderer_sets_it() {
+        let ru = text_width("Китай–Россия", FAMILY, 22).unwrap();
+        assert!((80.0..140.0).contains(&ru), "{ru}");
+        assert!(text_width("Китай–Россия–США", FAMILY, 22).unwrap() > ru);
+        assert!(text_width("Китай–Россия", FAMILY, 44).unwrap() > 1.8 * ru);
+        assert_eq!(text_width("Китай–Россия", FAMILY, 22).unwrap(), ru);
+        let ar = text_width("الصين - روسيا", FAMILY_AR, 22).unwrap();
+        assert!((60.0..140.0).contains(&ar), "{ar}");
+        // Markup in a label is text, not SVG.
+        assert!(text_width("A & <B>", FAMILY, 22).unwrap() > 0.0);
+    }
 
     #[test]
     fn only_arabic_first_text_gets_non_joiners_and_attributes_stay() {

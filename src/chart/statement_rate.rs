@@ -125,3 +125,52 @@ fn legend_corner(lang: Lang, rates: &[Vec<Option<f64>>], dyads: usize) -> Series
         first
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two dyads over six decades; `low` puts a rate of 0 in the given
+    /// decades of the second.
+    fn rates(low: &[usize]) -> Vec<Vec<Option<f64>>> {
+        let mut second = vec![Some(0.9); 6];
+        for &i in low {
+            second[i] = Some(0.0);
+        }
+        vec![vec![Some(1.0); 6], second]
+    }
+
+    #[test]
+    fn the_legend_stays_on_the_readers_side_when_it_is_clear() {
+        assert_eq!(
+            legend_corner(Lang::En, &rates(&[]), 2),
+            SeriesLabelPosition::LowerLeft
+        );
+        assert_eq!(
+            legend_corner(Lang::Ar, &rates(&[]), 2),
+            SeriesLabelPosition::LowerRight
+        );
+        // A low rate on the other side does not move it.
+        assert_eq!(
+            legend_corner(Lang::Ar, &rates(&[0]), 2),
+            SeriesLabelPosition::LowerRight
+        );
+    }
+
+    #[test]
+    fn the_legend_moves_off_a_low_rate_to_the_clear_corner() {
+        assert_eq!(
+            legend_corner(Lang::Ar, &rates(&[5]), 2),
+            SeriesLabelPosition::LowerLeft
+        );
+        assert_eq!(
+            legend_corner(Lang::Ru, &rates(&[1]), 2),
+            SeriesLabelPosition::LowerRight
+        );
+        // Low rates under both corners: the reader's side is kept.
+        assert_eq!(
+            legend_corner(Lang::En, &rates(&[0, 5]), 2),
+            SeriesLabelPosition::LowerLeft
+        );
+    }
+}
