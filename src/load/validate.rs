@@ -17,7 +17,7 @@ use super::raw::{RawRow, RawTable};
 use super::schema::{ColumnType, Table};
 use super::value::{ID_PATTERN, is_id, is_url, parse_bool, parse_date};
 use crate::error::{Finding, Location, Result, Rule};
-use crate::model::{country, country::COUNTRIES, organisation};
+use crate::model::{UnsettledField, country, country::COUNTRIES, organisation};
 
 /// Checks one value against its column's kind; `Err` says what was wanted.
 fn check_value(
@@ -245,6 +245,10 @@ fn unsettled(tables: &[RawTable]) -> Vec<Finding> {
         ) else {
             continue;
         };
+        // A field outside the vocabulary is reported by its own rule.
+        if !UnsettledField::NAMES.contains(&field.text.as_str()) {
+            continue;
+        }
         let id = summit.text.as_str();
         let side = unsettled.cell(row, "side");
         let mut push = |location: &Location, column: &str, rule, value: Option<&str>, message| {
@@ -1078,10 +1082,7 @@ fn unsettled_broken(
         ));
     }
     let mut coded = lit(false);
-    for field in crate::model::UnsettledField::NAMES
-        .iter()
-        .filter(|f| **f != DELEGATION)
-    {
+    for field in UnsettledField::NAMES.iter().filter(|f| **f != DELEGATION) {
         coded = coded.or(col("field").eq(lit(*field)).and(col(*field).is_not_null()));
     }
     let outcome_coded = rows.clone().join(
