@@ -77,7 +77,7 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
                 .map_err(chart_error)?;
         }
         super::decade_labels(&mut chart, options, &decades)?;
-        let corner = legend_corner(lang, &rates, dyads.len());
+        let corner = legend_corner(lang, &rates);
         super::legend(&chart, options, corner, &entries)?;
         Ok(())
     })?;
@@ -88,12 +88,13 @@ pub fn draw(data: &Collection, derived: &Derived, options: &ChartOptions) -> Res
 /// below them, on the side its readers start from (the right in Arabic,
 /// the left otherwise), unless a low rate would sit under it there and
 /// not on the other side: a line must not run behind the legend. The box
-/// is taken to span the outer third of the decades and, a row a dyad, up
-/// to a third of the height.
-fn legend_corner(lang: Lang, rates: &[Vec<Option<f64>>], dyads: usize) -> SeriesLabelPosition {
+/// is taken to span the outer third of the decades and, a row a dyad
+/// (`rates` has one series a dyad, one value a decade), up to a third of
+/// the height.
+fn legend_corner(lang: Lang, rates: &[Vec<Option<f64>>]) -> SeriesLabelPosition {
     let n = rates.iter().map(Vec::len).max().unwrap_or(0);
     let span = n.div_ceil(3);
-    let top = 0.1 * dyads.max(1) as f64 + 0.05;
+    let top = 0.1 * rates.len().max(1) as f64 + 0.05;
     let covered = |slots: std::ops::Range<usize>| {
         rates.iter().any(|series| {
             series
@@ -143,16 +144,16 @@ mod tests {
     #[test]
     fn the_legend_stays_on_the_readers_side_when_it_is_clear() {
         assert_eq!(
-            legend_corner(Lang::En, &rates(&[]), 2),
+            legend_corner(Lang::En, &rates(&[])),
             SeriesLabelPosition::LowerLeft
         );
         assert_eq!(
-            legend_corner(Lang::Ar, &rates(&[]), 2),
+            legend_corner(Lang::Ar, &rates(&[])),
             SeriesLabelPosition::LowerRight
         );
         // A low rate on the other side does not move it.
         assert_eq!(
-            legend_corner(Lang::Ar, &rates(&[0]), 2),
+            legend_corner(Lang::Ar, &rates(&[0])),
             SeriesLabelPosition::LowerRight
         );
     }
@@ -160,16 +161,16 @@ mod tests {
     #[test]
     fn the_legend_moves_off_a_low_rate_to_the_clear_corner() {
         assert_eq!(
-            legend_corner(Lang::Ar, &rates(&[5]), 2),
+            legend_corner(Lang::Ar, &rates(&[5])),
             SeriesLabelPosition::LowerLeft
         );
         assert_eq!(
-            legend_corner(Lang::Ru, &rates(&[1]), 2),
+            legend_corner(Lang::Ru, &rates(&[1])),
             SeriesLabelPosition::LowerRight
         );
         // Low rates under both corners: the reader's side is kept.
         assert_eq!(
-            legend_corner(Lang::En, &rates(&[0, 5]), 2),
+            legend_corner(Lang::En, &rates(&[0, 5])),
             SeriesLabelPosition::LowerLeft
         );
     }

@@ -13,7 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::raw::{RawRow, RawTable};
+use super::raw::{RawCell, RawRow, RawTable};
 use super::schema::{ColumnType, Table};
 use super::value::{ID_PATTERN, is_id, is_url, parse_bool, parse_date};
 use crate::error::{Finding, Location, Result, Rule};
@@ -251,22 +251,22 @@ fn unsettled(tables: &[RawTable]) -> Vec<Finding> {
         }
         let id = summit.text.as_str();
         let side = unsettled.cell(row, "side");
-        let mut push = |location: &Location, column: &str, rule, value: Option<&str>, message| {
+        // A finding at a cell of the row: its `side` or its `field`.
+        let mut at = |cell: &RawCell, column: &str, rule, message| {
             findings.push(Finding {
-                location: location.clone(),
+                location: cell.location.clone(),
                 column: Some(column.to_owned()),
                 rule,
-                value: value.map(str::to_owned),
+                value: Some(cell.text.clone()),
                 message,
             });
         };
         if field.text != DELEGATION {
             if let Some(side) = side {
-                push(
-                    &side.location,
+                at(
+                    side,
                     "side",
                     Rule::UnsettledSide,
-                    Some(&side.text),
                     format!(
                         "a side is named only for a `{DELEGATION}` row: {} is one value of the summit; leave side empty",
                         field.text
@@ -277,11 +277,10 @@ fn unsettled(tables: &[RawTable]) -> Vec<Finding> {
                 .zip(outcome_rows.get(id))
                 .and_then(|(o, rows)| rows.iter().find_map(|r| o.cell(r, &field.text)));
             if let Some(cell) = coded {
-                push(
-                    &field.location,
+                at(
+                    field,
                     "field",
                     Rule::UnsettledCoded,
-                    Some(&field.text),
                     format!(
                         "this row says no source settles {} of {id}, but the outcome codes it ({} at {}): delete the row if a source settles it, or empty the value if none does",
                         field.text, cell.text, cell.location
@@ -301,26 +300,25 @@ fn unsettled(tables: &[RawTable]) -> Vec<Finding> {
             let expected = sides.map_or_else(String::new, |[a, b]| {
                 format!(": name one of the summit's sides, {a} or {b}")
             });
-            push(
-                &row.location,
-                "side",
-                Rule::UnsettledSide,
-                None,
-                format!(
+            findings.push(Finding {
+                location: row.location.clone(),
+                column: Some("side".to_owned()),
+                rule: Rule::UnsettledSide,
+                value: None,
+                message: format!(
                     "a `{DELEGATION}` row names the side whose delegation no source names, but side is empty{expected}"
                 ),
-            );
+            });
             continue;
         };
         if let Some([a, b]) = sides
             && side.text != a
             && side.text != b
         {
-            push(
-                &side.location,
+            at(
+                side,
                 "side",
                 Rule::UnsettledSide,
-                Some(&side.text),
                 format!("{} is not a side of {id}: expected {a} or {b}", side.text),
             );
             continue;
@@ -339,11 +337,10 @@ fn unsettled(tables: &[RawTable]) -> Vec<Finding> {
             let who = p
                 .cell(r, "name")
                 .map_or_else(|| "someone".to_owned(), |c| c.text.clone());
-            push(
-                &field.location,
+            at(
+                field,
                 "field",
                 Rule::UnsettledCoded,
-                Some(&field.text),
                 format!(
                     "this row says no source names {}'s delegation at {id} beyond its leader, but {who} is named at {}: delete the row",
                     side.text, r.location
