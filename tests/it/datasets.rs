@@ -625,6 +625,8 @@ fn no_source_is_on_a_host_that_copies_others() {
         "daily8.com",
         "asb-media.info",
         "americanmilitarynews.com",
+        // A party's press-clipping archive reprinting newspaper stories.
+        "radicali.it",
         // A publisher's own gateways and delivery hosts: its canonical
         // address is cited instead.
         "/gate/big5/",
