@@ -492,6 +492,75 @@ fn every_empty_value_the_coverage_targets_count_is_logged() {
     assert!(missing.is_empty(), "no row in unsettled.csv: {missing:#?}");
 }
 
+/// A signed text is counted once, by its own title (the codebook's rule
+/// under `agreements_signed`): no agreement is named as a statement,
+/// declaration or communiqué, and none is a joint text `statements.csv`
+/// lists for the same summit (compared on the first three words of the
+/// name and the title, which is where the two spell a text alike).
+#[test]
+fn no_signed_joint_text_is_counted_as_an_agreement() {
+    fn words(name: &str) -> Vec<String> {
+        name.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
+    fn is_joint_text(words: &[String]) -> bool {
+        let kind = |w: &str| ["statement", "declaration", "communique", "communiqué"].contains(&w);
+        match words {
+            [first, second, ..] if first == "joint" || first == "trilateral" => kind(second),
+            [first, ..] => kind(first),
+            [] => false,
+        }
+    }
+    let data = load::default_data().unwrap();
+    let statements = data.statements();
+    let mut joint: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+    for ((id, kind), title) in text(statements, "summit_id")
+        .into_iter()
+        .zip(text(statements, "kind"))
+        .zip(text(statements, "title"))
+    {
+        if matches!(
+            kind.as_deref(),
+            Some("joint_statement" | "joint_declaration" | "communique")
+        ) {
+            joint
+                .entry(id.unwrap())
+                .or_default()
+                .push(words(&title.unwrap_or_default()));
+        }
+    }
+    let outcomes = data.outcomes();
+    let mut twice = Vec::new();
+    for (id, names) in text(outcomes, "summit_id")
+        .into_iter()
+        .zip(text(outcomes, "agreements"))
+    {
+        let id = id.unwrap();
+        for name in names
+            .iter()
+            .flat_map(|n| n.split(';'))
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            let head = words(name);
+            let listed = joint.get(&id).is_some_and(|titles| {
+                titles
+                    .iter()
+                    .any(|t| t.len() >= 3 && head.len() >= 3 && t[..3] == head[..3])
+            });
+            if is_joint_text(&head) || listed {
+                twice.push(format!("{id}: {name}"));
+            }
+        }
+    }
+    assert!(
+        twice.is_empty(),
+        "joint texts counted as agreements: {twice:#?}"
+    );
+}
+
 /// No source is a copy of a Wikipedia article on another host (a mirror,
 /// an offline or IPFS snapshot, a machine translation): the article
 /// itself is cited. The hosts are those the collections once cited.
