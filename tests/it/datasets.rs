@@ -696,6 +696,8 @@ fn no_source_is_on_a_host_that_copies_others() {
         "americanmilitarynews.com",
         // A party's press-clipping archive reprinting newspaper stories.
         "radicali.it",
+        // A private copy of the State Department's Washington File.
+        "usinfo.org/",
         // A publisher's own gateways and delivery hosts: its canonical
         // address is cited instead.
         "/gate/big5/",
