@@ -703,6 +703,7 @@ fn no_source_is_on_a_host_that_copies_others() {
         "/gate/big5/",
         "cdn.arcpublishing.com",
         "covid-19.chinadaily.com.cn",
+        "pangea-cms.com",
         // Redirectors and the bare root of an archive are no page of a
         // source.
         "?tourl=",
