@@ -698,6 +698,8 @@ fn no_source_is_on_a_host_that_copies_others() {
         "radicali.it",
         // A private copy of the State Department's Washington File.
         "usinfo.org/",
+        // A learning-English site copying Voice of America stories.
+        "51voa.com",
         // A publisher's own gateways and delivery hosts: its canonical
         // address is cited instead.
         "/gate/big5/",
