@@ -207,6 +207,10 @@ pub enum Rule {
     /// A summit's count of agreements signed is below the number of
     /// agreements its outcome names.
     AgreementsCount,
+    /// An outcome names among its agreements a text whose title calls it
+    /// a statement, declaration or communiqué: a joint text, never an
+    /// agreement.
+    AgreementIsJointText,
     /// Questions from the press are coded for a summit whose leaders are
     /// not coded as having faced the press together.
     PressQuestions,
@@ -250,6 +254,7 @@ impl Rule {
             Rule::MissingFile => "missing-file",
             Rule::InterpreterPortfolio => "interpreter-portfolio",
             Rule::AgreementsCount => "agreements-count",
+            Rule::AgreementIsJointText => "agreement-is-joint-text",
             Rule::PressQuestions => "press-questions",
             Rule::JointTextNotCoded => "joint-text-not-coded",
             Rule::StatementDate => "statement-date",

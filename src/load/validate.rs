@@ -204,6 +204,7 @@ pub(crate) fn check_raw(
         }
         if raw.table == Table::Outcomes {
             findings.extend(agreement_counts(raw));
+            findings.extend(joint_texts_as_agreements(raw));
             findings.extend(press_questions(raw));
         }
     }
@@ -627,6 +628,40 @@ fn interpreters(raw: &RawTable) -> Vec<Finding> {
 /// blank. The same pattern counts them in the frames (`check_frames`).
 const NAMED_AGREEMENT: &str = r"[^;\s][^;]*";
 
+/// A name in `agreements` whose title calls the text a statement,
+/// declaration or communiqué, on its own or after "joint" or
+/// "trilateral": the codebook classes a signed text by its title, and
+/// such a text is a joint text, never an agreement. The frames test the
+/// same pattern (`check_frames`).
+const JOINT_TEXT_NAME: &str =
+    r"(?i)(^|;)\s*((joint|trilateral)\s+)?(statement|declaration|communiqu[eé])\b";
+
+/// Outcomes whose `agreements` name a joint text (`JOINT_TEXT_NAME`),
+/// located at the `agreements` cell, one finding for each such name.
+fn joint_texts_as_agreements(raw: &RawTable) -> Vec<Finding> {
+    let pattern = regex::Regex::new(JOINT_TEXT_NAME).expect("the pattern is valid");
+    raw.rows
+        .iter()
+        .filter_map(|row| raw.cell(row, "agreements"))
+        .flat_map(|cell| {
+            cell.text
+                .split(';')
+                .map(str::trim)
+                .filter(|name| pattern.is_match(name))
+                .map(|name| Finding {
+                    location: cell.location.clone(),
+                    column: Some("agreements".to_owned()),
+                    rule: Rule::AgreementIsJointText,
+                    value: Some(cell.text.clone()),
+                    message: format!(
+                        "`agreements` names {name:?}, whose title makes it a joint text, not an agreement: list it in statements.csv, code joint_statement, and leave it out of agreements_signed"
+                    ),
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// How many agreements `agreements` names.
 fn named_agreements(text: &str) -> usize {
     text.split(';')
@@ -896,6 +931,14 @@ pub(crate) fn check_frames(
                     .fill_null(lit(false))
                     .any(true)
                     .alias("agreements_signed is below the number of agreements named"),
+            );
+            rules.push(
+                col("agreements")
+                    .str()
+                    .contains(lit(JOINT_TEXT_NAME), false)
+                    .fill_null(lit(false))
+                    .any(true)
+                    .alias("an agreement named is a joint text"),
             );
             rules.push(
                 col("press_questions_taken")

@@ -466,6 +466,21 @@ fn agreements_count() {
     );
 }
 
+/// A text whose title calls it a statement, declaration or communiqué is
+/// a joint text, never an agreement, wherever it stands in the list; a
+/// declaration named inside an agreement's title ("the Agreement on the
+/// Implementation of the Geneva Declaration") is not one.
+#[test]
+fn agreement_is_joint_text() {
+    rejects(
+        "agreement-is-joint-text",
+        &[
+            "tests/fixtures/agreement-is-joint-text/outcomes.csv:2:27: agreements: `agreements` names \"Joint statement on the prevention of nuclear war\", whose title makes it a joint text, not an agreement: list it in statements.csv, code joint_statement, and leave it out of agreements_signed [agreement-is-joint-text]",
+            "tests/fixtures/agreement-is-joint-text/outcomes.csv:3:35: agreements: `agreements` names \"Trilateral Statement and Annex\", whose title makes it a joint text, not an agreement: list it in statements.csv, code joint_statement, and leave it out of agreements_signed [agreement-is-joint-text]",
+        ],
+    );
+}
+
 /// The tables of facts that context is computed from are checked like
 /// any table: vocabularies, spans, country codes, required values, each
 /// problem at its place.
