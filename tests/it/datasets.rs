@@ -699,6 +699,7 @@ fn no_source_is_on_a_host_that_copies_others() {
         "cdn.arcpublishing.com",
         "covid-19.chinadaily.com.cn",
         "pangea-cms.com",
+        "x-craft-preview=",
         // Redirectors and the bare root of an archive are no page of a
         // source.
         "?tourl=",
