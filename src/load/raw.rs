@@ -3,7 +3,7 @@
 //! start with, and the mapping from byte offsets to `line:column`.
 
 use super::schema::Table;
-use crate::error::Location;
+use crate::error::{Finding, Location, Rule};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -43,6 +43,19 @@ impl<'a> Lines<'a> {
 pub(crate) struct RawCell {
     pub text: String,
     pub location: Location,
+}
+
+impl RawCell {
+    /// A finding at this cell: its place and its value as written.
+    pub(crate) fn finding(&self, column: &str, rule: Rule, message: String) -> Finding {
+        Finding {
+            location: self.location.clone(),
+            column: Some(column.to_owned()),
+            rule,
+            value: Some(self.text.clone()),
+            message,
+        }
+    }
 }
 
 /// One row of located cells, aligned with its table's columns; an empty or

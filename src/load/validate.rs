@@ -13,7 +13,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::NaiveDate;
 use polars::prelude::*;
 
-use super::raw::{RawCell, RawRow, RawTable};
+use super::raw::{RawRow, RawTable};
 use super::schema::{ColumnType, Table};
 use super::value::{ID_PATTERN, is_id, is_url, parse_bool, parse_date};
 use crate::error::{Finding, Location, Result, Rule};
@@ -186,13 +186,7 @@ pub(crate) fn check_raw(
                     None => {}
                     Some(cell) => {
                         if let Err((rule, message)) = check_value(column.ty, &cell.text, has_file) {
-                            findings.push(Finding {
-                                location: cell.location.clone(),
-                                column: Some(name.clone()),
-                                rule,
-                                value: Some(cell.text.clone()),
-                                message,
-                            });
+                            findings.push(cell.finding(name, rule, message));
                         }
                     }
                 }
@@ -252,41 +246,29 @@ fn unsettled(tables: &[RawTable]) -> Vec<Finding> {
         }
         let id = summit.text.as_str();
         let side = unsettled.cell(row, "side");
-        // A finding at a cell of the row: its `side` or its `field`.
-        let mut at = |cell: &RawCell, column: &str, rule, message| {
-            findings.push(Finding {
-                location: cell.location.clone(),
-                column: Some(column.to_owned()),
-                rule,
-                value: Some(cell.text.clone()),
-                message,
-            });
-        };
         if field.text != DELEGATION {
             if let Some(side) = side {
-                at(
-                    side,
+                findings.push(side.finding(
                     "side",
                     Rule::UnsettledSide,
                     format!(
                         "a side is named only for a `{DELEGATION}` row: {} is one value of the summit; leave side empty",
                         field.text
                     ),
-                );
+                ));
             }
             let coded = outcomes
                 .zip(outcome_rows.get(id))
                 .and_then(|(o, rows)| rows.iter().find_map(|r| o.cell(r, &field.text)));
             if let Some(cell) = coded {
-                at(
-                    field,
+                findings.push(field.finding(
                     "field",
                     Rule::UnsettledCoded,
                     format!(
                         "this row says no source settles {} of {id}, but the outcome codes it ({} at {}): delete the row if a source settles it, or empty the value if none does",
                         field.text, cell.text, cell.location
                     ),
-                );
+                ));
             }
             continue;
         }
@@ -316,12 +298,11 @@ fn unsettled(tables: &[RawTable]) -> Vec<Finding> {
             && side.text != a
             && side.text != b
         {
-            at(
-                side,
+            findings.push(side.finding(
                 "side",
                 Rule::UnsettledSide,
                 format!("{} is not a side of {id}: expected {a} or {b}", side.text),
-            );
+            ));
             continue;
         }
         let named = participants
@@ -338,15 +319,14 @@ fn unsettled(tables: &[RawTable]) -> Vec<Finding> {
             let who = p
                 .cell(r, "name")
                 .map_or_else(|| "someone".to_owned(), |c| c.text.clone());
-            at(
-                field,
+            findings.push(field.finding(
                 "field",
                 Rule::UnsettledCoded,
                 format!(
                     "this row says no source names {}'s delegation at {id} beyond its leader, but {who} is named at {}: delete the row",
                     side.text, r.location
                 ),
-            );
+            ));
         }
     }
     findings
@@ -416,16 +396,14 @@ fn statement_dates(tables: &[RawTable]) -> Vec<Finding> {
             } else {
                 format!("ran from {start} to {end}")
             };
-            (date < start || date > last).then(|| Finding {
-                location: cell.location.clone(),
-                column: Some("date".to_owned()),
-                rule: Rule::StatementDate,
-                value: Some(cell.text.clone()),
-                message: format!(
+            (date < start || date > last).then(|| cell.finding(
+                "date",
+                Rule::StatementDate,
+                format!(
                     "the statement is dated {date}, but summit {} {days}: a summit's texts are dated on its days or the two days after; correct the date, the summit's days (the days the leaders met, not the whole visit), or the summit the text is given to",
                     summit.text
                 ),
-            })
+            ))
         })
         .collect()
 }
@@ -544,16 +522,14 @@ pub(crate) fn warnings(tables: &[RawTable]) -> Vec<Finding> {
             let summit = outcomes.cell(row, "summit_id")?;
             let cell = outcomes.cell(row, "joint_statement")?;
             (parse_bool(&cell.text) == Some(true) && !joint.contains(summit.text.as_str())).then(
-                || Finding {
-                    location: cell.location.clone(),
-                    column: Some("joint_statement".to_owned()),
-                    rule: Rule::JointTextMissing,
-                    value: Some(cell.text.clone()),
-                    message: format!(
+                || cell.finding(
+                    "joint_statement",
+                    Rule::JointTextMissing,
+                    format!(
                         "{} is coded joint_statement = true, but the collection's statements list no joint text for it: add the text's row (kind joint_statement, joint_declaration or communique; issued_by joint), or recode joint_statement from the sources",
                         summit.text
                     ),
-                },
+                ),
             )
         })
         .collect()
@@ -611,16 +587,14 @@ fn interpreters(raw: &RawTable) -> Vec<Finding> {
         .filter(|row| raw.cell(row, "role").is_some_and(|c| c.text == "interpreter"))
         .filter_map(|row| raw.cell(row, "portfolio"))
         .filter(|cell| cell.text != INTERPRETING)
-        .map(|cell| Finding {
-            location: cell.location.clone(),
-            column: Some("portfolio".to_owned()),
-            rule: Rule::InterpreterPortfolio,
-            value: Some(cell.text.clone()),
-            message: format!(
+        .map(|cell| cell.finding(
+            "portfolio",
+            Rule::InterpreterPortfolio,
+            format!(
                 "an interpreter's portfolio is `{INTERPRETING}`, not {:?}: interpreters and note-takers are counted apart from the ministry that employs them",
                 cell.text
             ),
-        })
+        ))
         .collect()
 }
 
@@ -648,15 +622,13 @@ fn joint_texts_as_agreements(raw: &RawTable) -> Vec<Finding> {
                 .split(';')
                 .map(str::trim)
                 .filter(|name| pattern.is_match(name))
-                .map(|name| Finding {
-                    location: cell.location.clone(),
-                    column: Some("agreements".to_owned()),
-                    rule: Rule::AgreementIsJointText,
-                    value: Some(cell.text.clone()),
-                    message: format!(
+                .map(|name| cell.finding(
+                    "agreements",
+                    Rule::AgreementIsJointText,
+                    format!(
                         "`agreements` names {name:?}, whose title makes it a joint text, not an agreement: list it in statements.csv, code joint_statement, and leave it out of agreements_signed"
                     ),
-                })
+                ))
                 .collect::<Vec<_>>()
         })
         .collect()
@@ -679,15 +651,13 @@ fn agreement_counts(raw: &RawTable) -> Vec<Finding> {
             let count = raw.cell(row, "agreements_signed")?;
             let named = named_agreements(&raw.cell(row, "agreements")?.text);
             let signed: usize = count.text.trim().parse().ok()?;
-            (signed < named).then(|| Finding {
-                location: count.location.clone(),
-                column: Some("agreements_signed".to_owned()),
-                rule: Rule::AgreementsCount,
-                value: Some(count.text.clone()),
-                message: format!(
+            (signed < named).then(|| count.finding(
+                "agreements_signed",
+                Rule::AgreementsCount,
+                format!(
                     "agreements_signed is {signed}, but `agreements` names {named}: count every agreement named, or take out of the list what was not signed at the summit"
                 ),
-            })
+            ))
         })
         .collect()
 }
@@ -709,15 +679,13 @@ fn press_questions(raw: &RawTable) -> Vec<Finding> {
                 Some(Some(false)) => "joint_press_conference is false",
                 None => "joint_press_conference is empty",
             };
-            Some(Finding {
-                location: questions.location.clone(),
-                column: Some("press_questions_taken".to_owned()),
-                rule: Rule::PressQuestions,
-                value: Some(questions.text.clone()),
-                message: format!(
+            Some(questions.finding(
+                "press_questions_taken",
+                Rule::PressQuestions,
+                format!(
                     "press_questions_taken is coded, but {advice}: questions are coded only for the leaders' joint appearance before the press; code joint_press_conference true if they faced the press together, or leave press_questions_taken empty (and say in the notes if a leader took questions on his own)"
                 ),
-            })
+            ))
         })
         .collect()
 }
@@ -788,13 +756,11 @@ fn cross_table(tables: &[RawTable], summits_whole: bool) -> Vec<Finding> {
                 && let Some(end) = parse_date(&end_cell.text)
                 && end < start
             {
-                findings.push(Finding {
-                    location: end_cell.location.clone(),
-                    column: Some("end_date".to_owned()),
-                    rule: Rule::EndBeforeStart,
-                    value: Some(end_cell.text.clone()),
-                    message: format!("end_date {end} is before start_date {start}"),
-                });
+                findings.push(end_cell.finding(
+                    "end_date",
+                    Rule::EndBeforeStart,
+                    format!("end_date {end} is before start_date {start}"),
+                ));
             }
         }
     }
@@ -806,13 +772,11 @@ fn cross_table(tables: &[RawTable], summits_whole: bool) -> Vec<Finding> {
             if let Some(cell) = raw.cell(row, "summit_id")
                 && !ids.contains(cell.text.as_str())
             {
-                findings.push(Finding {
-                    location: cell.location.clone(),
-                    column: Some("summit_id".to_owned()),
-                    rule: Rule::UnknownSummit,
-                    value: Some(cell.text.clone()),
-                    message: format!("no summit {:?} in summits.csv", cell.text),
-                });
+                findings.push(cell.finding(
+                    "summit_id",
+                    Rule::UnknownSummit,
+                    format!("no summit {:?} in summits.csv", cell.text),
+                ));
             }
         }
     }
