@@ -214,7 +214,7 @@ fn context_tables_are_sourced_and_cover_the_shipped_states() {
     let codebook =
         std::fs::read_to_string(crate::util::in_package("datasets/CODEBOOK.md")).unwrap();
     let sizes = Table::CONTEXT_FACTS.map(|t| data.frame(t).height());
-    assert_eq!(sizes, [26, 17, 7]);
+    assert_eq!(sizes, [39, 17, 7]);
     let row = format!("| `context` | {} | {} | {} |", sizes[0], sizes[1], sizes[2]);
     assert!(codebook.contains(&row), "CODEBOOK.md lacks {row}");
     for table in Table::CONTEXT_FACTS {
@@ -335,6 +335,19 @@ fn context_is_computed_for_every_summit_and_names_what_it_finds() {
         Some("US freeze of the People's Republic of China's assets")
     );
     assert_eq!(at("1945-yalta", "sanctions"), None);
+    // The People's Republic was still fighting the Nationalists for the
+    // offshore islands while Mao was in Moscow (October 1949 to May 1950).
+    assert_eq!(
+        at("1949-moscow", "wars_side_a").as_deref(),
+        Some("Chinese Civil War: battles for the offshore islands")
+    );
+    // Russia has had most-favoured-nation treatment since June 1992, so a
+    // Clinton–Yeltsin summit of 1993 was held under no sanctions regime.
+    assert_eq!(at("1993-vancouver", "sanctions"), None);
+    // The war on Iran was under a ceasefire from 8 April 2026: the United
+    // States was not at war during Trump's visit to Beijing in May.
+    assert_eq!(at("2026-beijing", "wars_side_a"), None);
+    assert_eq!(at("2026-beijing", "wars_side_b"), None);
 }
 
 /// The codebook's tables of counts say what the data holds: rows of each
