@@ -214,7 +214,7 @@ fn context_tables_are_sourced_and_cover_the_shipped_states() {
     let codebook =
         std::fs::read_to_string(crate::util::in_package("datasets/CODEBOOK.md")).unwrap();
     let sizes = Table::CONTEXT_FACTS.map(|t| data.frame(t).height());
-    assert_eq!(sizes, [38, 17, 7]);
+    assert_eq!(sizes, [38, 24, 7]);
     let row = format!("| `context` | {} | {} | {} |", sizes[0], sizes[1], sizes[2]);
     assert!(codebook.contains(&row), "CODEBOOK.md lacks {row}");
     for table in Table::CONTEXT_FACTS {
@@ -348,6 +348,19 @@ fn context_is_computed_for_every_summit_and_names_what_it_finds() {
     // States was not at war during Trump's visit to Beijing in May.
     assert_eq!(at("2026-beijing", "wars_side_a"), None);
     assert_eq!(at("2026-beijing", "wars_side_b"), None);
+    // Busan met under both sides' technology measures; China suspended
+    // its ban on gallium, germanium and antimony ten days later.
+    let busan = at("2025-busan", "sanctions").unwrap();
+    assert!(
+        busan.contains("US export controls on advanced chips"),
+        "{busan}"
+    );
+    assert!(
+        busan.contains("Chinese ban on exports of gallium"),
+        "{busan}"
+    );
+    let beijing = at("2026-beijing", "sanctions").unwrap();
+    assert!(!beijing.contains("gallium"), "{beijing}");
 }
 
 /// The codebook's tables of counts say what the data holds: rows of each
