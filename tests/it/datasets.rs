@@ -214,7 +214,7 @@ fn context_tables_are_sourced_and_cover_the_shipped_states() {
     let codebook =
         std::fs::read_to_string(crate::util::in_package("datasets/CODEBOOK.md")).unwrap();
     let sizes = Table::CONTEXT_FACTS.map(|t| data.frame(t).height());
-    assert_eq!(sizes, [38, 24, 7]);
+    assert_eq!(sizes, [38, 24, 12]);
     let row = format!("| `context` | {} | {} | {} |", sizes[0], sizes[1], sizes[2]);
     assert!(codebook.contains(&row), "CODEBOOK.md lacks {row}");
     for table in Table::CONTEXT_FACTS {
@@ -361,6 +361,12 @@ fn context_is_computed_for_every_summit_and_names_what_it_finds() {
     );
     let beijing = at("2026-beijing", "sanctions").unwrap();
     assert!(!beijing.contains("gallium"), "{beijing}");
+    // Ukraine's negotiator at Palm Beach stood indicted in Russia.
+    assert!(
+        at("2025-palm-beach", "warrants").unwrap().contains(
+            "Russia's Prosecutor General's Office indictment of Rustem Umerov (2025-12-08)"
+        )
+    );
 }
 
 /// The codebook's tables of counts say what the data holds: rows of each
