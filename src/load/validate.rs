@@ -613,7 +613,7 @@ const JOINT_TEXT_NAME: &str =
 /// Outcomes whose `agreements` name a joint text (`JOINT_TEXT_NAME`),
 /// located at the `agreements` cell, one finding for each such name.
 fn joint_texts_as_agreements(raw: &RawTable) -> Vec<Finding> {
-    let pattern = regex::Regex::new(JOINT_TEXT_NAME).expect("the pattern is valid");
+    let pattern = &regex::Regex::new(JOINT_TEXT_NAME).expect("the pattern is valid");
     raw.rows
         .iter()
         .filter_map(|row| raw.cell(row, "agreements"))
@@ -621,15 +621,14 @@ fn joint_texts_as_agreements(raw: &RawTable) -> Vec<Finding> {
             cell.text
                 .split(';')
                 .map(str::trim)
-                .filter(|name| pattern.is_match(name))
-                .map(|name| cell.finding(
+                .filter(move |name| pattern.is_match(name))
+                .map(move |name| cell.finding(
                     "agreements",
                     Rule::AgreementIsJointText,
                     format!(
                         "`agreements` names {name:?}, whose title makes it a joint text, not an agreement: list it in statements.csv, code joint_statement, and leave it out of agreements_signed"
                     ),
                 ))
-                .collect::<Vec<_>>()
         })
         .collect()
 }
